@@ -1,0 +1,17 @@
+export { ROLES, BUILT_IN_PROFILES, DEFAULT_CPU_PERIOD_US, defaultProfileName, normalizeProfile, resolveProfile } from './profiles';
+export type { Role, RoleLimits, ResourceProfile, ResolvedProfile, HostCores } from './profiles';
+export { detectMechanism } from './detect';
+export type { Mechanism, Detection, DetectOptions } from './detect';
+export { createRoleGroups } from './role-groups';
+export { removeStaleGroups } from './stale-groups';
+export type { RoleGroups, RoleEnforcement, RoleUsage, CreateRoleGroupsOptions } from './role-groups';
+export { GROUP_MARKER_ENV } from './proc-groups';
+export { sampleProcessTree } from './process-tree';
+export type { ProcessTreeSample } from './process-tree';
+export { machineCpu, backgroundCpu, busyCores, windowSeconds } from './machine-cpu';
+export type { MachineCpuSample } from './machine-cpu';
+export { waitForQuiet } from './wait-for-quiet';
+export type { WaitForQuietOptions, QuietResult } from './wait-for-quiet';
+export { parseCpuList } from './cpu-list';
+export { IsolationError, isIsolationError } from './errors';
+export type { IsolationErrorCode } from './errors';
