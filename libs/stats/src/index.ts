@@ -1,1 +1,26 @@
+export { StatsError, statsErrorCodes, type StatsErrorCode } from './errors';
+export { createRandom, randomIndex, type Random } from './random';
+export { mean } from './mean';
 export { median } from './median';
+export { quantile, quantiles } from './quantile';
+export { variance, standardDeviation } from './variance';
+export { coefficientOfVariation } from './coefficient-of-variation';
+export { medianAbsoluteDeviation, MAD_NORMAL_SCALE, type MadOptions } from './median-absolute-deviation';
+export {
+  bootstrapCi,
+  BOOTSTRAP_DEFAULTS,
+  type BootstrapOptions,
+  type ConfidenceInterval,
+  type Statistic,
+} from './bootstrap-ci';
+export { ratioCi, type RatioInterval, type RatioOptions } from './ratio-ci';
+export {
+  mannWhitneyU,
+  EXACT_MAX_PRODUCT,
+  type Alternative,
+  type MannWhitneyOptions,
+  type MannWhitneyResult,
+} from './mann-whitney';
+export { erfc, normalSf } from './normal';
+export { isPrecise, relativeHalfWidth, DEFAULT_PRECISION_TARGET, type IntervalBounds } from './precision';
+export { summarize, type SampleSummary } from './summarize';

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseResult } from './parse-result';
+import { resultFileSchema, type ResultFile } from './result-schema';
+import { fixtureResult } from './testing/fixture-result';
+
+/** Expects parseResult to throw LAB_RESULT_INVALID and returns the issue paths. */
+function invalidPaths(value: unknown): string[] {
+  try {
+    parseResult(value, 'fixture.json');
+  } catch (error) {
+    expect(error).toMatchObject({ code: 'LAB_RESULT_INVALID', file: 'fixture.json' });
+    return (error as { issues: { path: string }[] }).issues.map((i) => i.path).sort();
+  }
+  return expect.fail('expected LAB_RESULT_INVALID');
+}
+
+describe('resultFileSchema', () => {
+  it('accepts the full fixture unchanged', () => {
+    const fixture = fixtureResult();
+    expect(resultFileSchema.parse(fixture)).toEqual(fixture);
+  });
+
+  it.each<ResultFile['cell']['loadModel']>([
+    { kind: 'open', ratePerSec: 5000, durationMs: 30_000, maxVus: 512 },
+    { kind: 'sweep', steps: [{ ratePerSec: 1000, durationMs: 10_000 }], slo: { percentile: 99, latencyUs: 50_000 } },
+  ])('accepts load model %j', (loadModel) => {
+    const result = fixtureResult();
+    result.cell.loadModel = loadModel;
+    expect(() => parseResult(result)).not.toThrow();
+  });
+
+  it('accepts a crashed cell without runs or stats', () => {
+    const result = fixtureResult();
+    const validity = { verdict: 'crashed', reasons: ['server exited with code 1'] };
+    Object.assign(result, { runs: [], stats: null, validity });
+    result.histograms.perRun = [];
+    expect(() => parseResult(result)).not.toThrow();
+  });
+
+  it('rejects a broken file and lists every problem path at once', () => {
+    const broken = fixtureResult() as unknown as Record<string, any>;
+    broken.cell.loadModel = { kind: 'closed', vus: 0, durationMs: 30_000 };
+    broken.provenance.gitSha = 'not-a-sha';
+    delete broken.provenance.hostFingerprint.cores;
+    broken.provenance.createdAt = 'yesterday';
+    broken.plan.driver = 'k6';
+    broken.runs[1].errors.timeout = -1;
+    broken.runs[2].latencyP99 = 12; // averaged percentiles have no place in a run
+    broken.histograms.merged.latencyUs = 'not base64!';
+    broken.stats.percentilesUs.p99 = 1.5;
+    broken.resources.server.oomKilled = 'no';
+    broken.limits.mechanism = 'docker';
+    broken.validity.verdict = 'fast';
+    broken.extras.nested = { a: 1 };
+    broken.thresholds[0].ok = 1;
+    broken.unexpected = true;
+    expect(invalidPaths(broken)).toEqual(
+      [
+        'cell.loadModel.vus',
+        'provenance.gitSha',
+        'provenance.hostFingerprint.cores',
+        'provenance.createdAt',
+        'plan.driver',
+        'runs[1].errors.timeout',
+        'runs[2].latencyP99',
+        'histograms.merged.latencyUs',
+        'stats.percentilesUs.p99',
+        'resources.server.oomKilled',
+        'limits.mechanism',
+        'validity.verdict',
+        'extras.nested',
+        'thresholds[0].ok',
+        'unexpected',
+      ].sort(),
+    );
+  });
+
+  it('names the file and every path in the message', () => {
+    const broken = fixtureResult() as unknown as Record<string, any>;
+    broken.plan.minRuns = 'three';
+    broken.runs[0].requests = 1.5;
+    expect(() => parseResult(broken, 'results/x.json')).toThrow(
+      /results\/x\.json[\s\S]*plan\.minRuns[\s\S]*runs\[0\]\.requests/,
+    );
+  });
+
+  it.each<[string, (r: ResultFile) => void, string[]]>([
+    ['minRuns above maxRuns', (r) => void (r.plan.minRuns = 20), ['plan.minRuns']],
+    ['more runs than maxRuns', (r) => void Object.assign(r.plan, { minRuns: 1, maxRuns: 2 }), ['runs']],
+    ['a run index out of order', (r) => void (r.runs[1]!.index = 5), ['runs[1].index']],
+    ['run histograms not aligned with runs', (r) => void r.histograms.perRun.pop(), ['histograms.perRun']],
+    ['stats.runs disagreeing with runs', (r) => void (r.stats!.runs = 4), ['stats.runs']],
+    ['an estimate outside its CI', (r) => void (r.stats!.estimate = 1), ['stats.ci']],
+    ['descending percentiles', (r) => void (r.stats!.percentilesUs.p999 = 1), ['stats.percentilesUs.p999']],
+    ['an invalid verdict without reasons', (r) => void (r.validity.verdict = 'noisy'), ['validity.reasons']],
+    ['limits enforced by nothing', (r) => void (r.limits.mechanism = 'none'), ['limits.enforced']],
+  ])('rejects %s', (_, mutate, paths) => {
+    const result = fixtureResult();
+    mutate(result);
+    expect(invalidPaths(result)).toEqual(paths);
+  });
+
+  it.each([2, 0, '1'])('reports schemaVersion %j as LAB_RESULT_VERSION_MISMATCH', (schemaVersion) => {
+    const result = { ...fixtureResult(), schemaVersion };
+    expect(() => parseResult(result, 'old.json')).toThrow(
+      expect.objectContaining({ code: 'LAB_RESULT_VERSION_MISMATCH', file: 'old.json' }),
+    );
+    expect(() => parseResult(result)).toThrow(/schemaVersion .*this lab reads schemaVersion 1/);
+  });
+
+  it('treats a missing schemaVersion as an invalid file', () => {
+    const { schemaVersion: _, ...rest } = fixtureResult();
+    expect(invalidPaths(rest)).toEqual(['schemaVersion']);
+  });
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { cellSchema } from './cell-schema';
+import {
+  cellStatsSchema,
+  extrasSchema,
+  limitsSchema,
+  roleResourcesSchema,
+  roleSchema,
+  thresholdSchema,
+  validitySchema,
+} from './outcome-schema';
+import { provenanceSchema } from './provenance-schema';
+import { histogramsSchema, planSchema, runSchema } from './run-schema';
+
+/** The schema version this library writes and reads. Bump it on any incompatible change. */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/**
+ * A result file: everything measured for one cell, and the ONLY interface between `bench`
+ * and `report`. Strict objects throughout (unknown keys are errors). Besides field types it
+ * checks consistency: minRuns ≤ maxRuns, runs.length ≤ maxRuns, run indexes 0…n−1,
+ * histograms.perRun aligned with runs, stats.runs = runs.length, ci.low ≤ estimate ≤ ci.high,
+ * ascending percentiles, reasons for any verdict but 'valid', and 'none' ⇒ not enforced.
+ * `stats` is null when no measured run completed (e.g. verdict 'crashed').
+ */
+export const resultFileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+    cell: cellSchema,
+    provenance: provenanceSchema,
+    plan: planSchema,
+    runs: z.array(runSchema),
+    histograms: histogramsSchema,
+    stats: cellStatsSchema.nullable(),
+    resources: z.partialRecord(roleSchema, roleResourcesSchema),
+    limits: limitsSchema,
+    validity: validitySchema,
+    extras: extrasSchema,
+    thresholds: z.array(thresholdSchema),
+  })
+  .superRefine((result, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const { plan, runs, stats } = result;
+    if (plan.minRuns > plan.maxRuns) {
+      issue(['plan', 'minRuns'], `minRuns ${plan.minRuns} exceeds maxRuns ${plan.maxRuns}`);
+    }
+    if (runs.length > plan.maxRuns) issue(['runs'], `${runs.length} runs exceed plan.maxRuns ${plan.maxRuns}`);
+    runs.forEach((run, i) => {
+      if (run.index !== i) issue(['runs', i, 'index'], `expected index ${i}, got ${run.index}`);
+    });
+    if (result.histograms.perRun.length !== runs.length) {
+      issue(['histograms', 'perRun'], `${result.histograms.perRun.length} run histograms for ${runs.length} runs`);
+    }
+    if (stats) {
+      if (stats.runs !== runs.length) issue(['stats', 'runs'], `stats.runs ${stats.runs} but ${runs.length} runs`);
+      if (!(stats.ci.low <= stats.estimate && stats.estimate <= stats.ci.high)) {
+        issue(['stats', 'ci'], `estimate ${stats.estimate} is outside [${stats.ci.low}, ${stats.ci.high}]`);
+      }
+      const order = ['p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
+      order.slice(1).forEach((key, i) => {
+        if (stats.percentilesUs[key] < stats.percentilesUs[order[i]!]) {
+          issue(['stats', 'percentilesUs', key], `${key} is below ${order[i]}`);
+        }
+      });
+    }
+    if (result.validity.verdict !== 'valid' && result.validity.reasons.length === 0) {
+      issue(['validity', 'reasons'], `verdict '${result.validity.verdict}' needs at least one reason`);
+    }
+    if (result.limits.mechanism === 'none' && result.limits.enforced) {
+      issue(['limits', 'enforced'], "mechanism 'none' cannot enforce limits");
+    }
+  });
+
+/** A parsed, valid result file. */
+export type ResultFile = z.infer<typeof resultFileSchema>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './provenance-schema';
+
+const count = z.int().nonnegative();
+
+/** How a cell was measured: warm-up, run length, repetition bounds and the stop rule. */
+export const planSchema = z.strictObject({
+  /** Discarded warm-up before the first measured run, milliseconds. */
+  warmupMs: z.int().nonnegative(),
+  /** Length of each measured run, milliseconds. */
+  runDurationMs: z.int().positive(),
+  minRuns: z.int().positive(),
+  maxRuns: z.int().positive(),
+  /** Stop when the 95 % CI lies within ±precisionTarget of the estimate; a fraction (0.02). */
+  precisionTarget: z.number().gt(0).lt(1),
+  /** Load generator: the lab's own Node driver or wrk. */
+  driver: z.enum(['native', 'wrk']),
+});
+
+/** Failed requests of a run by kind (counts). */
+export const errorCountsSchema = z.strictObject({
+  timeout: count,
+  reset: count,
+  non2xx: count,
+  checkFailed: count,
+  other: count,
+});
+
+/** Latency summary of one run's group or endpoint, microseconds (per run, never averaged). */
+export const latencySummaryUsSchema = z.strictObject({
+  mean: z.number().nonnegative(),
+  p50: count,
+  p90: count,
+  p99: count,
+  max: count,
+});
+
+/** Traffic of one group or endpoint within a run. `latencyUs` is null without requests. */
+export const trafficSummarySchema = z.strictObject({
+  requests: count,
+  /** Failed requests of every kind. */
+  errors: count,
+  ratePerSec: z.number().nonnegative(),
+  latencyUs: latencySummaryUsSchema.nullable(),
+});
+
+/** One measured run (warm-up excluded). */
+export const runSchema = z.strictObject({
+  /** 0-based position among the measured runs. */
+  index: count,
+  startedAt: isoDateTimeSchema,
+  durationMs: z.number().positive(),
+  /** Completed requests (successful or not). */
+  requests: count,
+  /** Completed requests per second: the main metric of the run. */
+  ratePerSec: z.number().nonnegative(),
+  errors: errorCountsSchema,
+  /** Average busy CPUs of processes outside the cell during the run (host noise), in cores. */
+  backgroundCpuCores: z.number().nonnegative(),
+  /** Average busy CPUs of the load generator during the run, in cores (headroom check). */
+  generatorCpuCores: z.number().nonnegative(),
+  /** Per scenario group (k6-style `group`). */
+  perGroup: z.record(z.string().min(1), trafficSummarySchema),
+  /** Per endpoint, keyed `METHOD /path/template`. */
+  perEndpoint: z.record(z.string().min(1), trafficSummarySchema),
+});
+
+/**
+ * An HDR histogram of latencies in microseconds, serialised with hdr-histogram-js
+ * `encodeIntoCompressedBase64` (the HdrHistogram V2 compressed format, base64).
+ */
+export const encodedHistogramSchema = z
+  .string()
+  .min(8)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected a base64 HdrHistogram (encodeIntoCompressedBase64)');
+
+/** A set of latency histograms: all requests, per group and per endpoint. */
+export const histogramSetSchema = z.strictObject({
+  latencyUs: encodedHistogramSchema,
+  perGroupLatencyUs: z.record(z.string().min(1), encodedHistogramSchema),
+  perEndpointLatencyUs: z.record(z.string().min(1), encodedHistogramSchema),
+});
+
+/**
+ * Latency histograms of a cell: `merged` over all measured runs (the source of every reported
+ * percentile) and `perRun`, index-aligned with `runs`, so merges can be redone or audited.
+ */
+export const histogramsSchema = z.strictObject({
+  merged: histogramSetSchema,
+  perRun: z.array(histogramSetSchema),
+});
+
+/** Parsed plan. */
+export type Plan = z.infer<typeof planSchema>;
+/** Parsed run. */
+export type Run = z.infer<typeof runSchema>;
+/** Parsed histogram set. */
+export type HistogramSet = z.infer<typeof histogramSetSchema>;
