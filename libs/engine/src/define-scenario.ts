@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { scenarioInvalid } from './errors';
+import type { HttpClient } from './http/http-client';
+import type { Random } from './random';
+import { type Threshold, type ThresholdSpec, parseThreshold } from './threshold';
+
+/** Scenario categories (the folders of the original lab, plus `stress`). */
+export type ScenarioCategory = 'basic' | 'db-advanced' | 'caching' | 'auth' | 'real-world' | 'server-config' | 'stress';
+
+/** Closed model: `vus` virtual users run iterations back to back, no think time. */
+export interface ClosedLoad {
+  kind: 'closed';
+  vus: number;
+  durationMs: number;
+}
+/** Open model: iterations start at `ratePerSec` whatever the server does; at most `maxInFlight` at once. */
+export interface OpenLoad {
+  kind: 'open';
+  ratePerSec: number;
+  durationMs: number;
+  maxInFlight: number;
+}
+/** Saturation sweep: open steps at start, start+step, … until the SLO breaks. `maxErrorRate` is a fraction (0.01 = 1%). */
+export interface SweepLoad {
+  kind: 'sweep';
+  startRatePerSec: number;
+  stepRatePerSec: number;
+  stepDurationMs: number;
+  maxSteps: number;
+  /** Concurrency cap per step. Default 256. */
+  maxInFlight?: number;
+  slo: { percentile: 99; maxLatencyMs: number; maxErrorRate: number };
+}
+export type LoadSpec = ClosedLoad | OpenLoad | SweepLoad;
+
+/** What setup and teardown receive: an unmeasured client. */
+export interface SetupContext {
+  http: HttpClient;
+  baseUrl: string;
+  random: Random;
+}
+/** What each iteration receives. */
+export interface IterationContext<S = unknown> {
+  /** Measured client. */
+  http: HttpClient;
+  /** Records a named check; returns `ok`. A failure is counted, never thrown. */
+  check(name: string, ok: boolean): boolean;
+  /** Runs `fn` with every request inside tagged with group `name` (like k6's `group`). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** What `setup` returned. */
+  setupData: S;
+}
+/** The virtual user running an iteration. `random` is seeded from (seed, id): deterministic. */
+export interface Vu {
+  /** 1-based, like k6's `__VU`. */
+  id: number;
+  /** 0-based iteration count of this VU, like k6's `__ITER`. */
+  iteration: number;
+  random: Random;
+}
+/** A comparison the report should test, e.g. "eager ≥ 3× lazy" on throughput. */
+export interface Hypothesis {
+  id: string;
+  statement: string;
+  metric: 'ratePerSec' | 'p50' | 'p90' | 'p95' | 'p99' | 'mean';
+  compare: { a: string; b: string };
+  expectRatioAtLeast?: number;
+}
+/** One request of a stateless wrk mix. `weight` is a positive integer, default 1. */
+export interface WrkRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  weight?: number;
+  /** Group and endpoint tags; wrk reports one distribution, so they only label a single-tag mix. */
+  group?: string;
+  endpoint?: string;
+}
+
+/** A scenario as written in `scenarios/<NN>-<slug>/scenario.ts`. */
+export interface ScenarioSpec<S = unknown> {
+  id: string;
+  title: string;
+  category: ScenarioCategory;
+  description: string;
+  endpoints: string[];
+  load: LoadSpec;
+  needs?: { postgres?: boolean; redis?: boolean; upstream?: boolean };
+  setup?: (ctx: SetupContext) => S | Promise<S>;
+  teardown?: (ctx: SetupContext, setupData: S) => void | Promise<void>;
+  iteration: (ctx: IterationContext<S>, vu: Vu) => Promise<void>;
+  thresholds?: ThresholdSpec[];
+  hypotheses?: Hypothesis[];
+  /** A stateless request mix for the wrk driver; derived from a fixed iteration when absent. */
+  wrk?: { requests: WrkRequest[] };
+}
+
+/** A validated scenario, with defaults filled and thresholds parsed. */
+export interface Scenario<S = unknown> extends ScenarioSpec<S> {
+  needs: { postgres: boolean; redis: boolean; upstream: boolean };
+  thresholds: ThresholdSpec[];
+  hypotheses: Hypothesis[];
+  parsedThresholds: Threshold[];
+}
+
+const positiveInt = (what = 'must be ≥ 1') => z.number().int('must be an integer').min(1, what);
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+
+const thresholdExpr = z.string().superRefine((s, ctx) => {
+  const parsed = parseThreshold(s);
+  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+});
+
+const loadSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('closed'), vus: positiveInt(), durationMs: positiveInt() }),
+  z.strictObject({ kind: z.literal('open'), ratePerSec: z.number().positive('must be > 0'), durationMs: positiveInt(), maxInFlight: positiveInt() }),
+  z.strictObject({
+    kind: z.literal('sweep'),
+    startRatePerSec: z.number().positive('must be > 0'),
+    stepRatePerSec: z.number().positive('must be > 0'),
+    stepDurationMs: positiveInt(),
+    maxSteps: positiveInt(),
+    maxInFlight: positiveInt().optional(),
+    slo: z.strictObject({
+      percentile: z.literal(99, 'only 99 is supported'),
+      maxLatencyMs: z.number().positive('must be > 0'),
+      maxErrorRate: z.number().min(0, 'must be ≥ 0').max(1, 'is a fraction: must be ≤ 1'),
+    }),
+  }),
+]);
+
+const scenarioSchema = z.strictObject({
+  id: z.string().regex(/^\d{2}(?:-[a-z0-9]+)+$/, 'must look like NN-slug, e.g. 09-db-pagination'),
+  title: z.string().min(1, 'must not be empty'),
+  category: z.enum(['basic', 'db-advanced', 'caching', 'auth', 'real-world', 'server-config', 'stress']),
+  description: z.string().min(1, 'must not be empty'),
+  endpoints: z.array(z.string().min(1, 'must not be empty')).min(1, 'must name at least one endpoint'),
+  load: loadSchema,
+  needs: z.strictObject({ postgres: z.boolean().optional(), redis: z.boolean().optional(), upstream: z.boolean().optional() }).optional(),
+  setup: fn.optional(),
+  teardown: fn.optional(),
+  iteration: fn,
+  thresholds: z.array(z.union([thresholdExpr, z.strictObject({ group: z.string().min(1), expr: thresholdExpr })])).optional(),
+  hypotheses: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1, 'must not be empty'),
+        statement: z.string().min(1, 'must not be empty'),
+        metric: z.enum(['ratePerSec', 'p50', 'p90', 'p95', 'p99', 'mean']),
+        compare: z.strictObject({ a: z.string().min(1), b: z.string().min(1) }).refine((c) => c.a !== c.b, 'a and b must differ'),
+        expectRatioAtLeast: z.number().positive('must be > 0').optional(),
+      }),
+    )
+    .optional(),
+  wrk: z
+    .strictObject({
+      requests: z
+        .array(
+          z.strictObject({
+            method: z.string().regex(/^[A-Z]+$/, 'must be an upper-case HTTP method'),
+            path: z.string().startsWith('/', 'must start with /'),
+            headers: z.record(z.string(), z.string()).optional(),
+            body: z.string().optional(),
+            weight: positiveInt().optional(),
+            group: z.string().min(1).optional(),
+            endpoint: z.string().min(1).optional(),
+          }),
+        )
+        .min(1, 'must hold at least one request'),
+    })
+    .optional(),
+});
+
+/** Formats a zod path as `load.vus` / `thresholds[1]`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(scenario)';
+}
+
+/**
+ * Validates and normalises a scenario. Throws ONE `EngineError` (`LAB_SCENARIO_INVALID`) whose
+ * `problems` list every problem as `path: message`.
+ */
+export function defineScenario<S = unknown>(spec: ScenarioSpec<S>): Scenario<S> {
+  const parsed = scenarioSchema.safeParse(spec);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => `${formatPath([...i.path, k])}: unknown field`) : [`${formatPath(i.path)}: ${i.message}`],
+    );
+    const id = typeof (spec as { id?: unknown })?.id === 'string' ? (spec as { id: string }).id : '<no id>';
+    throw scenarioInvalid(id, problems);
+  }
+  const thresholds = spec.thresholds ?? [];
+  const parsedThresholds = thresholds.map((t) => (typeof t === 'string' ? parseThreshold(t) : parseThreshold(t.expr, t.group)) as Threshold);
+  return {
+    ...spec,
+    needs: { postgres: false, redis: false, upstream: false, ...spec.needs },
+    thresholds,
+    hypotheses: spec.hypotheses ?? [],
+    parsedThresholds,
+  };
+}

@@ -1,0 +1,98 @@
+/** Which kind of latency data a result carries: a full HDR histogram, or only wrk's percentiles. */
+export type HistogramSource = 'hdr' | 'wrk-percentiles';
+
+/** How a request failed. `check` counts failed checks; `iteration` counts iterations that threw. */
+export type ErrorKind = 'timeout' | 'connect' | 'reset' | 'non2xx' | 'check' | 'iteration' | 'other';
+
+/** Error counts by kind. */
+export type ErrorCounts = Record<ErrorKind, number>;
+
+/** Latency summary in microseconds. `percentilesUs` keys are percentiles as strings ('50', '99.9'). */
+export interface LatencySummary {
+  count: number;
+  minUs: number;
+  maxUs: number;
+  meanUs: number;
+  stdevUs: number;
+  percentilesUs: Record<string, number>;
+}
+
+/** Figures for one slice of the traffic (overall, one group or one endpoint). */
+export interface MetricBucket {
+  requests: number;
+  /** Requests that failed (transport error or non-2xx). Failed checks are counted in `checks`. */
+  errors: number;
+  latency: LatencySummary;
+  /** HDR histogram of latency in µs, `encodeIntoCompressedBase64`; absent for wrk. */
+  histogram?: string;
+}
+
+/** Pass/fail counts of one named check. */
+export interface CheckCount {
+  passed: number;
+  failed: number;
+}
+
+/** One second of the run, by completion time. */
+export interface TimelinePoint {
+  second: number;
+  requests: number;
+  errors: number;
+  p50Us: number;
+  p99Us: number;
+}
+
+/** One step of a saturation sweep. */
+export interface SweepStep {
+  targetRatePerSec: number;
+  achievedRatePerSec: number;
+  p99Us: number;
+  errorRate: number;
+  dropped: number;
+  passed: boolean;
+}
+
+/** The outcome of a saturation sweep: capacity = the last rate whose step met the SLO. */
+export interface SweepResult {
+  slo: { percentile: number; maxLatencyMs: number; maxErrorRate: number };
+  steps: SweepStep[];
+  /** Null when even the first step failed. */
+  capacityRatePerSec: number | null;
+}
+
+/** The one result shape every driver returns. Latencies in µs, durations in ms. */
+export interface DriverResult {
+  driver: 'native' | 'wrk';
+  loadKind: 'closed' | 'open' | 'sweep';
+  histogramSource: HistogramSource;
+  /** Measured wall time of the load phase (setup and teardown excluded). */
+  durationMs: number;
+  requests: number;
+  ratePerSec: number;
+  /** Native: response body bytes. wrk: bytes read from the socket, headers included. */
+  bytesReceived: number;
+  /** Responses by HTTP status code; 0 is never used (transport errors are in `errors`). */
+  statuses: Record<string, number>;
+  errors: ErrorCounts;
+  checks: Record<string, CheckCount>;
+  groups: Record<string, MetricBucket>;
+  endpoints: Record<string, MetricBucket>;
+  overall: MetricBucket;
+  timeline: TimelinePoint[];
+  iterations: { completed: number; dropped: number };
+  /** CPU seconds (user + system) used by the load generator during the load phase. */
+  generatorCpuSeconds: number;
+  /** True when an AbortSignal stopped the run early; the figures cover what was measured. */
+  interrupted: boolean;
+  sweep?: SweepResult;
+  /** Honest remarks about what this result can and cannot say. */
+  notes: string[];
+}
+
+/** The fixed percentile list reported by every driver. */
+export const REPORTED_PERCENTILES = [50, 75, 90, 95, 99, 99.9, 99.99] as const;
+
+/** An all-zero error count. */
+export function emptyErrorCounts(): ErrorCounts {
+  return { timeout: 0, connect: 0, reset: 0, non2xx: 0, check: 0, iteration: 0, other: 0 };
+}

@@ -1,0 +1,39 @@
+export {
+  defineScenario,
+  type ClosedLoad,
+  type Hypothesis,
+  type IterationContext,
+  type LoadSpec,
+  type OpenLoad,
+  type Scenario,
+  type ScenarioCategory,
+  type ScenarioSpec,
+  type SetupContext,
+  type SweepLoad,
+  type Vu,
+  type WrkRequest,
+} from './define-scenario';
+export { runScenario, normalizeLoad, type RunOptions } from './run-scenario';
+export { evaluateThresholds, type ThresholdOutcome } from './evaluate-thresholds';
+export { evaluateHypotheses, type HypothesisOutcome } from './evaluate-hypotheses';
+export { parseThreshold, type Threshold, type ThresholdSpec } from './threshold';
+export { createRandom, type Random } from './random';
+export { multipart, MultipartBody, type MultipartFile } from './http/multipart';
+export type { HttpClient, HttpResponse, RequestBody, RequestOptions } from './http/http-client';
+export type { Progress } from './drivers/native';
+export { generateWrkScript, weightedRotation } from './drivers/wrk-lua';
+export { mapWrkSummary, type WrkSummary, DEFAULT_WRK_PATH } from './drivers/wrk';
+export {
+  REPORTED_PERCENTILES,
+  type CheckCount,
+  type DriverResult,
+  type ErrorCounts,
+  type ErrorKind,
+  type HistogramSource,
+  type LatencySummary,
+  type MetricBucket,
+  type SweepResult,
+  type SweepStep,
+  type TimelinePoint,
+} from './drivers/driver-result';
+export { EngineError, engineErrorCodes, type EngineErrorCode } from './errors';

@@ -1,0 +1,48 @@
+import type { LoadSpec, Scenario } from './define-scenario';
+import type { DriverResult } from './drivers/driver-result';
+import { type Progress, runNative } from './drivers/native';
+import { resolveTarget } from './drivers/target';
+import { runWrk } from './drivers/wrk';
+import { DEFAULT_GRACE_MS } from './load/load-outcome';
+
+/** Options of `runScenario`. Overrides win over the scenario's own load (CLI > scenario). */
+export interface RunOptions {
+  /** e.g. `http://127.0.0.1:8000`. Loopback only unless `allowRemote`. */
+  baseUrl: string;
+  driver: 'native' | 'wrk';
+  /** Overrides the load duration (the step duration for a sweep). */
+  durationMs?: number;
+  /** Overrides the VU count (closed model; connections for wrk). */
+  vus?: number;
+  /** Seed of every per-VU random generator. Default 1. */
+  seed?: number;
+  /** Stops the run cleanly; the result is what was measured, with `interrupted: true`. */
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Allow a non-loopback target. Default false. */
+  allowRemote?: boolean;
+  /** Grace for in-flight iterations after the end, in ms. Default 5 000. */
+  graceMs?: number;
+  /** wrk only: path of the wrk binary. Default /usr/bin/wrk. */
+  wrkPath?: string;
+}
+
+/** Applies the run's overrides to the scenario's load, in one place. */
+export function normalizeLoad(load: LoadSpec, opts: Pick<RunOptions, 'durationMs' | 'vus'>): LoadSpec {
+  switch (load.kind) {
+    case 'closed':
+      return { ...load, vus: opts.vus ?? load.vus, durationMs: opts.durationMs ?? load.durationMs };
+    case 'open':
+      return { ...load, durationMs: opts.durationMs ?? load.durationMs };
+    case 'sweep':
+      return { ...load, stepDurationMs: opts.durationMs ?? load.stepDurationMs };
+  }
+}
+
+/** Runs a scenario: setup → load (closed, open or sweep) → teardown, with the chosen driver. */
+export async function runScenario<S>(scenario: Scenario<S>, opts: RunOptions): Promise<DriverResult> {
+  const target = resolveTarget(opts.baseUrl, opts.allowRemote);
+  const resolved = { ...scenario, load: normalizeLoad(scenario.load, opts) } as Scenario<unknown>;
+  const driverOptions = { target, seed: opts.seed ?? 1, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, signal: opts.signal, onProgress: opts.onProgress };
+  return opts.driver === 'wrk' ? runWrk(resolved, { ...driverOptions, wrkPath: opts.wrkPath }) : runNative(resolved, driverOptions);
+}
