@@ -1,0 +1,80 @@
+import pg from 'pg';
+
+// Values arrive as the API should render them: timestamps and dates as text (compared as
+// instants), bigint counts and numeric averages as numbers.
+const RAW_TEXT = new Set([1082, 1114, 1184]);
+const AS_NUMBER = new Set([20, 1700]);
+
+function getTypeParser(oid: number, format?: string): (value: string) => unknown {
+  if (RAW_TEXT.has(oid)) return (v) => v;
+  if (AS_NUMBER.has(oid)) return (v) => Number(v);
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+/** Statement counts from pg_stat_statements for one database, by statement kind. */
+export interface QueryCounts {
+  /** Sum of `calls` over statements mentioning any of the given tables, by leading keyword. */
+  byKind: Record<string, number>;
+  /** Every counted statement with its calls (for messages). */
+  statements: Array<{ query: string; calls: number }>;
+}
+
+/** The gate's view of the implementation's database. */
+export class Database {
+  private readonly pool: pg.Pool;
+  private statsReady: Promise<string | null> | null = null;
+
+  constructor(url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 2, types: { getTypeParser } as pg.CustomTypesConfig });
+  }
+
+  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const res = await this.pool.query(sql, params);
+    return res.rows as T[];
+  }
+
+  /** Makes pg_stat_statements usable; resolves to a reason when it is not. */
+  statementsUnavailable(): Promise<string | null> {
+    this.statsReady ??= (async () => {
+      try {
+        await this.pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+        await this.pool.query('SELECT 1 FROM pg_stat_statements LIMIT 1');
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    return this.statsReady;
+  }
+
+  /**
+   * Resets this database's pg_stat_statements, runs `action`, then counts the statements that
+   * mention one of `tables` (or COMMIT/BEGIN when `tables` includes them), by leading keyword.
+   */
+  async countStatements(tables: string[], action: () => Promise<unknown>): Promise<QueryCounts> {
+    await this.pool.query(
+      'SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)',
+    );
+    await action();
+    const res = await this.pool.query<{ query: string; calls: number }>(
+      `SELECT query, calls::int AS calls FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    const pattern = new RegExp(`\\b(${tables.map((t) => t.replace(/[^\w]/g, '')).join('|')})\\b`, 'i');
+    const byKind: Record<string, number> = {};
+    const statements: QueryCounts['statements'] = [];
+    for (const row of res.rows) {
+      if (/pg_stat_statements/i.test(row.query)) continue;
+      const kind = (/^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(row.query)?.[1] ?? '?').toUpperCase();
+      const isTxControl = ['BEGIN', 'COMMIT', 'START', 'ROLLBACK', 'END'].includes(kind);
+      if (!isTxControl && !pattern.test(row.query)) continue;
+      byKind[kind] = (byKind[kind] ?? 0) + row.calls;
+      statements.push(row);
+    }
+    return { byKind, statements };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

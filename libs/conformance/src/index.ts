@@ -1,0 +1,20 @@
+export { runConformance, labContract } from './run-conformance';
+export { runChecks, selectChecks, DEFAULT_TIMEOUT_MS, DEFAULT_UPSTREAM_DELAY_MS } from './run-checks';
+export { allChecks } from './checks';
+export { defineCheck } from './check';
+export type { Check, CheckContext } from './check';
+export type { CallSpec, Exchange } from './exchange';
+export type { ContractView, ContractEndpoint, EndpointKey } from './contract-view';
+export { findDifference, parseInstantMs } from './compare';
+export type { Difference, CompareOptions } from './compare';
+export { ConformanceError } from './errors';
+export type {
+  CheckOutcome,
+  ConformanceOptions,
+  ConformanceProgress,
+  ConformanceReport,
+  FramingRecord,
+  Observation,
+  Problem,
+  Severity,
+} from './types';

@@ -1,0 +1,16 @@
+export { registerCleanup, runCleanups } from './cleanup-registry';
+export { InfraError, isInfraError, type InfraErrorCode } from './errors';
+export { findFreePort } from './free-port';
+export { spawnManaged, type ManagedProcess, type SpawnManagedOptions } from './managed-process';
+export { NativePostgresServer } from './native-postgres';
+export type { PostgresServer } from './postgres-server';
+export { POSTGRES_SETTINGS, POSTGRES_USER } from './postgres-process';
+export { probeDocker } from './probe-docker';
+export { labCacheDir } from './seed-cache';
+export { TEMPLATE_DATABASE } from './seed-sql';
+export { freshDatabase, prepareSeededTemplate } from './seeded-template';
+export { startPostgres, type StartPostgresOptions } from './start-postgres';
+export { startRedis, type RedisServer, type StartRedisOptions } from './start-redis';
+export { startStack, type Stack, type StackOptions } from './start-stack';
+export { startUpstream, type UpstreamServer } from './start-upstream';
+export { verifySeed, type SeedMismatch } from './verify-seed';
