@@ -1,3 +1,203 @@
 // @ts-check
-/** @type {import('@nx/devkit').CreateNodesV2} */
-module.exports.createNodesV2 = ['{implementations/*/impl.json,scenarios/*/scenario.ts}', (files) => files.map((f) => [f, { projects: {} }])];
+/**
+ * The lab's Nx plugin: infers one project per implementation (`implementations/<id>/lab.json`)
+ * and one per scenario (`scenarios/<NN-slug>/scenario.ts`), so adding either never edits a
+ * central list. Registered in nx.json (frozen): change targets here, never there.
+ *
+ * Everything a target runs is in its own configuration, so a change to one implementation's
+ * manifest only changes that project's task hashes (notes/nx.md, gotcha 2).
+ */
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { parseManifest, formatProblems, folderProblem } = require('./manifest.cjs');
+
+/** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
+/** @typedef {Omit<import('@nx/devkit').ProjectConfiguration, 'root'>} InferredProject */
+/** @typedef {import('./manifest.cjs').ImplManifest} ImplManifest */
+/** @typedef {{ id: string, root: string, manifest: ImplManifest }} Impl */
+/** @typedef {{ id: string, root: string }} Scenario */
+
+/** One glob for both kinds of file, so the callback sees every scenario next to every implementation. */
+const LAB_GLOB = '{implementations/*/lab.json,scenarios/*/scenario.ts}';
+const IMPL_FILE = /^implementations\/([^/]+)\/lab\.json$/;
+const SCENARIO_FILE = /^scenarios\/([^/]+)\/scenario\.ts$/;
+
+/** How targets call the lab CLI: from the workspace root, through tsx. */
+const LAB_CLI = 'node --import tsx apps/lab/src/main.ts';
+
+/** Sources a live conformance check depends on: the contract, the gate, the services and the CLI that starts the server (tests left out). */
+const CONFORMANCE_INPUTS = [
+  '{workspaceRoot}/libs/contract/**/*',
+  '{workspaceRoot}/libs/manifest/src/**/*',
+  '{workspaceRoot}/apps/lab/src/**/*',
+  '{workspaceRoot}/libs/conformance/src/**/*',
+  '{workspaceRoot}/libs/infra/src/**/*',
+  '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+  '!{workspaceRoot}/apps/lab/src/**/*.spec.ts',
+];
+
+/**
+ * Nx 23 batch signature `(files, options, context) => [file, result][]`. An invalid manifest
+ * fails only its own file: the other projects are still returned, and Nx prints each problem.
+ * @type {import('@nx/devkit').CreateNodesV2}
+ */
+const createNodesV2 = [
+  LAB_GLOB,
+  (files, _options, context) => {
+    /** @type {Array<[string, { projects: Record<string, InferredProject> }]>} */
+    const results = [];
+    /** @type {Array<[string, Error]>} */
+    const errors = [];
+    /** @type {Impl[]} */
+    const impls = [];
+    /** @type {Scenario[]} */
+    const scenarios = [];
+    for (const file of [...files].sort()) {
+      const impl = file.match(IMPL_FILE);
+      const scenario = file.match(SCENARIO_FILE);
+      try {
+        if (impl?.[1]) impls.push(readImpl(impl[1], file, context.workspaceRoot));
+        else if (scenario?.[1]) scenarios.push(readScenario(scenario[1], file));
+      } catch (e) {
+        errors.push([file, /** @type {Error} */ (e)]);
+      }
+    }
+    for (const impl of impls) {
+      const projects = { [impl.root]: createImplProject(impl), ...createPairProjects(impl, scenarios) };
+      results.push([`${impl.root}/lab.json`, { projects }]);
+    }
+    for (const s of scenarios) results.push([`${s.root}/scenario.ts`, { projects: { [s.root]: createScenarioProject(s) } }]);
+    if (errors.length > 0) throw aggregateError(errors, results);
+    return results;
+  },
+];
+
+/**
+ * Reads and validates one manifest; throws a stack-less error listing every problem.
+ * @param {string} id folder name
+ * @param {string} file path relative to the workspace root
+ * @param {string} workspaceRoot
+ * @returns {Impl}
+ */
+function readImpl(id, file, workspaceRoot) {
+  const badName = folderProblem('implementation', id, file);
+  if (badName) throw problemError(formatProblems(file, [badName]));
+  const parsed = parseManifest(readFileSync(join(workspaceRoot, file), 'utf8'), file);
+  if (!parsed.ok) throw problemError(formatProblems(file, parsed.problems));
+  return { id, root: `implementations/${id}`, manifest: parsed.manifest };
+}
+
+/**
+ * @param {string} folder `NN-slug`
+ * @param {string} file
+ * @returns {Scenario}
+ */
+function readScenario(folder, file) {
+  const badName = folderProblem('scenario', folder, file);
+  if (badName) throw problemError(formatProblems(file, [badName]));
+  return { id: folder, root: `scenarios/${folder}` };
+}
+
+/**
+ * The implementation's project: build, up (development only), test and verify.
+ * @param {Impl} impl
+ * @returns {InferredProject}
+ */
+function createImplProject({ id, root, manifest }) {
+  const { language } = manifest;
+  const outputs = manifest.build.outputs;
+  const toolchain = { runtime: manifest.toolchain.versionCommand };
+  return {
+    name: id,
+    projectType: 'application',
+    tags: ['type:impl', `lang:${language}`],
+    metadata: { description: manifest.description, technologies: [language] },
+    targets: {
+      build: {
+        executor: 'nx:run-commands',
+        options: { command: manifest.build.command, cwd: root },
+        cache: true,
+        inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), toolchain, { externalDependencies: [] }],
+        outputs: outputs.map((o) => `{projectRoot}/${o}`),
+        metadata: { description: `Install dependencies and build: \`${manifest.build.command}\` in ${root}.` },
+      },
+      up: {
+        executor: 'nx:run-commands',
+        options: { command: `${LAB_CLI} up ${id}` },
+        continuous: true,
+        dependsOn: ['build'],
+        metadata: { description: 'Start PostgreSQL, Redis, the upstream stub and this server until Ctrl-C (development only).' },
+      },
+      test: {
+        executor: 'nx:run-commands',
+        options: {
+          commands: [
+            { command: `cd ${root} && ${manifest.test.command}`, forwardAllArgs: false },
+            { command: `${LAB_CLI} verify ${id}`, forwardAllArgs: true },
+          ],
+          parallel: false,
+        },
+        cache: true,
+        dependsOn: ['build'],
+        inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), ...CONFORMANCE_INPUTS, toolchain, { externalDependencies: [] }],
+        metadata: { description: `Own unit tests (\`${manifest.test.command}\`), then conformance against a live instance.` },
+      },
+      verify: {
+        executor: 'nx:run-commands',
+        options: { command: `${LAB_CLI} verify ${id}` },
+        cache: false,
+        dependsOn: ['build'],
+        metadata: { description: 'Conformance only: start the stack and this server, check it against the contract.' },
+      },
+    },
+  };
+}
+
+/**
+ * A scenario's project: a home for its validation and tests; bench targets live on pair projects.
+ * @param {Scenario} scenario
+ * @returns {InferredProject}
+ */
+function createScenarioProject({ id, root }) {
+  return {
+    name: `scenario-${id}`,
+    projectType: 'library',
+    tags: ['type:scenario'],
+    metadata: { description: `Scenario ${id} (${root}/scenario.ts); its bench cells are pair projects.` },
+    targets: {},
+  };
+}
+
+/**
+ * Where the bench pair projects (`bench-<impl>--<scenario>`, one cached `bench` task per cell,
+ * notes/nx.md §2 design B) will be added. Returns none yet.
+ * TODO(engine issue: bench pair projects): one project per (impl × scenario) here.
+ * @param {Impl} _impl
+ * @param {readonly Scenario[]} _scenarios
+ * @returns {Record<string, InferredProject>}
+ */
+function createPairProjects(_impl, _scenarios) {
+  return {};
+}
+
+/**
+ * An error whose "stack" is its message, so Nx prints the problems and no trace.
+ * @param {string} message
+ */
+function problemError(message) {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
+/**
+ * Nx's own error type for "these files failed, here are the other results" (loaded only on failure).
+ * @param {Array<[string, Error]>} errors
+ * @param {Array<[string, { projects: Record<string, InferredProject> }]>} partialResults
+ */
+function aggregateError(errors, partialResults) {
+  const { AggregateCreateNodesError } = require('@nx/devkit');
+  return new AggregateCreateNodesError(errors, partialResults);
+}
+
+module.exports = { createNodesV2, createNodes: createNodesV2, LAB_GLOB, LAB_CLI };

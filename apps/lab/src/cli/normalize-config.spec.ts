@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { normalizeConfig } from './normalize-config';
+import { parseCommandLine } from './parse-command-line';
+
+const home = mkdtempSync(join(tmpdir(), 'lab-config-'));
+writeFileSync(join(home, 'nx.json'), '{}');
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const config = (argv: string[], env: NodeJS.ProcessEnv = {}, stderrIsTTY = false) =>
+  normalizeConfig(parseCommandLine(argv), { env, stderrIsTTY, homeWorkspace: home });
+
+describe('normalizeConfig', () => {
+  it.each([
+    [true, {}, true],
+    [true, { NO_COLOR: '1' }, false],
+    [true, { TERM: 'dumb' }, false],
+    [false, {}, false],
+  ])('colour on a TTY=%s with %j: %s', (tty, env, color) => {
+    expect(config(['list'], env, tty).color).toBe(color);
+  });
+
+  it('reads LAB_DEBUG=1', () => {
+    expect(config(['list'], { LAB_DEBUG: '1' }).debug).toBe(true);
+  });
+
+  it('accepts global flags before the command', () => {
+    expect(config(['--workspace', home, 'up', 'go-chi', '--port', '8000']).command).toEqual({ name: 'up', impl: 'go-chi', variant: undefined, port: 8000 });
+  });
+
+  it('defaults: a free port, every group, no variant', () => {
+    expect(config(['up', 'go-chi']).command).toMatchObject({ port: 0, variant: undefined });
+    expect(config(['verify', '--all']).command).toEqual({ name: 'verify', impl: undefined, variant: undefined, only: [], json: false });
+  });
+
+  it('--help wins over missing arguments', () => {
+    expect(config(['up', '--help']).command).toEqual({ name: 'help', topic: 'up' });
+  });
+
+  it.each([
+    [['up', 'x', '--port', '0'], 'LAB_USAGE_BAD_VALUE'],
+    [['up', 'x', '--port', '70000'], 'LAB_USAGE_BAD_VALUE'],
+    [['verify'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    [['list', '--json=yes'], 'LAB_USAGE_BAD_VALUE'],
+    [['list', '--workspace'], 'LAB_USAGE_MISSING_VALUE'],
+  ])('%j → %s', (argv, code) => {
+    expect(() => config(argv)).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+  });
+
+  it('LAB_WORKSPACE without nx.json is a setup error (3), a bad --workspace a usage error (2)', () => {
+    expect(() => config(['list'], { LAB_WORKSPACE: join(home, 'nope') })).toThrow(expect.objectContaining({ code: 'LAB_WORKSPACE_NOT_FOUND', exitCode: 3 }));
+    expect(() => config(['list', '--workspace', join(home, 'nope')])).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+});

@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, startLab, type FixtureWorkspace } from './testing/fixture-workspace';
+
+/** True while a process with this pid exists. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// These start real PostgreSQL, Redis and upstream processes through @lab/infra.
+describe('lab verify and lab up against a stand-in server', () => {
+  let ws: FixtureWorkspace;
+  beforeEach(() => {
+    ws = createFixtureWorkspace();
+    ws.impl('javascript-fake', fixtureManifest('javascript', { env: { FAKE_ID: 'javascript-fake' } }), { 'server.js': FAKE_SERVER_JS });
+  });
+  afterEach(() => ws.remove());
+
+  it('verify reports conformance failures as data and exits 1', async () => {
+    const run = await runLab(['verify', 'javascript-fake', '--only', 'basic', '--workspace', ws.root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^javascript-fake: FAIL/m);
+    expect(run.stderr).toMatch(/^\s+basic\s+\d+ passed\s+[1-9]\d* failed/m);
+    expect(run.stderr).toMatch(/^error\[[\w.-]+\] (GET|POST|PUT|DELETE) \/\S*: /m);
+  });
+
+  it('verify --json prints the ConformanceReport on stdout', async () => {
+    const run = await runLab(['verify', 'javascript-fake', '--only', 'basic', '--json', '--workspace', ws.root]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.passed).toBe(false);
+    expect(report.checks.find((c: { id: string }) => c.id === 'health')).toMatchObject({ ok: true });
+    expect(report.problems.length).toBeGreaterThan(0);
+  });
+
+  it('up serves until Ctrl-C, then stops everything and exits 130', async () => {
+    const lab = startLab(['up', 'javascript-fake', '--workspace', ws.root]);
+    let stderr = '';
+    lab.stderr.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      lab.stderr.on('data', (chunk: string) => {
+        stderr += chunk;
+        const m = /is up at (http:\/\/\S+)/.exec(stderr);
+        if (m?.[1]) resolve(m[1]);
+      });
+      lab.once('exit', () => reject(new Error(`lab up ended early:\n${stderr}`)));
+    });
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', server: 'javascript-fake' });
+    const pids = [...stderr.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
+    lab.kill('SIGINT');
+    const [code] = await once(lab, 'exit');
+    expect(code).toBe(130);
+    expect(stderr).toContain('lab: stopped');
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+  });
+});

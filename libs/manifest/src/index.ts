@@ -1,0 +1,14 @@
+export {
+  implManifestSchema,
+  parseManifest,
+  normalizeManifest,
+  formatProblems,
+  folderProblem,
+  LANGUAGES,
+  DEFAULT_READINESS,
+  IMPL_ID,
+  SCENARIO_ID,
+} from './impl-manifest';
+export type { ImplManifest, ImplManifestInput, Variant, Language, ManifestProblem, ParseManifestResult } from './impl-manifest';
+export { loadManifests } from './load-manifests';
+export type { ImplEntry, ScenarioEntry, LoadedManifests } from './load-manifests';

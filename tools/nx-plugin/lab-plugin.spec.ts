@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNodesV2 } from './lab-plugin.cjs';
+
+const manifest = (language: string, extra: object = {}) => ({
+  language,
+  languageVersion: `${language} 1`,
+  framework: 'fw',
+  frameworkVersion: '1',
+  server: 'srv',
+  orm: 'orm',
+  description: `A ${language} implementation`,
+  build: { command: 'make build' },
+  start: { command: 'bin/server' },
+  test: { command: 'make test' },
+  pool: { env: 'DB_POOL_SIZE', default: 10 },
+  workers: { env: 'WORKERS', default: 1 },
+  toolchain: { versionCommand: `${language} --version` },
+  ...extra,
+});
+
+describe('createNodesV2', () => {
+  let workspaceRoot: string;
+  const write = (file: string, text: string) => {
+    mkdirSync(join(workspaceRoot, file, '..'), { recursive: true });
+    writeFileSync(join(workspaceRoot, file), text);
+  };
+  const run = async (files: string[]) => createNodesV2[1](files, undefined, { workspaceRoot, nxJsonConfiguration: {} });
+  type Failure = { name: string; errors: Array<[string, Error]>; partialResults: Array<[string, unknown]> };
+  const failure = (files: string[]) => run(files).then(() => undefined, (e: unknown) => e as Failure);
+
+  beforeEach(() => {
+    workspaceRoot = mkdtempSync(join(tmpdir(), 'lab-plugin-'));
+  });
+  afterEach(() => rmSync(workspaceRoot, { recursive: true, force: true }));
+
+  it('uses one glob for manifests and scenarios', () => {
+    expect(createNodesV2[0]).toBe('{implementations/*/lab.json,scenarios/*/scenario.ts}');
+  });
+
+  it('infers implementation and scenario projects', async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go')));
+    write('implementations/python-fastapi/lab.json', JSON.stringify(manifest('python', { build: { command: 'pip install' } })));
+    write('scenarios/01-hello/scenario.ts', '');
+    write('scenarios/02-json/scenario.ts', '');
+    const files = ['scenarios/02-json/scenario.ts', 'implementations/python-fastapi/lab.json', 'implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts'];
+    expect(await run(files)).toMatchSnapshot();
+  });
+
+  it('names, tags and targets the projects', async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go')));
+    write('scenarios/01-hello/scenario.ts', '');
+    const results = await run(['implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts']);
+    const projects = Object.assign({}, ...results.map(([, r]) => r.projects));
+    const impl = projects['implementations/go-chi'];
+    expect(impl).toMatchObject({ name: 'go-chi', tags: ['type:impl', 'lang:go'] });
+    expect(Object.keys(impl.targets)).toEqual(['build', 'up', 'test', 'verify']);
+    expect(impl.targets.build).toMatchObject({ cache: true, options: { cwd: 'implementations/go-chi', command: 'make build' } });
+    expect(impl.targets.build.inputs).toContainEqual({ runtime: 'go --version' });
+    expect(impl.targets.build.inputs).toContainEqual({ externalDependencies: [] });
+    expect(impl.targets.up).toMatchObject({ continuous: true });
+    expect(impl.targets.test).toMatchObject({ cache: true, dependsOn: ['build'] });
+    for (const target of Object.values(impl.targets) as Array<{ metadata?: { description?: string } }>) {
+      expect(target.metadata?.description).toBeTruthy();
+    }
+    expect(projects['scenarios/01-hello']).toMatchObject({ name: 'scenario-01-hello', tags: ['type:scenario'], targets: {} });
+  });
+
+  it('fails an invalid manifest with every problem path, and still returns the valid projects', async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go')));
+    write('implementations/ruby-rails/lab.json', JSON.stringify({ ...manifest('ruby'), language: 'cobol', build: { command: '' }, port: 3000 }));
+    const error = await failure(['implementations/go-chi/lab.json', 'implementations/ruby-rails/lab.json']);
+    expect(error?.name).toBe('AggregateCreateNodesError');
+    expect(error?.errors.map(([file]) => file)).toEqual(['implementations/ruby-rails/lab.json']);
+    const message = error?.errors[0]?.[1].message ?? '';
+    for (const path of ['language:', 'build.command:', 'port:']) expect(message).toContain(path);
+    expect(error?.errors[0]?.[1].stack).toBe(message);
+    expect(error?.partialResults.map(([file]) => file)).toEqual(['implementations/go-chi/lab.json']);
+  });
+
+  it('rejects badly named folders', async () => {
+    write('implementations/Go_Chi/lab.json', JSON.stringify(manifest('go')));
+    write('scenarios/hello/scenario.ts', '');
+    const error = await failure(['implementations/Go_Chi/lab.json', 'scenarios/hello/scenario.ts']);
+    expect(error?.errors.map(([file, e]) => [file, e.message.includes('(folder)')])).toEqual([
+      ['implementations/Go_Chi/lab.json', true],
+      ['scenarios/hello/scenario.ts', true],
+    ]);
+  });
+});
+
+describe('the real workspace', () => {
+  const workspaceRoot = resolve(__dirname, '../..');
+  const nx = (...args: string[]) => {
+    // A clean Nx environment: this test may itself run inside an Nx task.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
+    return execFileSync(join(workspaceRoot, 'node_modules/.bin/nx'), args, {
+      cwd: workspaceRoot,
+      env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_ISOLATE_PLUGINS: 'false', NX_TUI: 'false' },
+      encoding: 'utf8',
+    });
+  };
+
+  it('lists the libraries, the CLI and the implementations', () => {
+    const projects: string[] = JSON.parse(nx('show', 'projects', '--json'));
+    expect(projects).toEqual(expect.arrayContaining(['manifest', 'stats', 'lab', 'nx-plugin']));
+    if (existsSync(join(workspaceRoot, 'implementations/typescript-node-http/lab.json'))) {
+      expect(projects).toContain('typescript-node-http');
+    }
+  });
+});
