@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '@lab/conformance';
 import { makePaint } from '../cli/paint';
-import { renderVerifyReport } from './verify-report';
+import { framingSummary, renderVerifyReport } from './verify-report';
 import { endpointFilter } from './verify';
 
 const report: ConformanceReport = {
@@ -50,5 +50,19 @@ describe('endpointFilter', () => {
 
   it('rejects an unknown group with the usage exit code', () => {
     expect(() => endpointFilter(['basics'])).toThrow(expect.objectContaining({ code: 'LAB_UNKNOWN_GROUP', exitCode: 2 }));
+  });
+});
+
+describe('framingSummary', () => {
+  it('counts chunked and closing endpoints once each', () => {
+    const framed: ConformanceReport = {
+      ...report,
+      framing: [
+        { endpoint: 'GET /health', status: 200, contentLength: 40, chunked: false, keepAlive: true, contentType: 'application/json' },
+        { endpoint: 'GET /users', status: 200, contentLength: null, chunked: true, keepAlive: true, contentType: 'application/json' },
+        { endpoint: 'GET /users', status: 200, contentLength: null, chunked: true, keepAlive: false, contentType: 'application/json' },
+      ],
+    };
+    expect(framingSummary(framed)).toBe('framing: 2 endpoints seen, 1 with Content-Length, 1 chunked, 1 closing the connection');
   });
 });

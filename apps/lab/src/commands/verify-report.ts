@@ -36,8 +36,20 @@ export function renderVerifyReport(title: string, report: ConformanceReport, pai
         return [g, `${c.passed} passed`, `${c.failed} failed`, ...(c.skipped ? [`${c.skipped} skipped`] : [])];
       }),
     ),
+    framingSummary(report),
     ...errors.map((p) => `${paint.red(`error[${p.check}]`)} ${p.endpoint}: ${p.message}`),
     ...warnings.map((p) => `${paint.yellow(`warning[${p.check}]`)} ${p.endpoint}: ${p.message}`),
     ...report.checks.filter((c) => c.skipped).map((c) => paint.dim(`skipped[${c.id}] ${c.endpoint}: ${c.skipped}`)),
   ];
+}
+
+/**
+ * One line on how responses were framed (Content-Length vs chunked, keep-alive), so a framing
+ * difference between implementations is visible even when it is only a warning.
+ */
+export function framingSummary(report: ConformanceReport): string {
+  const endpoints = new Set(report.framing.map((f) => f.endpoint));
+  const chunked = new Set(report.framing.filter((f) => f.chunked).map((f) => f.endpoint));
+  const closed = new Set(report.framing.filter((f) => !f.keepAlive).map((f) => f.endpoint));
+  return `framing: ${endpoints.size} endpoints seen, ${endpoints.size - chunked.size} with Content-Length, ${chunked.size} chunked, ${closed.size} closing the connection`;
 }
