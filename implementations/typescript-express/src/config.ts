@@ -1,0 +1,40 @@
+/** Runtime settings, read once from the environment the lab passes (see README). */
+export interface Config {
+  /** TCP port; default 8000. */
+  port: number;
+  /** Listen address; default 127.0.0.1. */
+  host: string;
+  /** PostgreSQL URL, `postgresql://user@host:port/db`. */
+  databaseUrl: string;
+  /** Redis URL; default redis://127.0.0.1:6379/0. */
+  redisUrl: string;
+  /** Base URL of the slow-upstream stub, without a trailing slash. */
+  upstreamUrl: string;
+  /** Maximum connections of the pg pool under Prisma's adapter, per process; default 10. */
+  dbPoolSize: number;
+  /** Serving processes (node:cluster when > 1); default 1. */
+  workers: number;
+  /** HS256 secret of /auth/login/jwt; default benchmark-secret-key-12345. */
+  jwtSecret: string;
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Normalises the environment into a `Config`; the only place defaults live. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: positiveInt('PORT', env.PORT, 8000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/benchmark',
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379/0',
+    upstreamUrl: (env.UPSTREAM_URL || 'http://127.0.0.1:8001').replace(/\/+$/, ''),
+    dbPoolSize: positiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
+    workers: positiveInt('WORKERS', env.WORKERS, 1),
+    jwtSecret: env.JWT_SECRET || 'benchmark-secret-key-12345',
+  };
+}

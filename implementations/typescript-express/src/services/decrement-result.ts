@@ -1,0 +1,24 @@
+/** The four lock strategies of /transactions/decrement/*. */
+export type LockMethod = 'no-lock' | 'pessimistic' | 'optimistic' | 'serializable';
+
+/** The contract's `TransactionResult`; failures are HTTP 200 with `success: false`. */
+export interface DecrementResult {
+  success: boolean;
+  method: LockMethod;
+  product_id: number;
+  old_stock: number;
+  new_stock: number;
+  retries: number;
+  elapsed_ms: number;
+  error: string | null;
+}
+
+/** A successful decrement from `oldStock` to `newStock`. */
+export function succeeded(method: LockMethod, productId: number, oldStock: number, newStock: number, retries = 0): Omit<DecrementResult, 'elapsed_ms'> {
+  return { success: true, method, product_id: productId, old_stock: oldStock, new_stock: newStock, retries, error: null };
+}
+
+/** A failed decrement: `error` says why; stocks as the strategy reports them. */
+export function failed(method: LockMethod, productId: number, error: string, retries: number, oldStock = 0, newStock = 0): Omit<DecrementResult, 'elapsed_ms'> {
+  return { success: false, method, product_id: productId, old_stock: oldStock, new_stock: newStock, retries, error };
+}
