@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { it } from 'vitest';
 import { toAuthorJson } from './author.js';
 import { toUserJson } from './user.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { HttpError } from '../http/http-error.js';
 import { validate } from '../http/validate.js';
 import { AuthorsPageQuery, BulkQuery, EchoBody, FibonacciQuery, IdParams, OptimisticQuery, SearchQuery, UserCreateBody } from './requests.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { it } from 'vitest';
 import { bulkRows, insertRawSql, updateBulkSql } from './bulk-sql.js';
 
 it('builds one multi-row INSERT with item_<i>, i', () => {

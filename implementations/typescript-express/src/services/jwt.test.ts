@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { TOKEN_TTL_SECONDS, jwtKey, signAccessToken, verifyAccessToken } from './jwt.js';
 

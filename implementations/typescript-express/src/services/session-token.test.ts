@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { it } from 'vitest';
 import { newSessionToken, sessionKey } from './session-token.js';
 
 it('makes 43-character base64url tokens, different each time', () => {
