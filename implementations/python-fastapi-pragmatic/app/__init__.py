@@ -1,0 +1,1 @@
+"""python-fastapi-pragmatic: routers talk to the SQLAlchemy AsyncSession directly."""

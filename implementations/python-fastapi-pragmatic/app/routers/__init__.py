@@ -1,0 +1,1 @@
+"""One router module per endpoint group of libs/contract/README.md."""

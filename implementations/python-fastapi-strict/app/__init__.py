@@ -1,0 +1,1 @@
+"""python-fastapi-strict: Clean Architecture — domain ← application ← infrastructure/presentation."""

@@ -1,0 +1,1 @@
+"""Use cases: orchestrate entities and repository/port interfaces; know nothing of HTTP or SQL."""

@@ -1,0 +1,1 @@
+"""Entities, repository/port interfaces and domain errors; imports nothing from outer layers."""

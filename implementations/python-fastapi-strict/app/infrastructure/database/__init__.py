@@ -1,0 +1,1 @@
+"""SQLAlchemy async engine, ORM models and repositories."""

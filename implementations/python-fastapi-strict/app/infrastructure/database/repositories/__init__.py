@@ -1,0 +1,1 @@
+"""SQLAlchemy implementations of the domain repositories; each maps ORM rows ↔ entities."""

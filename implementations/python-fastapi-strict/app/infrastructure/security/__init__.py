@@ -1,0 +1,1 @@
+"""Token and password adapters."""

@@ -1,0 +1,1 @@
+"""HTTP: routers, Pydantic schemas, dependency wiring, domain-error → HTTP mapping."""

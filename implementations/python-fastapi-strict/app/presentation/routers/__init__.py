@@ -1,0 +1,1 @@
+"""One router module per endpoint group; handlers call one use case each."""

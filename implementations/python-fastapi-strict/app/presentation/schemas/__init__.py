@@ -1,0 +1,1 @@
+"""Pydantic request/response schemas; responses read entities with from_attributes."""
