@@ -1,0 +1,3 @@
+class BulkItem < ApplicationRecord
+  self.table_name = 'bulk_items'
+end
