@@ -68,6 +68,8 @@ describe('defineScenario', () => {
     ['open without maxInFlight', { kind: 'open', ratePerSec: 100, durationMs: 1000 }, 'load.maxInFlight'],
     ['sweep with a p95 SLO', { kind: 'sweep', startRatePerSec: 1, stepRatePerSec: 1, stepDurationMs: 1, maxSteps: 1, slo: { percentile: 95, maxLatencyMs: 1, maxErrorRate: 0 } }, 'load.slo.percentile'],
     ['an unknown load kind', { kind: 'ramping' }, 'load.kind'],
+    ['open-stages without stages', { kind: 'open-stages', stages: [], maxInFlight: 10 }, 'load.stages'],
+    ['open-stages with a zero rate', { kind: 'open-stages', stages: [{ ratePerSec: 0, durationMs: 1000 }], maxInFlight: 10 }, 'load.stages[0].ratePerSec'],
   ])('rejects %s', (_name, load, path) => {
     expect(problemsOf({ ...valid, load }).some((p) => p.startsWith(`${path}:`))).toBe(true);
   });
@@ -75,5 +77,25 @@ describe('defineScenario', () => {
   it('rejects a missing iteration function', () => {
     const { iteration: _omit, ...rest } = valid;
     expect(problemsOf(rest)).toContain('iteration: must be a function');
+  });
+
+  it('accepts the runner declarations and trend thresholds', () => {
+    const s = defineScenario({
+      ...valid,
+      load: { kind: 'open-stages', maxInFlight: 100, stages: [{ ratePerSec: 50, durationMs: 1000 }] },
+      freshDatabasePerRun: true,
+      observe: { serverMemory: { intervalMs: 1000, leak: { minGrowthFraction: 0.2 } }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['users.offset'] } },
+      thresholds: [{ trend: 'OFFSET pagination::duration', expr: 'p95 < 500ms' }],
+    });
+    expect(s.parsedThresholds[0]).toMatchObject({ trend: 'OFFSET pagination::duration', metric: 'p95', limit: 500_000 });
+  });
+
+  it.each([
+    ['a trend threshold on errors', { thresholds: [{ trend: 'x::duration', expr: 'errors < 1%' }] }, 'thresholds[0].expr'],
+    ['queriesPerRequest from elsewhere', { observe: { queriesPerRequest: { from: 'logs', endpoints: ['users.offset'] } } }, 'observe.queriesPerRequest.from'],
+    ['a memory interval under 100 ms', { observe: { serverMemory: { intervalMs: 10 } } }, 'observe.serverMemory'],
+    ['a non-boolean freshDatabasePerRun', { freshDatabasePerRun: 'yes' }, 'freshDatabasePerRun'],
+  ])('rejects %s', (_name, patch, path) => {
+    expect(problemsOf({ ...valid, ...patch }).some((p) => p.startsWith(path))).toBe(true);
   });
 });

@@ -1,37 +1,17 @@
 import { z } from 'zod';
+import type { CheckCount } from './drivers/driver-result';
 import { scenarioInvalid } from './errors';
 import type { HttpClient } from './http/http-client';
+import { type LoadSpec, loadSchema } from './load/load-spec';
+import type { TrendUnit } from './metrics/trend';
+import { type ObserveSpec, observeSchema } from './observe/observe-spec';
 import type { Random } from './random';
 import { type Threshold, type ThresholdSpec, parseThreshold } from './threshold';
 
 /** Scenario categories (the folders of the original lab, plus `stress`). */
 export type ScenarioCategory = 'basic' | 'db-advanced' | 'caching' | 'auth' | 'real-world' | 'server-config' | 'stress';
 
-/** Closed model: `vus` virtual users run iterations back to back, no think time. */
-export interface ClosedLoad {
-  kind: 'closed';
-  vus: number;
-  durationMs: number;
-}
-/** Open model: iterations start at `ratePerSec` whatever the server does; at most `maxInFlight` at once. */
-export interface OpenLoad {
-  kind: 'open';
-  ratePerSec: number;
-  durationMs: number;
-  maxInFlight: number;
-}
-/** Saturation sweep: open steps at start, start+step, … until the SLO breaks. `maxErrorRate` is a fraction (0.01 = 1%). */
-export interface SweepLoad {
-  kind: 'sweep';
-  startRatePerSec: number;
-  stepRatePerSec: number;
-  stepDurationMs: number;
-  maxSteps: number;
-  /** Concurrency cap per step. Default 256. */
-  maxInFlight?: number;
-  slo: { percentile: 99; maxLatencyMs: number; maxErrorRate: number };
-}
-export type LoadSpec = ClosedLoad | OpenLoad | SweepLoad;
+export type { ClosedLoad, LoadSpec, OpenLoad, OpenStage, OpenStagesLoad, SweepLoad } from './load/load-spec';
 
 /** What setup and teardown receive: an unmeasured client. */
 export interface SetupContext {
@@ -39,14 +19,41 @@ export interface SetupContext {
   baseUrl: string;
   random: Random;
 }
+/** What teardown receives: the unmeasured client plus what the load phase counted. */
+export interface TeardownContext extends SetupContext {
+  /** `ctx.count` totals of the load phase. */
+  counters: Readonly<Record<string, number>>;
+  /** Check counts of the load phase. */
+  checks: Readonly<Record<string, CheckCount>>;
+}
+/** Scenario-specific figures: flat keys (dotted by convention, `cache.hitRatio`) to scalars, as the result file stores them. */
+export type Extras = Record<string, number | string | boolean>;
+/** What teardown may return: `extras` are copied into the result (e.g. lost updates, hit ratio). */
+export interface TeardownResult {
+  extras?: Extras;
+}
+/** Options of `ctx.record`. */
+export interface RecordOptions {
+  /** Group of the value; default the enclosing `ctx.group`. The trend key is `<group>::<name>`. */
+  group?: string;
+  /** Unit of the value. Default `ms` for names ending in `_ms`/`Ms`, `us` for `_us`/`Us`, else `none`. */
+  unit?: TrendUnit;
+}
 /** What each iteration receives. */
 export interface IterationContext<S = unknown> {
   /** Measured client. */
   http: HttpClient;
   /** Records a named check; returns `ok`. A failure is counted, never thrown. */
   check(name: string, ok: boolean): boolean;
-  /** Runs `fn` with every request inside tagged with group `name` (like k6's `group`). */
+  /**
+   * Runs `fn` with every request inside tagged with group `name` (like k6's `group`), and
+   * records its wall time in ms into the trend `<name>::duration` (k6's `group_duration`).
+   */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Adds a value to a custom trend (k6's `Trend.add`), e.g. the server-side `elapsed_ms`. */
+  record(name: string, value: number, opts?: RecordOptions): void;
+  /** Adds `by` (default 1) to a custom counter (k6's `Counter.add`). */
+  count(name: string, by?: number): void;
   /** What `setup` returned. */
   setupData: S;
 }
@@ -57,8 +64,14 @@ export interface Vu {
   /** 0-based iteration count of this VU, like k6's `__ITER`. */
   iteration: number;
   random: Random;
+  /** The 0-based stage of an `open-stages` load this iteration was scheduled in; 0 otherwise. */
+  stage: number;
 }
-/** A comparison the report should test, e.g. "eager ≥ 3× lazy" on throughput. */
+/**
+ * A comparison the report should test: `ratio = metric(a) / metric(b)` over groups a and b, e.g.
+ * "lazy p50 ≥ 3× eager p50". Groups run one after another in the same closed-loop iteration
+ * always have equal `ratePerSec`; compare those on latency.
+ */
 export interface Hypothesis {
   id: string;
   statement: string;
@@ -87,8 +100,16 @@ export interface ScenarioSpec<S = unknown> {
   endpoints: string[];
   load: LoadSpec;
   needs?: { postgres?: boolean; redis?: boolean; upstream?: boolean };
+  /**
+   * The runner must give every measured run (warm-up excluded) a freshly seeded database, for
+   * scenarios that write to what they read (08). Default false.
+   */
+  freshDatabasePerRun?: boolean;
+  /** What the runner must sample beside the load (server memory, queries per request). */
+  observe?: ObserveSpec;
   setup?: (ctx: SetupContext) => S | Promise<S>;
-  teardown?: (ctx: SetupContext, setupData: S) => void | Promise<void>;
+  /** Unmeasured, once after the load; may return `{ extras }` for the result. */
+  teardown?: (ctx: TeardownContext, setupData: S) => void | TeardownResult | Promise<void | TeardownResult>;
   iteration: (ctx: IterationContext<S>, vu: Vu) => Promise<void>;
   thresholds?: ThresholdSpec[];
   hypotheses?: Hypothesis[];
@@ -111,24 +132,7 @@ const thresholdExpr = z.string().superRefine((s, ctx) => {
   const parsed = parseThreshold(s);
   if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
 });
-
-const loadSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('closed'), vus: positiveInt(), durationMs: positiveInt() }),
-  z.strictObject({ kind: z.literal('open'), ratePerSec: z.number().positive('must be > 0'), durationMs: positiveInt(), maxInFlight: positiveInt() }),
-  z.strictObject({
-    kind: z.literal('sweep'),
-    startRatePerSec: z.number().positive('must be > 0'),
-    stepRatePerSec: z.number().positive('must be > 0'),
-    stepDurationMs: positiveInt(),
-    maxSteps: positiveInt(),
-    maxInFlight: positiveInt().optional(),
-    slo: z.strictObject({
-      percentile: z.literal(99, 'only 99 is supported'),
-      maxLatencyMs: z.number().positive('must be > 0'),
-      maxErrorRate: z.number().min(0, 'must be ≥ 0').max(1, 'is a fraction: must be ≤ 1'),
-    }),
-  }),
-]);
+const trendExpr = thresholdExpr.refine((s) => !/^\s*(errors|checks|rate)\b/.test(s), 'a trend threshold takes a latency-style metric (pNN, med, avg, min, max)');
 
 const scenarioSchema = z.strictObject({
   id: z.string().regex(/^\d{2}(?:-[a-z0-9]+)+$/, 'must look like NN-slug, e.g. 09-db-pagination'),
@@ -138,10 +142,14 @@ const scenarioSchema = z.strictObject({
   endpoints: z.array(z.string().min(1, 'must not be empty')).min(1, 'must name at least one endpoint'),
   load: loadSchema,
   needs: z.strictObject({ postgres: z.boolean().optional(), redis: z.boolean().optional(), upstream: z.boolean().optional() }).optional(),
+  freshDatabasePerRun: z.boolean().optional(),
+  observe: observeSchema.optional(),
   setup: fn.optional(),
   teardown: fn.optional(),
   iteration: fn,
-  thresholds: z.array(z.union([thresholdExpr, z.strictObject({ group: z.string().min(1), expr: thresholdExpr })])).optional(),
+  thresholds: z
+    .array(z.union([thresholdExpr, z.strictObject({ group: z.string().min(1), expr: thresholdExpr }), z.strictObject({ trend: z.string().min(1), expr: trendExpr })]))
+    .optional(),
   hypotheses: z
     .array(
       z.strictObject({
@@ -193,7 +201,9 @@ export function defineScenario<S = unknown>(spec: ScenarioSpec<S>): Scenario<S> 
     throw scenarioInvalid(id, problems);
   }
   const thresholds = spec.thresholds ?? [];
-  const parsedThresholds = thresholds.map((t) => (typeof t === 'string' ? parseThreshold(t) : parseThreshold(t.expr, t.group)) as Threshold);
+  const parsedThresholds = thresholds.map(
+    (t) => (typeof t === 'string' ? parseThreshold(t) : 'trend' in t ? parseThreshold(t.expr, undefined, t.trend) : parseThreshold(t.expr, t.group)) as Threshold,
+  );
   return {
     ...spec,
     needs: { postgres: false, redis: false, upstream: false, ...spec.needs },

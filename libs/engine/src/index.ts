@@ -1,10 +1,16 @@
 export {
   defineScenario,
   type ClosedLoad,
+  type Extras,
   type Hypothesis,
   type IterationContext,
   type LoadSpec,
   type OpenLoad,
+  type OpenStage,
+  type OpenStagesLoad,
+  type RecordOptions,
+  type TeardownContext,
+  type TeardownResult,
   type Scenario,
   type ScenarioCategory,
   type ScenarioSpec,
@@ -13,6 +19,11 @@ export {
   type Vu,
   type WrkRequest,
 } from './define-scenario';
+export { plannedDurationMs } from './load/load-spec';
+export { stagedSchedule, type ArrivalSchedule } from './load/open';
+export { groupDuration, trendKey, unitFromName, TREND_SCALE, type TrendSummary, type TrendUnit } from './metrics/trend';
+export type { LeakCriteria, ObserveSpec } from './observe/observe-spec';
+export { assessMemoryTrend, theilSenSlope, DEFAULT_LEAK_CRITERIA, type MemorySample, type MemoryTrend, type MemoryVerdict } from './observe/memory-trend';
 export { runScenario, normalizeLoad, type RunOptions } from './run-scenario';
 export { evaluateThresholds, type ThresholdOutcome } from './evaluate-thresholds';
 export { evaluateHypotheses, type HypothesisOutcome } from './evaluate-hypotheses';

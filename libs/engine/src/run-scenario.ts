@@ -10,7 +10,7 @@ export interface RunOptions {
   /** e.g. `http://127.0.0.1:8000`. Loopback only unless `allowRemote`. */
   baseUrl: string;
   driver: 'native' | 'wrk';
-  /** Overrides the load duration (the step duration for a sweep). */
+  /** Overrides the load duration (the step duration for a sweep; the total, stages scaled alike, for open-stages). */
   durationMs?: number;
   /** Overrides the VU count (closed model; connections for wrk). */
   vus?: number;
@@ -25,6 +25,11 @@ export interface RunOptions {
   graceMs?: number;
   /** wrk only: path of the wrk binary. Default /usr/bin/wrk. */
   wrkPath?: string;
+  /**
+   * wrk only: rewrites wrk's argv before it is spawned, e.g. `(argv) => groups.wrap('generator', argv)`
+   * so wrk runs in the generator's resource group. The wrapper must `exec` wrk (its pid is sampled for CPU).
+   */
+  wrap?: (argv: string[]) => string[];
 }
 
 /** Applies the run's overrides to the scenario's load, in one place. */
@@ -34,15 +39,22 @@ export function normalizeLoad(load: LoadSpec, opts: Pick<RunOptions, 'durationMs
       return { ...load, vus: opts.vus ?? load.vus, durationMs: opts.durationMs ?? load.durationMs };
     case 'open':
       return { ...load, durationMs: opts.durationMs ?? load.durationMs };
+    case 'open-stages': {
+      if (opts.durationMs === undefined) return load;
+      // Scale every stage so their shape is kept and the total is the override.
+      const total = load.stages.reduce((sum, s) => sum + s.durationMs, 0);
+      const scale = opts.durationMs / total;
+      return { ...load, stages: load.stages.map((s) => ({ ...s, durationMs: Math.max(1, Math.round(s.durationMs * scale)) })) };
+    }
     case 'sweep':
       return { ...load, stepDurationMs: opts.durationMs ?? load.stepDurationMs };
   }
 }
 
-/** Runs a scenario: setup → load (closed, open or sweep) → teardown, with the chosen driver. */
+/** Runs a scenario: setup → load (closed, open, open-stages or sweep) → teardown, with the chosen driver. */
 export async function runScenario<S>(scenario: Scenario<S>, opts: RunOptions): Promise<DriverResult> {
   const target = resolveTarget(opts.baseUrl, opts.allowRemote);
   const resolved = { ...scenario, load: normalizeLoad(scenario.load, opts) } as Scenario<unknown>;
   const driverOptions = { target, seed: opts.seed ?? 1, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, signal: opts.signal, onProgress: opts.onProgress };
-  return opts.driver === 'wrk' ? runWrk(resolved, { ...driverOptions, wrkPath: opts.wrkPath }) : runNative(resolved, driverOptions);
+  return opts.driver === 'wrk' ? runWrk(resolved, { ...driverOptions, wrkPath: opts.wrkPath, wrap: opts.wrap }) : runNative(resolved, driverOptions);
 }

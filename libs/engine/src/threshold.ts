@@ -9,6 +9,8 @@ export type ThresholdOp = '<' | '<=' | '>' | '>=';
 export interface Threshold {
   source: string;
   group?: string;
+  /** A custom trend (`ctx.record`, `<group>::duration`) the threshold reads instead of request latency. */
+  trend?: string;
   metric: string;
   /** Percentile for `pNN` / `med` metrics; undefined otherwise. */
   percentile?: number;
@@ -17,19 +19,23 @@ export interface Threshold {
   unit: 'us' | 'percent' | 'perSec';
 }
 
-/** A threshold as written in a scenario: `'p95 < 500ms'` or scoped: `{ group: 'A. Lazy', expr: 'p95 < 500ms' }`. */
-export type ThresholdSpec = string | { group: string; expr: string };
+/**
+ * A threshold as written in a scenario: `'p95 < 500ms'`, scoped to a group's request latency
+ * `{ group: 'A. Lazy', expr: 'p95 < 500ms' }`, or to a trend such as a group's duration
+ * `{ trend: 'A. Lazy::duration', expr: 'p95 < 500ms' }` (k6's `group_duration{group:::A. Lazy}`).
+ */
+export type ThresholdSpec = string | { group: string; expr: string } | { trend: string; expr: string };
 
 const PATTERN = /^\s*(p\d{1,2}(?:\.\d+)?|med|avg|min|max|errors|checks|rate)\s*(<=|<|>=|>)\s*(\d+(?:\.\d+)?)\s*(ms|s|us|µs|%|\/s)?\s*$/;
 const TIME_UNITS: Record<string, number> = { us: 1, µs: 1, ms: 1000, s: 1_000_000 };
 
 /** Parses one threshold expression; returns an error message (for the validation report) on failure. */
-export function parseThreshold(expr: string, group?: string): Threshold | { error: string } {
+export function parseThreshold(expr: string, group?: string, trend?: string): Threshold | { error: string } {
   const m = PATTERN.exec(expr);
   if (!m) return { error: `cannot parse "${expr}" (expected e.g. 'p95 < 500ms', 'errors < 1%', 'checks > 99%', 'rate > 100/s')` };
   const [, metric = '', op = '<', rawValue = '0', unit] = m;
   const value = Number(rawValue);
-  const base = { source: expr, ...(group !== undefined ? { group } : {}), metric, op: op as ThresholdOp };
+  const base = { source: expr, ...(group !== undefined ? { group } : {}), ...(trend !== undefined ? { trend } : {}), metric, op: op as ThresholdOp };
   if (metric === 'errors' || metric === 'checks') {
     if (unit !== '%') return { error: `"${expr}": ${metric} needs a percentage, e.g. '${metric} ${op} 1%'` };
     if (value > 100) return { error: `"${expr}": a percentage cannot exceed 100%` };

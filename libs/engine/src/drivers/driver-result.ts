@@ -1,3 +1,5 @@
+import type { TrendSummary } from '../metrics/trend';
+
 /** Which kind of latency data a result carries: a full HDR histogram, or only wrk's percentiles. */
 export type HistogramSource = 'hdr' | 'wrk-percentiles';
 
@@ -63,7 +65,7 @@ export interface SweepResult {
 /** The one result shape every driver returns. Latencies in µs, durations in ms. */
 export interface DriverResult {
   driver: 'native' | 'wrk';
-  loadKind: 'closed' | 'open' | 'sweep';
+  loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
   histogramSource: HistogramSource;
   /** Measured wall time of the load phase (setup and teardown excluded). */
   durationMs: number;
@@ -79,6 +81,12 @@ export interface DriverResult {
   endpoints: Record<string, MetricBucket>;
   overall: MetricBucket;
   timeline: TimelinePoint[];
+  /** Custom trends (`ctx.record`) and group wall times (`<group>::duration`, ms), by key. Empty for wrk. */
+  trends: Record<string, TrendSummary>;
+  /** Custom counters (`ctx.count`). Empty for wrk. */
+  counters: Record<string, number>;
+  /** What the scenario's teardown returned as `extras`; the runner adds what it observed (`observe`). */
+  extras: Record<string, number | string | boolean>;
   iterations: { completed: number; dropped: number };
   /** CPU seconds (user + system) used by the load generator during the load phase. */
   generatorCpuSeconds: number;

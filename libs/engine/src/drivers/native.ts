@@ -3,9 +3,11 @@ import type { IterationContext, Scenario, SetupContext, Vu } from '../define-sce
 import { type ClientState, createHttpClient } from '../http/http-client';
 import { runClosed } from '../load/closed';
 import type { LoadOutcome } from '../load/load-outcome';
-import { runOpen } from '../load/open';
+import { plannedDurationMs } from '../load/load-spec';
+import { runOpen, runOpenStages } from '../load/open';
 import { runSweep } from '../load/sweep';
 import { Recorder } from '../metrics/recorder';
+import { groupDuration, trendKey, unitFromName } from '../metrics/trend';
 import { createRandom } from '../random';
 import type { DriverResult, SweepResult } from './driver-result';
 import { runSetup, runTeardown } from './lifecycle';
@@ -50,19 +52,24 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
       let s = sessions.get(id);
       if (!s) {
         const state: ClientState = {};
-        const vu: Vu = { id, iteration: 0, random: createRandom(opts.seed, id) };
+        const vu: Vu = { id, iteration: 0, random: createRandom(opts.seed, id), stage: 0 };
         const ctx: IterationContext<unknown> = {
           http: createHttpClient(pool, state),
           check: (name, ok) => state.recorder?.check(name, ok) ?? ok,
           group: async (name, fn) => {
             const previous = state.group;
+            const rec = state.recorder;
             state.group = name;
+            const t0 = performance.now();
             try {
               return await fn();
             } finally {
+              rec?.trend(groupDuration(name), performance.now() - t0, 'ms');
               state.group = previous;
             }
           },
+          record: (name, value, o = {}) => state.recorder?.trend(trendKey(name, o.group ?? state.group), value, o.unit ?? unitFromName(name)),
+          count: (name, by) => state.recorder?.count(name, by),
           setupData,
         };
         sessions.set(id, (s = { vu, state, ctx }));
@@ -70,8 +77,9 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
       return s;
     };
     let recorder = new Recorder();
-    const runIteration = async (vuId: number, intendedStartMs?: number): Promise<void> => {
+    const runIteration = async (vuId: number, intendedStartMs?: number, stage = 0): Promise<void> => {
       const s = session(vuId);
+      s.vu.stage = stage;
       const rec = recorder;
       s.state.recorder = rec;
       s.state.group = undefined;
@@ -86,7 +94,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
       }
     };
 
-    const totalMs = load.kind === 'sweep' ? load.stepDurationMs * load.maxSteps : load.durationMs;
+    const totalMs = plannedDurationMs(load);
     const t0 = performance.now();
     const totals = new Recorder(t0);
     const progress = opts.onProgress
@@ -105,6 +113,8 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
         outcome = await runClosed({ vus: load.vus, durationMs: load.durationMs, graceMs: opts.graceMs, signal: opts.signal, runIteration });
       } else if (load.kind === 'open') {
         outcome = await runOpen({ ...load, graceMs: opts.graceMs, signal: opts.signal, runIteration });
+      } else if (load.kind === 'open-stages') {
+        outcome = await runOpenStages({ ...load, graceMs: opts.graceMs, signal: opts.signal, runIteration });
       } else {
         let dropped = 0;
         let completed = 0;
@@ -141,7 +151,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
     const cpu = process.cpuUsage(cpu0);
     if (load.kind !== 'sweep') recorder.iterationsDropped = outcome.dropped;
 
-    await runTeardown(scenario, setupCtx, setupData);
+    const extras = await runTeardown(scenario, { ...setupCtx, counters: { ...recorder.counters }, checks: structuredClone(recorder.checks) }, setupData);
 
     const notes: string[] = [];
     if (outcome.abandoned > 0) notes.push(`${outcome.abandoned} iteration(s) still running after the ${opts.graceMs} ms grace were abandoned and not counted`);
@@ -163,6 +173,9 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
       endpoints: recorder.bucketsJSON(recorder.endpoints),
       overall,
       timeline: recorder.timeline(),
+      trends: recorder.trendsJSON(),
+      counters: { ...recorder.counters },
+      extras,
       iterations: { completed: recorder.iterationsCompleted, dropped: outcome.dropped },
       generatorCpuSeconds: (cpu.user + cpu.system) / 1e6,
       interrupted: outcome.interrupted,

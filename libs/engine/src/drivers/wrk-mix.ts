@@ -17,6 +17,9 @@ function recordingClient(inner: HttpClient, log: Recorded[], state: ClientState)
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
     const encoded = encodeBody(body, headers);
+    if (opts.measure === false) {
+      throw new EngineError('LAB_WRK_UNSUPPORTED', `${method} ${path} is sent unmeasured (measure: false); wrk would measure it`);
+    }
     log.push({ method, path, headers, body: encoded ?? undefined, weight: 1, group: opts.group ?? state.group, endpoint: opts.endpoint });
     return inner.request(method, path, body, opts);
   };
@@ -53,9 +56,11 @@ export async function deriveMix(scenario: Scenario<unknown>, pool: Pool, setupDa
           state.group = undefined;
         }
       },
+      record: () => {},
+      count: () => {},
       setupData,
     };
-    await scenario.iteration(ctx, { id, iteration: id - 1, random: createRandom(seed, 1000 + id) });
+    await scenario.iteration(ctx, { id, iteration: id - 1, random: createRandom(seed, 1000 + id), stage: 0 });
     probes.push(log);
   }
   const [a = [], b = []] = probes;

@@ -78,6 +78,9 @@ export function mapWrkSummary(s: WrkSummary, mix: Recorded[], extra: { generator
     endpoints: endpoint !== undefined ? { [endpoint]: overall } : {},
     overall,
     timeline: [],
+    trends: {},
+    counters: {},
+    extras: {},
     iterations: { completed: s.requests, dropped: 0 },
     generatorCpuSeconds: extra.generatorCpuSeconds,
     interrupted: extra.interrupted,
@@ -89,7 +92,10 @@ export function mapWrkSummary(s: WrkSummary, mix: Recorded[], extra: { generator
  * Runs a closed-model scenario with wrk: `wrk -t1 -c<vus> -d<secs>s --latency -s <generated.lua>`.
  * The result comes from the Lua `done` hook's JSON file, never from wrk's text output.
  */
-export async function runWrk(scenario: Scenario<unknown>, opts: DriverOptions & { wrkPath?: string | undefined }): Promise<DriverResult> {
+export async function runWrk(
+  scenario: Scenario<unknown>,
+  opts: DriverOptions & { wrkPath?: string | undefined; wrap?: ((argv: string[]) => string[]) | undefined },
+): Promise<DriverResult> {
   const load = scenario.load;
   if (load.kind !== 'closed') {
     throw new EngineError('LAB_WRK_UNSUPPORTED', `wrk 4.1 has no rate option; the ${load.kind} model needs the native driver`, { hint: 'Use the native driver for open and sweep loads.' });
@@ -119,8 +125,9 @@ export async function runWrk(scenario: Scenario<unknown>, opts: DriverOptions & 
     } catch (err) {
       throw new EngineError('LAB_WRK_FAILED', `wrk exited with ${code} and wrote no summary: ${stderr.trim().slice(0, 500)}`, { cause: err });
     }
-    await runTeardown(scenario, setupCtx, setupData);
+    const extras = await runTeardown(scenario, { ...setupCtx, counters: {}, checks: {} }, setupData);
     const result = mapWrkSummary(summary, mix, { generatorCpuSeconds: cpuSeconds, interrupted });
+    result.extras = extras;
     if (seconds * 1000 !== load.durationMs) result.notes.push(`wrk takes whole seconds: ${load.durationMs} ms ran as ${seconds} s`);
     result.notes.push(`command: wrk ${args.slice(0, -3).join(' ')} -s mix.lua ${origin}/`);
     return result;
@@ -136,10 +143,11 @@ function runChild(
   args: string[],
   outPath: string,
   totalMs: number,
-  opts: DriverOptions,
+  opts: DriverOptions & { wrap?: ((argv: string[]) => string[]) | undefined },
 ): Promise<{ cpuSeconds: number; interrupted: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(wrkPath, args, { env: { ...process.env, LAB_WRK_OUT: outPath }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const [file, ...argv] = opts.wrap ? opts.wrap([wrkPath, ...args]) : [wrkPath, ...args];
+    const child = spawn(file!, argv, { env: { ...process.env, LAB_WRK_OUT: outPath }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let cpuSeconds = 0;
     let interrupted = false;

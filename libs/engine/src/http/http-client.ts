@@ -12,6 +12,12 @@ export interface RequestOptions {
   endpoint?: string;
   /** Request timeout in ms. Default 60 000 (k6's default). */
   timeoutMs?: number;
+  /**
+   * `false`: send the request but record nothing (no latency, status, error or bytes), e.g. a
+   * cleanup before the measured request. It does not consume an open-model intended start: the
+   * next measured request still counts from it. Default true.
+   */
+  measure?: boolean;
 }
 
 /** A body: a string or Buffer is sent as is, a `multipart(...)` as form-data, anything else as JSON. */
@@ -101,12 +107,13 @@ export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClien
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
     const encoded = encodeBody(body, headers);
-    const start = state.intendedStartMs ?? performance.now();
-    state.intendedStartMs = undefined;
+    const measured = opts.measure !== false;
+    const start = (measured ? state.intendedStartMs : undefined) ?? performance.now();
+    if (measured) state.intendedStartMs = undefined;
     const raw = await send(pool, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     const end = performance.now();
     const latencyUs = (end - start) * 1000;
-    state.recorder?.record(
+    if (measured) state.recorder?.record(
       {
         latencyUs,
         status: raw.status,

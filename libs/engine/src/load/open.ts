@@ -1,17 +1,64 @@
+import type { OpenStage } from './load-spec';
 import { type LoadOutcome, sleep } from './load-outcome';
 
-/** Options of the open model. */
-export interface OpenOptions {
-  ratePerSec: number;
-  durationMs: number;
+/** Options shared by the open models. */
+interface ArrivalOptions {
   maxInFlight: number;
   graceMs: number;
   signal?: AbortSignal | undefined;
   /**
    * Runs one iteration on VU slot `vuId` (1..maxInFlight). `intendedStartMs` is the
    * performance.now() time the iteration was scheduled for; latency is measured from it.
+   * `stage` is the 0-based stage of an `open-stages` load (0 for a plain open load).
    */
-  runIteration: (vuId: number, intendedStartMs: number) => Promise<void>;
+  runIteration: (vuId: number, intendedStartMs: number, stage: number) => Promise<void>;
+}
+
+/** Options of the open model. */
+export interface OpenOptions extends ArrivalOptions {
+  ratePerSec: number;
+  durationMs: number;
+}
+
+/** Options of the staged open model. */
+export interface OpenStagesOptions extends ArrivalOptions {
+  stages: readonly OpenStage[];
+}
+
+/** A schedule: `total` iterations, the i-th due `offsetMs(i)` after the start, in stage `stageOf(i)`. */
+export interface ArrivalSchedule {
+  total: number;
+  offsetMs(i: number): number;
+  stageOf(i: number): number;
+}
+
+/** The schedule of consecutive constant-rate stages: stage k sends ⌊rate·duration⌋ iterations evenly spaced. */
+export function stagedSchedule(stages: readonly OpenStage[]): ArrivalSchedule {
+  const firstIndex: number[] = [];
+  const startMs: number[] = [];
+  let total = 0;
+  let at = 0;
+  for (const s of stages) {
+    firstIndex.push(total);
+    startMs.push(at);
+    total += Math.floor((s.ratePerSec * s.durationMs) / 1000);
+    at += s.durationMs;
+  }
+  const stageOf = (i: number): number => {
+    let lo = 0;
+    let hi = stages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((firstIndex[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const offsetMs = (i: number): number => {
+    const k = stageOf(i);
+    return (startMs[k] as number) + ((i - (firstIndex[k] as number)) * 1000) / (stages[k] as OpenStage).ratePerSec;
+  };
+  return { total, offsetMs, stageOf };
 }
 
 /**
@@ -20,10 +67,18 @@ export interface OpenOptions {
  * generator waiting for it (coordinated omission). An iteration due while `maxInFlight` are
  * running is dropped and counted.
  */
-export async function runOpen(opts: OpenOptions): Promise<LoadOutcome> {
+export function runOpen(opts: OpenOptions): Promise<LoadOutcome> {
+  return runArrivals(stagedSchedule([{ ratePerSec: opts.ratePerSec, durationMs: opts.durationMs }]), opts);
+}
+
+/** Staged open model: the stages back to back, as one schedule (no pause between stages). */
+export function runOpenStages(opts: OpenStagesOptions): Promise<LoadOutcome> {
+  return runArrivals(stagedSchedule(opts.stages), opts);
+}
+
+/** Starts every scheduled iteration at its intended time; drops one when no VU slot is free. */
+export async function runArrivals(schedule: ArrivalSchedule, opts: ArrivalOptions): Promise<LoadOutcome> {
   const t0 = performance.now();
-  const intervalMs = 1000 / opts.ratePerSec;
-  const total = Math.floor((opts.ratePerSec * opts.durationMs) / 1000);
   const free: number[] = Array.from({ length: opts.maxInFlight }, (_, i) => opts.maxInFlight - i);
   const inFlight = new Set<Promise<void>>();
   let scheduled = 0;
@@ -33,24 +88,25 @@ export async function runOpen(opts: OpenOptions): Promise<LoadOutcome> {
   await new Promise<void>((done) => {
     const tick = (): void => {
       const now = performance.now();
-      while (scheduled < total && t0 + scheduled * intervalMs <= now) {
-        const intended = t0 + scheduled * intervalMs;
+      while (scheduled < schedule.total && t0 + schedule.offsetMs(scheduled) <= now) {
+        const intended = t0 + schedule.offsetMs(scheduled);
+        const stage = schedule.stageOf(scheduled);
         scheduled++;
         const vuId = free.pop();
         if (vuId === undefined) {
           dropped++;
           continue;
         }
-        const p: Promise<void> = opts.runIteration(vuId, intended).then(() => {
+        const p: Promise<void> = opts.runIteration(vuId, intended, stage).then(() => {
           completed++;
           free.push(vuId);
           inFlight.delete(p);
         });
         inFlight.add(p);
       }
-      if (scheduled >= total || opts.signal?.aborted) return done();
+      if (scheduled >= schedule.total || opts.signal?.aborted) return done();
       // Timers have ~1 ms granularity; sleeping at most 1 ms keeps send times close to intended.
-      const wait = t0 + scheduled * intervalMs - performance.now();
+      const wait = t0 + schedule.offsetMs(scheduled) - performance.now();
       setTimeout(tick, Math.max(0, Math.min(wait, 1)));
     };
     tick();

@@ -9,6 +9,7 @@ import {
   REPORTED_PERCENTILES,
   emptyErrorCounts,
 } from '../drivers/driver-result';
+import { Trend, type TrendSummary, type TrendUnit } from './trend';
 
 /** Highest recordable latency: 60 s in µs. Larger values are clamped. */
 export const HIGHEST_LATENCY_US = 60_000_000;
@@ -89,6 +90,10 @@ export class Recorder {
   readonly errors: ErrorCounts = emptyErrorCounts();
   readonly checks: Record<string, CheckCount> = {};
   readonly seconds = new Map<number, Second>();
+  /** Custom trends (`ctx.record`) and group durations, by key (`<group>::<name>`). */
+  readonly trends = new Map<string, Trend>();
+  /** Custom counters (`ctx.count`). */
+  readonly counters: Record<string, number> = {};
   bytesReceived = 0;
   iterationsCompleted = 0;
   iterationsDropped = 0;
@@ -135,6 +140,19 @@ export class Recorder {
     return ok;
   }
 
+  /** Adds `value` to the trend `key` (created with `unit` on first use; later units are ignored). */
+  trend(key: string, value: number, unit: TrendUnit): void {
+    if (this.closed) return;
+    let t = this.trends.get(key);
+    if (!t) this.trends.set(key, (t = new Trend(unit)));
+    t.add(value);
+  }
+
+  /** Adds `by` (default 1) to the counter `name`. */
+  count(name: string, by = 1): void {
+    if (!this.closed && Number.isFinite(by)) this.counters[name] = (this.counters[name] ?? 0) + by;
+  }
+
   /** Counts an iteration that threw. */
   iterationError(): void {
     if (!this.closed) this.errors.iteration++;
@@ -152,6 +170,12 @@ export class Recorder {
       mine.passed += c.passed;
       mine.failed += c.failed;
     }
+    for (const [k, t] of other.trends) {
+      const mine = this.trends.get(k) ?? new Trend(t.unit);
+      mine.merge(t);
+      this.trends.set(k, mine);
+    }
+    for (const [k, n] of Object.entries(other.counters)) this.counters[k] = (this.counters[k] ?? 0) + n;
     for (const [s, sec] of other.seconds) this.seconds.set(s + secondOffset, sec);
     this.bytesReceived += other.bytesReceived;
     this.iterationsCompleted += other.iterationsCompleted;
@@ -177,6 +201,10 @@ export class Recorder {
 
   bucketsJSON(map: Map<string, Bucket>): Record<string, MetricBucket> {
     return Object.fromEntries([...map].map(([k, b]) => [k, b.toJSON()]));
+  }
+
+  trendsJSON(): Record<string, TrendSummary> {
+    return Object.fromEntries([...this.trends].map(([k, t]) => [k, t.toJSON()]));
   }
 
   overallJSON(): MetricBucket {
