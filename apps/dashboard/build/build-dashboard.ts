@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { buildReportModel, collectResults, toDashboardData, type ScenarioInfo } from '@lab/report';
+import { loadScenarios } from '../../../tools/report/load-scenarios';
+import { dashboardViteConfig } from './vite-config';
+
+/** Options of {@link buildDashboard}; relative paths are resolved against `workspaceRoot`. */
+export interface BuildDashboardOptions {
+  readonly workspaceRoot: string;
+  /** Result roots, read recursively. Default results/published (committed, so Nx can hash it). */
+  readonly resultDirs?: readonly string[];
+  /** A JSON scenario catalogue instead of importing scenarios/<id>/scenario.ts. */
+  readonly scenariosJson?: string;
+  /** Default apps/dashboard/dist. */
+  readonly outDir?: string;
+}
+
+/**
+ * Builds the static dashboard: result files → report model → dashboard data → vite bundle
+ * with the data embedded (index.html opens from file://; data.json sits next to it).
+ */
+export async function buildDashboard(options: BuildDashboardOptions): Promise<{ outDir: string; cells: number; problems: string[] }> {
+  const at = (p: string) => join(options.workspaceRoot, p);
+  const scenarios = options.scenariosJson
+    ? (JSON.parse(await readFile(at(options.scenariosJson), 'utf8')) as ScenarioInfo[])
+    : (await loadScenarios(options.workspaceRoot)).scenarios;
+  const { results, problems } = await collectResults((options.resultDirs ?? ['results/published']).map(at));
+  const data = toDashboardData(buildReportModel(results, { scenarios, problems }));
+  const outDir = at(options.outDir ?? 'apps/dashboard/dist');
+  await build(dashboardViteConfig(data, outDir));
+  return { outDir, cells: data.cells.length, problems: problems.map((p) => `${p.file}: ${p.code}`) };
+}

@@ -1,0 +1,119 @@
+/**
+ * Builds the dashboard from the committed fixture result files and drives it in Debian's
+ * Chromium (playwright-core) from file://, offline. Artifacts (site, screenshot, CSV) go to
+ * tmp/dashboard-test/ at the workspace root (gitignored).
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardData } from '@lab/report';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ARTIFACTS = join(ROOT, 'tmp/dashboard-test');
+const SITE = join(ARTIFACTS, 'dist');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let profileDir: string;
+let context: BrowserContext;
+let page: Page;
+let data: DashboardData;
+const offSiteRequests: string[] = [];
+
+const count = (selector: string) => page.locator(selector).count();
+const bars = () => count('#chart-throughput svg g[aria-label="bar"] rect');
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'apps/dashboard/build/build.ts', '--results', 'libs/report/fixtures/results', '--scenarios-json', 'libs/report/fixtures/scenarios.json', '--out', 'tmp/dashboard-test/dist'],
+    { cwd: ROOT },
+  );
+  data = JSON.parse(await readFile(join(SITE, 'data.json'), 'utf8')) as DashboardData;
+  profileDir = await mkdtemp(join(tmpdir(), 'lab-dashboard-chromium-'));
+  // A fresh profile per run: launchPersistentContext passes it as --user-data-dir.
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, acceptDownloads: true });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    offSiteRequests.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  await page.goto(pathToFileURL(join(SITE, 'index.html')).href);
+  await page.waitForSelector('#chart-throughput svg');
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+describe('dashboard (built from the fixtures, opened from file:// in Chromium)', () => {
+  it('loads offline: no request leaves file://', () => {
+    expect(offSiteRequests).toEqual([]);
+    expect(data.cells).toHaveLength(7);
+  });
+
+  it('draws one throughput bar and one CI whisker per cell', async () => {
+    expect(await bars()).toBe(7);
+    expect(await count('#chart-throughput svg g[aria-label="rule"] line')).toBeGreaterThanOrEqual(7);
+  });
+
+  it('draws one latency percentile curve per cell, from the merged histograms', async () => {
+    expect(await count('#chart-latency svg g[aria-label="line"] path')).toBe(7);
+  });
+
+  it('draws one throughput/latency dot per run and stacked resource bars per role', async () => {
+    const runs = data.cells.reduce((n, c) => n + c.runPoints.length, 0);
+    expect(await count('#chart-throughput-latency svg g[aria-label="dot"] circle')).toBe(runs);
+    const roles = data.cells.reduce((n, c) => n + c.resources.length, 0);
+    expect(await count('#chart-resources svg g[aria-label="bar"] rect')).toBe(roles);
+  });
+
+  it('shows the table with the report markers', async () => {
+    expect(await count('#cells-table tbody tr')).toBe(7);
+    const rank = (key: string) => page.locator(`#cells-table tr[data-key="${key}"] td:nth-child(4)`).textContent();
+    const key = (impl: string, scenario: string) => `${impl}|default|${scenario}|default|fixture-host`;
+    expect(await rank(key('typescript-node-http', '09-db-pagination'))).toBe('#1 ≈');
+    expect(await rank(key('go-fiber', '01-lightweight'))).toBe('✗');
+    expect(await rank(key('python-fastapi-strict', '15-with-cache'))).toBe('✗');
+  });
+
+  it('a filter changes the charts and the table', async () => {
+    await page.selectOption('#filter-implementation', 'python-fastapi-strict');
+    expect(await bars()).toBe(3);
+    expect(await count('#cells-table tbody tr')).toBe(3);
+    await page.selectOption('#filter-scenario', '09-db-pagination');
+    expect(await bars()).toBe(1);
+    expect(await count('#chart-latency svg g[aria-label="line"] path')).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png'), fullPage: true });
+    await page.selectOption('#filter-scenario', '');
+    await page.selectOption('#filter-implementation', '');
+    expect(await bars()).toBe(7);
+  });
+
+  it('exports the filtered table as CSV', async () => {
+    await page.selectOption('#filter-scenario', '01-lightweight');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const file = join(ARTIFACTS, 'benchmark-results.csv');
+    await download.saveAs(file);
+    const lines = (await readFile(file, 'utf8')).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^scenario,implementation,profile,host,rank,/);
+    expect(lines).toHaveLength(4);
+    const node = data.cells.find((c) => c.key.startsWith('typescript-node-http|default|01-lightweight'))!;
+    expect(lines.find((l) => l.includes('typescript-node-http'))).toContain(`,${node.ratePerSec},${node.ratePerSecLow},${node.ratePerSecHigh},`);
+    await page.selectOption('#filter-scenario', '');
+  });
+
+  it('saves a full-page screenshot as a test artifact', async () => {
+    const path = join(ARTIFACTS, 'dashboard.png');
+    const png = await page.screenshot({ path, fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});

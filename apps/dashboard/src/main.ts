@@ -1,0 +1,52 @@
+/**
+ * The dashboard page: reads the data the build embedded, fills the filters, and renders the
+ * charts and the table for the current filter. No network: everything is in the page.
+ */
+import { latencyChart, resourceChart, throughputChart, throughputLatencyChart } from './charts';
+import { applyFilter, readEmbeddedData, type Filter } from './data';
+import { downloadCsv, renderTable } from './table';
+
+const data = readEmbeddedData(document);
+const ALL = '';
+
+function fillSelect(id: string, values: readonly string[]): HTMLSelectElement {
+  const select = document.getElementById(id) as HTMLSelectElement;
+  select.replaceChildren(new Option('All', ALL), ...values.map((v) => new Option(v, v)));
+  return select;
+}
+
+const unique = (values: readonly string[]) => [...new Set(values)].sort();
+const selects = {
+  scenario: fillSelect('filter-scenario', unique(data.cells.map((c) => c.scenario))),
+  implementation: fillSelect('filter-implementation', unique(data.cells.map((c) => c.implementation))),
+  profile: fillSelect('filter-profile', unique(data.cells.map((c) => c.profile))),
+};
+
+function currentFilter(): Filter {
+  const value = (s: HTMLSelectElement) => (s.value === ALL ? null : s.value);
+  return { scenario: value(selects.scenario), implementation: value(selects.implementation), profile: value(selects.profile) };
+}
+
+function show(id: string, node: Node): void {
+  document.getElementById(id)!.replaceChildren(node);
+}
+
+function render(): void {
+  const cells = applyFilter(data.cells, currentFilter());
+  document.getElementById('summary')!.textContent =
+    data.cells.length === 0
+      ? 'No results yet: run the benchmarks, then rebuild the dashboard.'
+      : `${cells.length} of ${data.cells.length} cells · hosts: ${data.hosts.map((h) => `${h.id} (${h.cpuModel}, ${h.cores} cores)`).join(', ')}`;
+  show('chart-throughput', throughputChart(cells));
+  show('chart-latency', latencyChart(cells));
+  show('chart-throughput-latency', throughputLatencyChart(cells));
+  show('chart-resources', resourceChart(cells, 'cpu'));
+  show('chart-memory', resourceChart(cells, 'rss'));
+  show('table-view', renderTable(cells));
+  document.body.dataset['rendered'] = String(cells.length);
+}
+
+for (const s of Object.values(selects)) s.addEventListener('change', render);
+document.getElementById('export-csv')!.addEventListener('click', () => downloadCsv(applyFilter(data.cells, currentFilter())));
+document.getElementById('tie-rule')!.textContent = data.tieRule;
+render();

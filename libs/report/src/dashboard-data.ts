@@ -1,0 +1,97 @@
+import type { HostSummary, ProfileSummary, ReportModel, RoleFigures, RunPoint } from './report-model';
+
+/** Version of the dashboard data shape; bump on incompatible changes. */
+export const DASHBOARD_DATA_VERSION = 1;
+
+/** One cell as the dashboard charts and tabulates it (plain JSON: numbers, strings, null). */
+export interface DashboardCell {
+  readonly key: string;
+  readonly implementation: string;
+  readonly variant: string;
+  readonly label: string;
+  readonly scenario: string;
+  readonly category: string;
+  readonly profile: string;
+  readonly hostId: string;
+  readonly loadKind: string;
+  readonly load: string;
+  /** Median req/s and its CI bounds; null when no run completed. */
+  readonly ratePerSec: number | null;
+  readonly ratePerSecLow: number | null;
+  readonly ratePerSecHigh: number | null;
+  readonly cv: number | null;
+  readonly runs: number;
+  readonly p50Us: number | null;
+  readonly p90Us: number | null;
+  readonly p95Us: number | null;
+  readonly p99Us: number | null;
+  readonly errorRate: number | null;
+  readonly verdict: string;
+  readonly reasons: readonly string[];
+  readonly rank: number | null;
+  readonly tiedWith: readonly string[];
+  readonly latencyCurve: readonly { readonly percentile: number; readonly latencyUs: number }[];
+  readonly runPoints: readonly RunPoint[];
+  readonly resources: readonly RoleFigures[];
+  readonly extras: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** Everything the dashboard shows, embedded in its page (`<script id="lab-data" type="application/json">`). */
+export interface DashboardData {
+  readonly version: typeof DASHBOARD_DATA_VERSION;
+  readonly hosts: readonly HostSummary[];
+  readonly profiles: readonly ProfileSummary[];
+  readonly scenarios: readonly { readonly id: string; readonly title: string | null; readonly category: string | null }[];
+  readonly cells: readonly DashboardCell[];
+  readonly tieRule: string;
+}
+
+/**
+ * The dashboard's data: one flat record per cell (estimates, CI bounds, percentiles, rank and
+ * ties, validity, the merged-histogram percentile curve, per-run throughput/latency points and
+ * per-role resources), plus hosts, profiles and scenario titles. Every cell of the model, whatever
+ * its scope: the dashboard filters in the browser.
+ */
+export function toDashboardData(model: ReportModel): DashboardData {
+  const scenarioIds = [...new Set(model.cells.map((c) => c.scenario))].sort();
+  return {
+    version: DASHBOARD_DATA_VERSION,
+    hosts: model.hosts,
+    profiles: model.profiles,
+    scenarios: scenarioIds.map((id) => {
+      const info = model.scenarios.find((s) => s.id === id);
+      return { id, title: info?.title ?? null, category: info?.category ?? null };
+    }),
+    cells: model.cells.map((c) => ({
+      key: c.key,
+      implementation: c.implementation,
+      variant: c.variant,
+      label: c.label,
+      scenario: c.scenario,
+      category: c.category,
+      profile: c.profile,
+      hostId: c.hostId,
+      loadKind: c.loadKind,
+      load: c.load,
+      ratePerSec: c.ratePerSec?.estimate ?? null,
+      ratePerSecLow: c.ratePerSec?.low ?? null,
+      ratePerSecHigh: c.ratePerSec?.high ?? null,
+      cv: c.cv,
+      runs: c.runs,
+      p50Us: c.percentilesUs?.p50 ?? null,
+      p90Us: c.percentilesUs?.p90 ?? null,
+      p95Us: c.percentilesUs?.p95 ?? null,
+      p99Us: c.percentilesUs?.p99 ?? null,
+      errorRate: c.errorRate,
+      verdict: c.verdict,
+      reasons: c.reasons,
+      rank: c.standing.rank,
+      tiedWith: c.standing.tiedWith,
+      latencyCurve: c.latencyCurve,
+      runPoints: c.runPoints,
+      resources: c.resources,
+      extras: c.extras,
+    })),
+    tieRule: model.tieRule,
+  };
+}

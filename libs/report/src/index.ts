@@ -1,0 +1,34 @@
+export { ReportError, reportErrorCodes, type ReportErrorCode } from './errors';
+export type {
+  CellSummary,
+  GroupRunFigures,
+  HostSummary,
+  HypothesisSpec,
+  Interval,
+  ProfileSummary,
+  ReportModel,
+  ReportScope,
+  RoleFigures,
+  RunPoint,
+  ScenarioInfo,
+  SourceProblem,
+  Standing,
+} from './report-model';
+export { buildReportModel, UNCATEGORISED, type BuildReportOptions } from './build-report-model';
+export { summarizeCell, describeLoad, cellLabel, hostIdOf, CURVE_PERCENTILES } from './summarize-cell';
+export { rankCells, compareRates, REPORT_SEED, TIE_RESAMPLES, TIE_RULE } from './rank-cells';
+export { renderMarkdown, renderNoResults, parseScope, cellsInScope } from './render-markdown';
+export { INVALID_MARK, TIE_MARK, UNRANKED_MARK, MARKER_LEGEND, standingText } from './markers';
+export {
+  formatFigure,
+  formatLatencyUs,
+  formatMiB,
+  formatPercent,
+  formatRate,
+  formatRateInterval,
+  formatRatio,
+} from './format';
+export { evaluateFindings, FINDING_RULE, type Finding, type FindingCell, type FindingVerdict } from './evaluate-findings';
+export { renderDiscoveries } from './render-discoveries';
+export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
+export { collectResults, RESULT_DIR_DEPTH } from './collect-results';

@@ -1,0 +1,49 @@
+import { markdownTable } from 'markdown-table';
+import { cellText } from './format';
+import { MARKER_LEGEND } from './markers';
+import type { ReportModel } from './report-model';
+
+/** Host and profile tables, legend and the tie rule: the top of every markdown report. */
+export function renderHeader(model: ReportModel, cellCount: number): string[] {
+  const out: string[] = [];
+  const dates = model.cells.map((c) => c.createdAt).sort();
+  out.push(
+    `Generated from ${cellCount} result file${cellCount === 1 ? '' : 's'}` +
+      (dates.length > 0 ? ` written between ${dates[0]} and ${dates[dates.length - 1]}` : '') +
+      '. Do not edit: regenerate with `nx run reports:report`.',
+    '',
+    '## Hosts',
+    '',
+    markdownTable([
+      ['host', 'CPU', 'cores', 'memory', 'arch', 'kernel', 'node'],
+      ...model.hosts.map((h) => [h.id, h.cpuModel, String(h.cores), `${(h.memoryBytes / 1024 ** 3).toFixed(1)} GiB`, h.arch, h.kernel, h.node].map(cellText)),
+    ]),
+    '',
+    '## Profiles',
+    '',
+    markdownTable([
+      ['profile', 'mechanism', 'enforced', 'limits per role'],
+      ...model.profiles.map((p) => [p.name, p.mechanism, p.enforced ? 'yes' : 'no', p.limits].map(cellText)),
+    ]),
+    '',
+    '## How to read this',
+    '',
+    '- Throughput is the median of the measured runs in requests per second, with its 95 % bootstrap CI: `median [low–high]`.',
+    '- Latency percentiles come from the HDR histogram merged over all runs (never an average of percentiles); `*` marks wrk cells, whose percentiles are the median of the runs.',
+    ...MARKER_LEGEND.map((l) => `- ${l}.`),
+    `- Ties: ${model.tieRule}`,
+    '',
+  );
+  return out;
+}
+
+/** The list of files that could not be used, if any. */
+export function renderProblems(model: ReportModel): string[] {
+  if (model.problems.length === 0) return [];
+  return [
+    '## Files not used',
+    '',
+    ...model.problems.map((p) => `- \`${p.file}\` — ${p.code}: ${p.message.split('\n')[0]}`),
+    '',
+  ];
+}

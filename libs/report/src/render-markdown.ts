@@ -1,0 +1,62 @@
+import { ReportError } from './errors';
+import { renderHeader, renderProblems } from './render-header';
+import { categoriesOf, renderMatrices } from './render-matrix';
+import { renderScenario } from './render-scenario';
+import type { CellSummary, ReportModel, ReportScope } from './report-model';
+
+/** Parses `workspace`, `scenario:<id>` or `impl:<id>`; throws LAB_REPORT_INVALID_SCOPE otherwise. */
+export function parseScope(text: string): ReportScope {
+  if (text === 'workspace') return { kind: 'workspace' };
+  const match = /^(scenario|impl):([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(text);
+  if (!match) throw new ReportError('LAB_REPORT_INVALID_SCOPE', `unknown report scope "${text}"`);
+  return match[1] === 'scenario' ? { kind: 'scenario', id: match[2]! } : { kind: 'implementation', id: match[2]! };
+}
+
+/** The cells a scope shows. */
+export function cellsInScope(model: ReportModel): CellSummary[] {
+  const { scope } = model;
+  if (scope.kind === 'scenario') return model.cells.filter((c) => c.scenario === scope.id);
+  if (scope.kind === 'implementation') return model.cells.filter((c) => c.implementation === scope.id);
+  return [...model.cells];
+}
+
+function titleOf(scope: ReportScope): string {
+  if (scope.kind === 'scenario') return `Benchmark results — scenario ${scope.id}`;
+  if (scope.kind === 'implementation') return `Benchmark results — ${scope.id}`;
+  return 'Benchmark results';
+}
+
+/** The document written when there is nothing to report yet (never a failure). */
+export function renderNoResults(model: ReportModel): string {
+  return [
+    `# ${titleOf(model.scope)}`,
+    '',
+    '**No results yet.** No valid result file matched this report.',
+    '',
+    'Measure cells with `nx run-many -t bench` (or `npm run lab -- bench …`); their result files land in',
+    '`results/raw/<implementation>/<scenario>.json`. Published results are committed under `results/published/`.',
+    'Then regenerate this page with `nx run reports:report`.',
+    '',
+    ...renderProblems(model),
+  ].join('\n');
+}
+
+/**
+ * Renders the model as markdown for its scope — a thin exporter over the shared model:
+ * header (hosts, profiles, legend, tie rule), per category a scenario × implementation matrix
+ * of median req/s with CI and markers, then one section per scenario (latency percentiles,
+ * errors, CV, runs, resources per role, extras, ties and invalid cells), then unusable files.
+ * With no cell in scope it renders {@link renderNoResults}.
+ */
+export function renderMarkdown(model: ReportModel): string {
+  const cells = cellsInScope(model);
+  if (cells.length === 0) return renderNoResults(model);
+  const out = [`# ${titleOf(model.scope)}`, '', ...renderHeader(model, cells.length), ...renderMatrices(model, cells)];
+  out.push('## Scenarios', '');
+  for (const category of categoriesOf(cells)) {
+    const scenarios = [...new Set(cells.filter((c) => c.category === category).map((c) => c.scenario))].sort();
+    for (const scenario of scenarios) out.push(...renderScenario(model, scenario, cells.filter((c) => c.scenario === scenario)));
+  }
+  out.push(...renderProblems(model));
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,156 @@
+import type { PercentilesUs, Role, Verdict } from '@lab/results';
+
+/** Which slice of the results a report shows; ranks and ties are always computed over all cells. */
+export type ReportScope =
+  | { readonly kind: 'workspace' }
+  | { readonly kind: 'scenario'; readonly id: string }
+  | { readonly kind: 'implementation'; readonly id: string };
+
+/** A hypothesis as a scenario declares it (`defineScenario({ hypotheses })` in @lab/engine). */
+export interface HypothesisSpec {
+  readonly id: string;
+  readonly statement: string;
+  /** ratePerSec = group throughput; the others are group latencies (µs). */
+  readonly metric: 'ratePerSec' | 'p50' | 'p90' | 'p95' | 'p99' | 'mean';
+  /** Group names; the effect is metric(a) ÷ metric(b). */
+  readonly compare: { readonly a: string; readonly b: string };
+  /** The claim: the ratio is at least this. Absent = the effect is only measured. */
+  readonly expectRatioAtLeast?: number;
+}
+
+/** What the report knows about a scenario beyond its result files (structurally a @lab/engine Scenario). */
+export interface ScenarioInfo {
+  readonly id: string;
+  readonly title?: string;
+  /** `basic`, `db-advanced`, `caching`, … ; cells of unknown scenarios go to `uncategorised`. */
+  readonly category?: string;
+  readonly hypotheses?: readonly HypothesisSpec[];
+}
+
+/** A 95 % (or `confidence`) interval around an estimate, in the estimate's units. */
+export interface Interval {
+  readonly estimate: number;
+  readonly low: number;
+  readonly high: number;
+  readonly confidence: number;
+}
+
+/** One role's resource figures over the measured runs. */
+export interface RoleFigures {
+  readonly role: Role;
+  readonly cpuSeconds: number;
+  /** CPU seconds per 1,000 completed requests. */
+  readonly cpuSecondsPer1kRequests: number;
+  readonly peakRssBytes: number;
+  readonly oomKilled: boolean;
+}
+
+/** One measured run of one group (k6-style `group`): throughput and latencies in µs (null if unknown). */
+export interface GroupRunFigures {
+  readonly ratePerSec: number;
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p95: number | null;
+  readonly p99: number | null;
+  readonly mean: number | null;
+}
+
+/** One measured run as a throughput/latency point (sweeps: one point per step). */
+export interface RunPoint {
+  readonly index: number;
+  readonly ratePerSec: number;
+  readonly p50Us: number | null;
+  readonly p99Us: number | null;
+}
+
+/** Where a cell stands among the valid cells of its comparison (same scenario, profile and host). */
+export interface Standing {
+  /** 1 + the number of cells significantly faster; null = not ranked (invalid or < 2 runs). */
+  readonly rank: number | null;
+  /** Labels of the cells whose difference from this one is not significant (ties). */
+  readonly tiedWith: readonly string[];
+  /** Why the cell is not ranked, when it is not. */
+  readonly unrankedBecause: string | null;
+}
+
+/** Everything the report shows about one result file (one cell). */
+export interface CellSummary {
+  /** `impl|variant|scenario|profile|host`: unique per cell. */
+  readonly key: string;
+  readonly file: string | null;
+  readonly implementation: string;
+  readonly variant: string;
+  /** `implementation` or `implementation (variant)` when the variant is not `default`. */
+  readonly label: string;
+  readonly scenario: string;
+  readonly category: string;
+  readonly profile: string;
+  readonly hostId: string;
+  readonly loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
+  /** The load model in words, e.g. `closed, 64 VUs × 30 s`. */
+  readonly load: string;
+  readonly createdAt: string;
+  /** Median req/s over runs with its CI, as the result file states it; null if no run completed. */
+  readonly ratePerSec: Interval | null;
+  /** Coefficient of variation of the run rates (fraction); null below two runs. */
+  readonly cv: number | null;
+  readonly runs: number;
+  readonly runRatesPerSec: readonly number[];
+  /** Latency percentiles (µs) from the merged histogram, or wrk's median of runs. */
+  readonly percentilesUs: PercentilesUs | null;
+  readonly percentilesFrom: 'merged-histogram' | 'median-of-runs' | null;
+  /** (percentile, latency µs) points of the merged histogram, for percentile curves. */
+  readonly latencyCurve: readonly { readonly percentile: number; readonly latencyUs: number }[];
+  readonly requests: number;
+  readonly failedRequests: number;
+  /** failedRequests ÷ requests, a fraction; null without requests. */
+  readonly errorRate: number | null;
+  readonly resources: readonly RoleFigures[];
+  readonly extras: Readonly<Record<string, number | string | boolean>>;
+  readonly verdict: Verdict;
+  readonly reasons: readonly string[];
+  readonly failedThresholds: readonly string[];
+  /** Per group, index-aligned with the runs (null where a run has no such group). */
+  readonly groupRuns: Readonly<Record<string, readonly (GroupRunFigures | null)[]>>;
+  readonly runPoints: readonly RunPoint[];
+  readonly standing: Standing;
+}
+
+/** A host the results come from. */
+export interface HostSummary {
+  readonly id: string;
+  readonly cpuModel: string;
+  readonly cores: number;
+  readonly memoryBytes: number;
+  readonly arch: string;
+  readonly kernel: string;
+  readonly node: string;
+}
+
+/** A resource profile and the limits its cells report as enforced. */
+export interface ProfileSummary {
+  readonly name: string;
+  readonly mechanism: string;
+  readonly enforced: boolean;
+  /** `server: 1 CPU, cpuset 0, 2.0 GiB; generator: cpuset 1`. */
+  readonly limits: string;
+}
+
+/** A result file that could not be used, and why. */
+export interface SourceProblem {
+  readonly file: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The shared model every exporter (markdown, findings, dashboard) renders. */
+export interface ReportModel {
+  readonly scope: ReportScope;
+  readonly cells: readonly CellSummary[];
+  readonly scenarios: readonly ScenarioInfo[];
+  readonly hosts: readonly HostSummary[];
+  readonly profiles: readonly ProfileSummary[];
+  readonly problems: readonly SourceProblem[];
+  /** The tie rule, in words, for the legend. */
+  readonly tieRule: string;
+}
