@@ -149,12 +149,13 @@ function createImplProject({ id, root, manifest }) {
         dependsOn: ['build'],
         metadata: { description: 'Conformance only: start the stack and this server, check it against the contract.' },
       },
+      bench: benchAllTarget(`impl:${id}`),
     },
   };
 }
 
 /**
- * A scenario's project: a home for its validation and tests; bench targets live on pair projects.
+ * A scenario's project: a home for its validation and tests; its `bench` runs its pair projects.
  * @param {Scenario} scenario
  * @returns {InferredProject}
  */
@@ -164,20 +165,79 @@ function createScenarioProject({ id, root }) {
     projectType: 'library',
     tags: ['type:scenario'],
     metadata: { description: `Scenario ${id} (${root}/scenario.ts); its bench cells are pair projects.` },
-    targets: {},
+    targets: { bench: benchAllTarget(`scenario:${id}`) },
   };
 }
 
+/** The measuring libraries a result depends on (report code and tests left out: editing them never re-measures). */
+const BENCH_LIB_INPUTS = [
+  ...['engine', 'runner', 'infra', 'isolation', 'results'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
+  '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+];
+
+/** The host fingerprint (CPU model, cores, memory, kernel, node, LAB_MACHINE_ID, LAB_PROFILE): results from another machine are never replayed. */
+const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };
+
 /**
- * Where the bench pair projects (`bench-<impl>--<scenario>`, one cached `bench` task per cell,
- * notes/nx.md §2 design B) will be added. Returns none yet.
- * TODO(engine issue: bench pair projects): one project per (impl × scenario) here.
- * @param {Impl} _impl
- * @param {readonly Scenario[]} _scenarios
+ * One project per (implementation × scenario), `bench-<impl>--<scenario>` at the virtual root
+ * `bench/<impl>/<scenario>`, with ONE cached `bench` task (notes/nx.md §2 design B): its hash
+ * covers only that implementation, that scenario, the measuring libraries and the host
+ * fingerprint, so editing one scenario re-measures exactly its cells. Bench tasks never run in
+ * parallel with anything (`parallelism: false`).
+ * @param {Impl} impl
+ * @param {readonly Scenario[]} scenarios
  * @returns {Record<string, InferredProject>}
  */
-function createPairProjects(_impl, _scenarios) {
-  return {};
+function createPairProjects(impl, scenarios) {
+  /** @type {Record<string, InferredProject>} */
+  const projects = {};
+  const notOutputs = impl.manifest.build.outputs.map((o) => `!{workspaceRoot}/${impl.root}/${o}/**/*`);
+  for (const s of scenarios) {
+    const out = `results/raw/${impl.id}/${s.id}.json`;
+    projects[`bench/${impl.id}/${s.id}`] = {
+      name: `bench-${impl.id}--${s.id}`,
+      projectType: 'application',
+      tags: ['type:pair', `impl:${impl.id}`, `scenario:${s.id}`],
+      implicitDependencies: [impl.id, `scenario-${s.id}`],
+      metadata: { description: `The cell ${impl.id} × ${s.id}: one cached measurement, written to ${out}.` },
+      targets: {
+        bench: {
+          executor: 'nx:run-commands',
+          options: { command: `${LAB_CLI} bench --impl ${impl.id} --scenario ${s.id} --out ${out} --nx` },
+          cache: true,
+          parallelism: false,
+          dependsOn: [{ projects: [impl.id], target: 'build' }],
+          inputs: [
+            `{workspaceRoot}/${impl.root}/**/*`,
+            ...notOutputs,
+            `{workspaceRoot}/${s.root}/**/*`,
+            ...BENCH_LIB_INPUTS,
+            FINGERPRINT,
+            { env: 'LAB_PROFILE' },
+            { env: 'LAB_PRESET' },
+            { externalDependencies: [] },
+          ],
+          outputs: [`{workspaceRoot}/${out}`],
+          metadata: { description: `Measure ${impl.id} × ${s.id} (lab bench); cached per implementation, scenario, libraries and host.` },
+        },
+      },
+    };
+  }
+  return projects;
+}
+
+/**
+ * A `bench` target that measures every cell of a project through the pair projects tagged
+ * `tag` (a tag pattern, so adding a scenario never changes this project's configuration).
+ * @param {string} tag e.g. `impl:go-fiber`
+ * @returns {TargetConfiguration}
+ */
+function benchAllTarget(tag) {
+  return {
+    executor: 'nx:noop',
+    dependsOn: [{ projects: [`tag:${tag}`], target: 'bench' }],
+    metadata: { description: `Measure every cell tagged ${tag} (each a cached pair task).` },
+  };
 }
 
 /**

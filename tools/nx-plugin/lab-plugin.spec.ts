@@ -57,7 +57,8 @@ describe('createNodesV2', () => {
     const projects = Object.assign({}, ...results.map(([, r]) => r.projects));
     const impl = projects['implementations/go-chi'];
     expect(impl).toMatchObject({ name: 'go-chi', tags: ['type:impl', 'lang:go'] });
-    expect(Object.keys(impl.targets)).toEqual(['build', 'up', 'test', 'verify']);
+    expect(Object.keys(impl.targets)).toEqual(['build', 'up', 'test', 'verify', 'bench']);
+    expect(impl.targets.bench).toMatchObject({ executor: 'nx:noop', dependsOn: [{ projects: ['tag:impl:go-chi'], target: 'bench' }] });
     expect(impl.targets.build).toMatchObject({ cache: true, options: { cwd: 'implementations/go-chi', command: 'make build' } });
     expect(impl.targets.build.inputs).toContainEqual({ runtime: 'go --version' });
     expect(impl.targets.build.inputs).toContainEqual({ externalDependencies: [] });
@@ -66,7 +67,58 @@ describe('createNodesV2', () => {
     for (const target of Object.values(impl.targets) as Array<{ metadata?: { description?: string } }>) {
       expect(target.metadata?.description).toBeTruthy();
     }
-    expect(projects['scenarios/01-hello']).toMatchObject({ name: 'scenario-01-hello', tags: ['type:scenario'], targets: {} });
+    expect(projects['scenarios/01-hello']).toMatchObject({ name: 'scenario-01-hello', tags: ['type:scenario'] });
+    expect(projects['scenarios/01-hello'].targets.bench).toMatchObject({ dependsOn: [{ projects: ['tag:scenario:01-hello'], target: 'bench' }] });
+  });
+
+  it('infers one bench pair project per implementation × scenario, hashing only its own cell', async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go', { build: { command: 'go build', outputs: ['bin'] } })));
+    write('implementations/node-http/lab.json', JSON.stringify(manifest('typescript')));
+    write('scenarios/01-hello/scenario.ts', '');
+    write('scenarios/02-json/scenario.ts', '');
+    const files = ['implementations/go-chi/lab.json', 'implementations/node-http/lab.json', 'scenarios/01-hello/scenario.ts', 'scenarios/02-json/scenario.ts'];
+    const projects: Record<string, { name?: string }> = Object.assign({}, ...(await run(files)).map(([, r]) => r.projects));
+    const pairs = Object.entries(projects).filter(([root]) => root.startsWith('bench/'));
+    expect(pairs.map(([root, p]) => [root, p.name])).toEqual([
+      ['bench/go-chi/01-hello', 'bench-go-chi--01-hello'],
+      ['bench/go-chi/02-json', 'bench-go-chi--02-json'],
+      ['bench/node-http/01-hello', 'bench-node-http--01-hello'],
+      ['bench/node-http/02-json', 'bench-node-http--02-json'],
+    ]);
+    const pair = projects['bench/go-chi/02-json'] as { targets: Record<string, { inputs: unknown[] }> };
+    expect(pair).toMatchObject({ tags: ['type:pair', 'impl:go-chi', 'scenario:02-json'], implicitDependencies: ['go-chi', 'scenario-02-json'] });
+    expect(pair.targets.bench).toMatchObject({
+      cache: true,
+      parallelism: false,
+      dependsOn: [{ projects: ['go-chi'], target: 'build' }],
+      outputs: ['{workspaceRoot}/results/raw/go-chi/02-json.json'],
+      options: { command: 'node --import tsx apps/lab/src/main.ts bench --impl go-chi --scenario 02-json --out results/raw/go-chi/02-json.json --nx' },
+    });
+    expect(pair.targets.bench!.inputs).toEqual([
+      '{workspaceRoot}/implementations/go-chi/**/*',
+      '!{workspaceRoot}/implementations/go-chi/bin/**/*',
+      '{workspaceRoot}/scenarios/02-json/**/*',
+      '{workspaceRoot}/libs/engine/src/**/*',
+      '{workspaceRoot}/libs/runner/src/**/*',
+      '{workspaceRoot}/libs/infra/src/**/*',
+      '{workspaceRoot}/libs/isolation/src/**/*',
+      '{workspaceRoot}/libs/results/src/**/*',
+      '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+      { runtime: 'node tools/bench/fingerprint.mjs' },
+      { env: 'LAB_PROFILE' },
+      { env: 'LAB_PRESET' },
+      { externalDependencies: [] },
+    ]);
+  });
+
+  it('keeps implementation and scenario projects unchanged when a scenario is added', async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go')));
+    write('scenarios/01-hello/scenario.ts', '');
+    const before = Object.assign({}, ...(await run(['implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts'])).map(([, r]) => r.projects));
+    write('scenarios/02-json/scenario.ts', '');
+    const files = ['implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts', 'scenarios/02-json/scenario.ts'];
+    const after = Object.assign({}, ...(await run(files)).map(([, r]) => r.projects));
+    for (const root of ['implementations/go-chi', 'scenarios/01-hello', 'bench/go-chi/01-hello']) expect(after[root]).toEqual(before[root]);
   });
 
   it('fails an invalid manifest with every problem path, and still returns the valid projects', async () => {

@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], ctx: ConfigContext, io: Io):
       io.stdout(`${JSON.stringify(config, null, 2)}\n`);
       return EXIT.ok;
     }
-    const outcome = await runCommand(config, (line) => io.stderr(`${line}\n`));
+    const outcome = await runCommand(config, (line) => io.stderr(`${line}\n`), io);
     render(outcome, { json: 'json' in config.command && config.command.json }, makePaint(config.color), io);
     return outcome.exitCode;
   } catch (error) {
@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], ctx: ConfigContext, io: Io):
 }
 
 /** Runs the configured command. Commands load lazily: `list` never loads the service libraries. */
-async function runCommand(config: Config, log: Log): Promise<Outcome> {
+async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
   const { command, workspace } = config;
   switch (command.name) {
     case 'help':
@@ -48,6 +48,8 @@ async function runCommand(config: Config, log: Log): Promise<Outcome> {
       return (await import('./commands/up')).runUp(workspace, command, log, listenForInterrupt());
     case 'verify':
       return (await import('./commands/verify')).runVerify(workspace, command, log, listenForInterrupt());
+    case 'bench':
+      return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
   }
 }
 

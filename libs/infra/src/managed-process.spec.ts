@@ -31,4 +31,17 @@ describe('spawnManaged', () => {
     expect(proc.logTail()).toContain('hello from /');
     expect(lines).toContain('oops');
   });
+
+  it('runs the command through the wrap option, keeping its pid as the group leader', async () => {
+    const seen: string[][] = [];
+    const wrap = (argv: string[]): string[] => {
+      seen.push(argv);
+      return ['/bin/sh', '-c', 'export WRAPPED=yes && exec "$@"', 'wrapper', ...argv];
+    };
+    const proc = spawnManaged('echo "wrapped=$WRAPPED pid=$$"', { cwd: tmpdir(), wrap });
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+    await proc.stop();
+    expect(seen).toEqual([['sh', '-c', 'echo "wrapped=$WRAPPED pid=$$"']]);
+    expect(proc.logTail()).toContain(`wrapped=yes pid=${proc.pid}`);
+  });
 });

@@ -24,6 +24,11 @@ export interface SpawnManagedOptions {
   env?: Record<string, string>;
   /** Receives every output line as it arrives. */
   log?: (line: string) => void;
+  /**
+   * Rewrites the argv `['sh', '-c', command]` before it is spawned, e.g. a resource group's exec
+   * wrapper (`RoleGroups.wrap`). The wrapper must `exec` the command so the pid stays the group leader.
+   */
+  wrap?: (argv: string[]) => string[];
 }
 
 /**
@@ -32,7 +37,8 @@ export interface SpawnManagedOptions {
  * (see {@link registerCleanup}).
  */
 export function spawnManaged(command: string, opts: SpawnManagedOptions): ManagedProcess {
-  const child = spawn('sh', ['-c', command], {
+  const [file, ...args] = opts.wrap ? opts.wrap(['sh', '-c', command]) : ['sh', '-c', command];
+  const child = spawn(file!, args, {
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     detached: true,

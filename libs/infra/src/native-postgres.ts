@@ -32,6 +32,8 @@ export class NativePostgresServer implements PostgresServer {
     readonly dir: string,
     private proc: PostgresProcess,
     private readonly unregister: () => void,
+    /** The argv wrapper every (re)start uses, see {@link LaunchOptions.wrap}. */
+    private readonly wrap?: (argv: string[]) => string[],
   ) {}
 
   /** The postmaster's pid (for cgroups and tests). */
@@ -73,7 +75,7 @@ export class NativePostgresServer implements PostgresServer {
     await this.proc.stop();
     await rm(join(this.dir, 'data'), { recursive: true, force: true });
     await placeCluster(dataDir, join(this.dir, 'data'), this.owner);
-    this.proc = await launchPostgres(launchOptions(this.bin, this.dir, this.owner, port));
+    this.proc = await launchPostgres(launchOptions(this.bin, this.dir, this.owner, port, this.wrap));
   }
 
   /** Fast shutdown, then removes the temp dir. Idempotent. */
@@ -97,7 +99,10 @@ export class NativePostgresServer implements PostgresServer {
  * Starts a native cluster on a free port: a copy of the seeded cache when there is one (so
  * `lab_template` is already there), else a fresh `initdb`. Removed on exit and on signals.
  */
-export async function startNativePostgres(log?: (line: string) => void): Promise<NativePostgresServer> {
+export async function startNativePostgres(
+  log?: (line: string) => void,
+  wrap?: (argv: string[]) => string[],
+): Promise<NativePostgresServer> {
   const bin = await findPostgresBinaries();
   const owner = postgresOwner();
   const dir = await mkdtemp(join(tmpdir(), 'lab-pg-'));
@@ -127,8 +132,8 @@ export async function startNativePostgres(log?: (line: string) => void): Promise
       log?.(`infra: PostgreSQL ${bin.version} (native), new cluster (no seeded cache yet)`);
       await initCluster(bin, join(dir, 'data'), owner);
     }
-    proc = await launchPostgres(launchOptions(bin, dir, owner));
-    server = new NativePostgresServer(bin, owner, dir, proc, unregister);
+    proc = await launchPostgres(launchOptions(bin, dir, owner, undefined, wrap));
+    server = new NativePostgresServer(bin, owner, dir, proc, unregister, wrap);
     log?.(`infra: PostgreSQL listening on 127.0.0.1:${proc.port} (pid ${proc.pid}, dir ${dir})`);
     return server;
   } catch (error) {
@@ -139,8 +144,14 @@ export async function startNativePostgres(log?: (line: string) => void): Promise
   }
 }
 
-function launchOptions(bin: PostgresBinaries, dir: string, owner: ServiceOwner | undefined, port?: number) {
-  return { bin, dataDir: join(dir, 'data'), socketDir: dir, ...(owner ? { owner } : {}), ...(port ? { port } : {}) };
+function launchOptions(
+  bin: PostgresBinaries,
+  dir: string,
+  owner: ServiceOwner | undefined,
+  port?: number,
+  wrap?: (argv: string[]) => string[],
+) {
+  return { bin, dataDir: join(dir, 'data'), socketDir: dir, ...(owner ? { owner } : {}), ...(port ? { port } : {}), ...(wrap ? { wrap } : {}) };
 }
 
 /** Copies a stopped cluster into place, owned by `owner` (a cache built by another user is re-owned). */

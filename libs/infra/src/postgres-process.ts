@@ -62,6 +62,20 @@ export interface LaunchOptions {
   port?: number;
   /** Readiness timeout (default 60000 ms). */
   timeoutMs?: number;
+  /**
+   * Rewrites the postmaster's argv before it is spawned (e.g. `RoleGroups.wrap('database', …)`);
+   * the wrapper must `exec` it. With an `owner`, the wrapper runs as us and `setpriv` drops to the
+   * owner afterwards, so a wrapper that joins a root-owned cgroup still can.
+   */
+  wrap?: (argv: string[]) => string[];
+}
+
+/** The argv and spawn identity of the postmaster: wrapped and dropped to `owner` with setpriv when asked. */
+function postmasterCommand(opts: LaunchOptions, args: string[]): { argv: string[]; owner?: ServiceOwner } {
+  const postgres = join(opts.bin.bindir, 'postgres');
+  if (!opts.wrap) return { argv: [postgres, ...args], ...(opts.owner ? { owner: opts.owner } : {}) };
+  const drop = opts.owner ? ['setpriv', `--reuid=${opts.owner.uid}`, `--regid=${opts.owner.gid}`, '--clear-groups', '--'] : [];
+  return { argv: opts.wrap([...drop, postgres, ...args]) };
 }
 
 /**
@@ -85,8 +99,9 @@ async function launchOnce(opts: LaunchOptions, port: number): Promise<PostgresPr
   const settings = { ...POSTGRES_SETTINGS, ...opts.settings };
   const args = ['-D', opts.dataDir, '-p', String(port), '-k', opts.socketDir];
   for (const [key, value] of Object.entries(settings)) args.push('-c', `${key}=${value}`);
-  const child = spawn(join(opts.bin.bindir, 'postgres'), args, {
-    ...opts.owner,
+  const command = postmasterCommand(opts, args);
+  const child = spawn(command.argv[0]!, command.argv.slice(1), {
+    ...command.owner,
     cwd: '/',
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

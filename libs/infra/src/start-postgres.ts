@@ -10,6 +10,11 @@ export interface StartPostgresOptions {
   backend?: 'auto' | 'native' | 'container';
   /** Progress lines (the backend chosen, ports, cache use). Libraries never print. */
   log?: (line: string) => void;
+  /**
+   * Native only: rewrites the postmaster's argv before spawning, e.g. `(argv) => groups.wrap('database', argv)`
+   * so PostgreSQL and every backend it forks run inside a resource group. The wrapper must `exec`.
+   */
+  wrap?: (argv: string[]) => string[];
 }
 
 /**
@@ -19,11 +24,11 @@ export interface StartPostgresOptions {
  */
 export async function startPostgres(opts: StartPostgresOptions = {}): Promise<PostgresServer> {
   const backend = opts.backend ?? 'auto';
-  if (backend === 'native') return startNativePostgres(opts.log);
+  if (backend === 'native') return startNativePostgres(opts.log, opts.wrap);
   const docker = await probeDocker();
   if (backend === 'container' && !docker) {
     throw new InfraError('LAB_DOCKER_UNAVAILABLE', 'backend "container" was asked for but no Docker engine answered');
   }
   opts.log?.(`infra: Docker ${docker ? 'answered: using containers' : 'not available: using native PostgreSQL'}`);
-  return docker ? startContainerPostgres(opts.log) : startNativePostgres(opts.log);
+  return docker ? startContainerPostgres(opts.log) : startNativePostgres(opts.log, opts.wrap);
 }

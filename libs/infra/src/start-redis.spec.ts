@@ -20,4 +20,20 @@ describe('startRedis', () => {
     expect(existsSync(redis.dir ?? '/')).toBe(false);
     await expect(redisCommand(redis.host, redis.port, ['PING'])).rejects.toThrow();
   });
+
+  it('spawns redis-server through the wrap option', async () => {
+    const wrapped: string[] = [];
+    const redis = await startRedis({
+      backend: 'native',
+      wrap: (argv) => (wrapped.push(argv[0]!), ['/bin/sh', '-c', 'exec "$@"', 'wrapper', ...argv]),
+    });
+    try {
+      expect(wrapped).toHaveLength(1);
+      expect(wrapped[0]).toMatch(/redis-server$/);
+      expect(await redisCommand(redis.host, redis.port, ['PING'])).toBe('+PONG');
+    } finally {
+      await redis.stop();
+    }
+    expect(isAlive(redis.pid ?? -1)).toBe(false);
+  });
 });

@@ -42,6 +42,8 @@ export interface StartRedisOptions {
   backend?: 'auto' | 'native' | 'container';
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Native only: rewrites the `redis-server` argv before spawning (e.g. a resource group's exec wrapper). */
+  wrap?: (argv: string[]) => string[];
 }
 
 /**
@@ -58,17 +60,18 @@ export async function startRedis(opts: StartRedisOptions = {}): Promise<RedisSer
     opts.log?.(`infra: Docker ${docker ? 'answered: using a Redis container' : 'not available: using native Redis'}`);
     if (docker) return startContainerRedis(opts.log);
   }
-  return startNativeRedis(opts.log);
+  return startNativeRedis(opts.log, opts.wrap);
 }
 
-async function startNativeRedis(log?: (line: string) => void): Promise<RedisServer> {
+async function startNativeRedis(log?: (line: string) => void, wrap?: (argv: string[]) => string[]): Promise<RedisServer> {
   const binary = findRedisServer();
   const dir = await mkdtemp(join(tmpdir(), 'lab-redis-'));
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     args.push('--daemonize', 'no', '--maxmemory', '256mb', '--dir', dir);
-    const child = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [file, ...argv] = wrap ? wrap([binary, ...args]) : [binary, ...args];
+    const child = spawn(file!, argv, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const ring = new LogRing();
     ring.follow(child.stdout);
     ring.follow(child.stderr);

@@ -18,7 +18,7 @@ export const sweepStepSchema = z.strictObject({
 /**
  * The load model of a cell, discriminated by `kind` (names match the CLI's kebab-case flags):
  * closed = constant virtual users without think time; open = constant arrival rate
- * (coordinated-omission-correct); sweep = open-model steps until the SLO breaks.
+ * (coordinated-omission-correct); open-stages = open-model stages back to back; sweep = open-model steps until the SLO breaks.
  */
 export const loadModelSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('closed'), vus: z.int().positive(), durationMs: positiveIntMs }),
@@ -27,6 +27,12 @@ export const loadModelSchema = z.discriminatedUnion('kind', [
     ratePerSec: z.number().positive(),
     durationMs: positiveIntMs,
     /** Cap on concurrent requests in flight, if any. */
+    maxVus: z.int().positive().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('open-stages'),
+    /** Constant-rate stages run back to back (k6 ramping-arrival-rate with instant steps). */
+    stages: z.array(sweepStepSchema).min(1),
     maxVus: z.int().positive().optional(),
   }),
   z.strictObject({

@@ -27,6 +27,12 @@ export const cellStatsSchema = z.strictObject({
   cv: z.number().nonnegative().nullable(),
   runs: z.int().positive(),
   percentilesUs: percentilesUsSchema,
+  /**
+   * How `percentilesUs` was obtained: `merged-histogram` (absent means this) reads the merged HDR
+   * histogram; `median-of-runs` (wrk only) is the per-percentile median of the runs' reported
+   * percentiles — wrk gives no histogram, so pooled percentiles cannot be computed.
+   */
+  percentilesFrom: z.enum(['merged-histogram', 'median-of-runs']).optional(),
 });
 
 /** Resource use of one role over the measured runs. */

@@ -33,7 +33,33 @@ describe('resultFileSchema', () => {
     const result = fixtureResult();
     const validity = { verdict: 'crashed', reasons: ['server exited with code 1'] };
     Object.assign(result, { runs: [], stats: null, validity });
-    result.histograms.perRun = [];
+    result.histograms!.perRun = [];
+    expect(() => parseResult(result)).not.toThrow();
+  });
+
+  it('accepts a wrk-driven cell: no histograms, per-run percentiles, median-of-runs stats', () => {
+    const result = fixtureResult();
+    const percentilesUs = { p50: 300, p90: 700, p95: 900, p99: 1500, p999: 4000, max: 9000 };
+    result.histogramSource = 'wrk-percentiles';
+    result.histograms = null;
+    result.runs.forEach((run) => (run.percentilesUs = percentilesUs));
+    result.stats = { ...result.stats!, percentilesUs, percentilesFrom: 'median-of-runs' };
+    result.cell.loadModel = { kind: 'closed', vus: 50, durationMs: 30_000 };
+    expect(parseResult(result).histograms).toBeNull();
+  });
+
+  it('rejects wrk percentiles mixed with histograms, or missing per-run percentiles', () => {
+    const result = fixtureResult();
+    result.histogramSource = 'wrk-percentiles';
+    expect(invalidPaths(result)).toEqual(['histograms', 'runs[0].percentilesUs', 'runs[1].percentilesUs', 'runs[2].percentilesUs', 'stats.percentilesFrom']);
+    const hdr = fixtureResult();
+    hdr.histograms = null;
+    expect(invalidPaths(hdr)).toEqual(['histograms']);
+  });
+
+  it('accepts an open-stages load model', () => {
+    const result = fixtureResult();
+    result.cell.loadModel = { kind: 'open-stages', stages: [{ ratePerSec: 100, durationMs: 5000 }, { ratePerSec: 400, durationMs: 5000 }], maxVus: 64 };
     expect(() => parseResult(result)).not.toThrow();
   });
 
@@ -88,7 +114,7 @@ describe('resultFileSchema', () => {
     ['minRuns above maxRuns', (r) => void (r.plan.minRuns = 20), ['plan.minRuns']],
     ['more runs than maxRuns', (r) => void Object.assign(r.plan, { minRuns: 1, maxRuns: 2 }), ['runs']],
     ['a run index out of order', (r) => void (r.runs[1]!.index = 5), ['runs[1].index']],
-    ['run histograms not aligned with runs', (r) => void r.histograms.perRun.pop(), ['histograms.perRun']],
+    ['run histograms not aligned with runs', (r) => void r.histograms!.perRun.pop(), ['histograms.perRun']],
     ['stats.runs disagreeing with runs', (r) => void (r.stats!.runs = 4), ['stats.runs']],
     ['an estimate outside its CI', (r) => void (r.stats!.estimate = 1), ['stats.ci']],
     ['descending percentiles', (r) => void (r.stats!.percentilesUs.p999 = 1), ['stats.percentilesUs.p999']],

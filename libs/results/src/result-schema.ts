@@ -19,18 +19,24 @@ export const RESULT_SCHEMA_VERSION = 1;
  * A result file: everything measured for one cell, and the ONLY interface between `bench`
  * and `report`. Strict objects throughout (unknown keys are errors). Besides field types it
  * checks consistency: minRuns ≤ maxRuns, runs.length ≤ maxRuns, run indexes 0…n−1,
- * histograms.perRun aligned with runs, stats.runs = runs.length, ci.low ≤ estimate ≤ ci.high,
+ * histograms.perRun aligned with runs (histograms null exactly for wrk-percentiles), stats.runs = runs.length, ci.low ≤ estimate ≤ ci.high,
  * ascending percentiles, reasons for any verdict but 'valid', and 'none' ⇒ not enforced.
  * `stats` is null when no measured run completed (e.g. verdict 'crashed').
  */
 export const resultFileSchema = z
   .strictObject({
     schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+    /**
+     * Where the latency figures come from: `hdr` (absent means `hdr`) = encoded HDR histograms,
+     * merged across runs; `wrk-percentiles` = wrk reports percentiles only, so `histograms` is
+     * null, each run carries wrk's `percentilesUs`, and `stats.percentilesFrom` is `median-of-runs`.
+     */
+    histogramSource: z.enum(['hdr', 'wrk-percentiles']).optional(),
     cell: cellSchema,
     provenance: provenanceSchema,
     plan: planSchema,
     runs: z.array(runSchema),
-    histograms: histogramsSchema,
+    histograms: histogramsSchema.nullable(),
     stats: cellStatsSchema.nullable(),
     resources: z.partialRecord(roleSchema, roleResourcesSchema),
     limits: limitsSchema,
@@ -48,8 +54,22 @@ export const resultFileSchema = z
     runs.forEach((run, i) => {
       if (run.index !== i) issue(['runs', i, 'index'], `expected index ${i}, got ${run.index}`);
     });
-    if (result.histograms.perRun.length !== runs.length) {
+    const wrkPercentiles = result.histogramSource === 'wrk-percentiles';
+    if (wrkPercentiles) {
+      if (result.histograms !== null) issue(['histograms'], "must be null when histogramSource is 'wrk-percentiles'");
+      runs.forEach((run, i) => {
+        if (!run.percentilesUs) issue(['runs', i, 'percentilesUs'], "required when histogramSource is 'wrk-percentiles'");
+      });
+      if (stats && stats.percentilesFrom !== 'median-of-runs') {
+        issue(['stats', 'percentilesFrom'], "must be 'median-of-runs' when histogramSource is 'wrk-percentiles'");
+      }
+    } else if (result.histograms === null) {
+      issue(['histograms'], "null only when histogramSource is 'wrk-percentiles'");
+    } else if (result.histograms.perRun.length !== runs.length) {
       issue(['histograms', 'perRun'], `${result.histograms.perRun.length} run histograms for ${runs.length} runs`);
+    }
+    if (!wrkPercentiles && stats?.percentilesFrom === 'median-of-runs') {
+      issue(['stats', 'percentilesFrom'], "'median-of-runs' only when histogramSource is 'wrk-percentiles'");
     }
     if (stats) {
       if (stats.runs !== runs.length) issue(['stats', 'runs'], `stats.runs ${stats.runs} but ${runs.length} runs`);

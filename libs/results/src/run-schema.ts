@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { percentilesUsSchema } from './outcome-schema';
 import { isoDateTimeSchema } from './provenance-schema';
 
 const count = z.int().nonnegative();
@@ -63,6 +64,11 @@ export const runSchema = z.strictObject({
   perGroup: z.record(z.string().min(1), trafficSummarySchema),
   /** Per endpoint, keyed `METHOD /path/template`. */
   perEndpoint: z.record(z.string().min(1), trafficSummarySchema),
+  /**
+   * The run's latency percentiles as the driver reported them (µs). Only for
+   * `histogramSource: 'wrk-percentiles'` results, which have no histograms to merge.
+   */
+  percentilesUs: percentilesUsSchema.optional(),
 });
 
 /**

@@ -7,6 +7,8 @@ export interface FlagSpec {
   description: string;
   /** The default, as help shows it. */
   default?: string;
+  /** May be given several times (values also split on commas); read as a list. */
+  multiple?: boolean;
 }
 
 /** A command: its flags, positional arguments and help text. */
@@ -23,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'bench';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -93,6 +95,36 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 1,
     examples: ['lab verify typescript-node-http', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json'],
+  },
+  {
+    name: 'bench',
+    summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
+    usage: 'lab bench --impl <id...> --scenario <id...> [--variant <id>] [--profile <name>] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--dry-run] [--json] [--out <file>]',
+    details:
+      'For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity). Precedence: defaults < --quick < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
+    flags: {
+      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas)' },
+      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure (repeat the flag or separate with commas)' },
+      variant,
+      profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, quota-0.5, original, none, ...)', default: 'by core count' },
+      runs: { type: 'string', value: '<min..max>', description: 'measured runs: min..max, or n for exactly n', default: '3..10 (quick: 2..3)' },
+      duration: { type: 'string', value: '<d>', description: 'length of each measured run: 30s, 500ms, 2m or milliseconds', default: "the scenario's" },
+      precision: { type: 'string', value: '<p>', description: 'stop when the CI half-width is within ±p: 2% or 0.02', default: '2% (quick: 5%)' },
+      driver: { type: 'string', value: '<native|wrk>', description: 'load generator: the lab\'s Node driver or wrk (closed loads only)', default: 'native' },
+      quick: { type: 'boolean', description: 'a smoke measurement: 1 s warm-up, 2..3 runs of at most 5 s, ±5 % (never for ranking)', default: 'off' },
+      'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },
+      'dry-run': { type: 'boolean', description: 'print the resolved plan of every cell and send no traffic', default: 'off' },
+      json,
+      out: { type: 'string', value: '<file>', description: 'result file (one cell only)', default: 'results/raw/<impl>/<scenario>.json' },
+      nx: { type: 'boolean', description: 'running as an Nx pair task: no live progress line; of the LAB_* variables only LAB_PROFILE and LAB_PRESET (hashed by the task) apply', default: 'off' },
+    },
+    maxPositionals: 0,
+    examples: [
+      'lab bench --impl typescript-node-http --scenario 01-lightweight',
+      'lab bench --impl typescript-node-http,typescript-express --scenario 02-json-payload --quick',
+      'lab bench --impl go-fiber --scenario 01-lightweight --driver wrk --runs 5..15 --precision 1%',
+      'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
+    ],
   },
 ];
 

@@ -10,7 +10,7 @@ export const EXIT = {
   usage: 2,
   /** The environment or setup is wrong: missing tool, invalid manifest, a service that did not start. */
   setup: 3,
-  /** A benchmark threshold was breached (reserved for `bench`). */
+  /** `bench`: a scenario threshold was breached. */
   threshold: 4,
   /** Interrupted by Ctrl-C (SIGINT) or SIGTERM. */
   interrupted: 130,

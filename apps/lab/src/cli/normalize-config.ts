@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { CliError, usageError } from './errors';
 import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
+import { benchConfig, type BenchConfig } from './normalize-bench';
 import type { Invocation } from './parse-command-line';
 
 /** What the chosen command was asked to do, with every default applied. */
@@ -13,7 +14,8 @@ export type CommandConfig =
   /** `port` 0 means a free port. */
   | { name: 'up'; impl: string; variant: string | undefined; port: number }
   /** `impl` undefined means `--all`; `only` empty means every group. */
-  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean };
+  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean }
+  | BenchConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -54,7 +56,7 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', `unexpected argument "${extra}"`, `usage: ${inv.command.usage}`);
   }
   const workspace = resolveWorkspace(inv, ctx);
-  return { ...base, workspace, command: commandConfig(inv) };
+  return { ...base, workspace, command: inv.command.name === 'bench' ? benchConfig(inv, ctx) : commandConfig(inv) };
 }
 
 /** Colour on stderr: only on a TTY, never with NO_COLOR (any non-empty value) or TERM=dumb. */
@@ -86,7 +88,7 @@ function commandConfig(inv: Invocation): CommandConfig {
   }
 }
 
-function parsePort(raw: string | boolean | undefined): number {
+function parsePort(raw: Invocation['values'][string]): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || port < 1 || port > 65535) {
@@ -95,7 +97,7 @@ function parsePort(raw: string | boolean | undefined): number {
   return port;
 }
 
-function parseList(raw: string | boolean | undefined): string[] {
+function parseList(raw: Invocation['values'][string]): string[] {
   if (typeof raw !== 'string') return [];
   return raw
     .split(',')

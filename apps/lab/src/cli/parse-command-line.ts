@@ -6,7 +6,7 @@ import { COMMANDS, findCommand, GLOBAL_FLAGS, type CommandSpec, type FlagSpec } 
 export interface Invocation {
   /** Undefined for bare `lab` or `lab --help`. */
   command: CommandSpec | undefined;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -44,7 +44,9 @@ function withoutFirst(argv: readonly string[], name: string): string[] {
 }
 
 function toParseArgsOptions(flags: Record<string, FlagSpec>): NonNullable<ParseArgsConfig['options']> {
-  return Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
+  return Object.fromEntries(
+    Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }]),
+  );
 }
 
 /** node:util's parse errors as the CLI's usage errors, with the flags that do exist as the hint. */

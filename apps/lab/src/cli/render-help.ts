@@ -7,7 +7,7 @@ const EXIT_CODE_LINES = [
   ['1', 'a check failed (verify found a conformance error, doctor a missing requirement)'],
   ['2', 'usage error: unknown command or flag, missing or bad value, unknown implementation/variant/group'],
   ['3', 'environment or setup error: invalid manifest, missing tool, a service or server that did not start'],
-  ['4', 'threshold breached (reserved for bench)'],
+  ['4', 'bench: a scenario threshold was breached'],
   ['130', 'interrupted (Ctrl-C)'],
 ];
 

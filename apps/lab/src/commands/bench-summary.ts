@@ -1,0 +1,40 @@
+import { percentilesFromHistogram, type ResultFile } from '@lab/results';
+import type { Paint } from '../cli/paint';
+
+const ms = (us: number) => (us >= 10_000 ? `${(us / 1000).toFixed(0)}ms` : us >= 1000 ? `${(us / 1000).toFixed(2)}ms` : `${us}µs`);
+const num = (x: number) => Math.round(x).toLocaleString('en-US');
+const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+const row = (label: string, value: string) => `  ${`${label} `.padEnd(16, '.')}: ${value}`;
+
+/** A k6-style end summary of one cell: req/s with its CI, latency percentiles, checks, errors, validity, thresholds. */
+export function renderCellSummary(title: string, r: ResultFile, out: string, paint: Paint): string[] {
+  const verdict = r.validity.verdict === 'valid' ? paint.green('valid') : paint.yellow(r.validity.verdict);
+  const lines = [`${paint.bold(title)}  [${verdict}]`];
+  const requests = r.runs.reduce((sum, run) => sum + run.requests, 0);
+  if (r.stats) {
+    const s = r.stats;
+    const cv = s.cv === null ? '' : `, CV ${pct(s.cv)}`;
+    lines.push(row('req/s', `${num(s.estimate)} [${num(s.ci.low)} – ${num(s.ci.high)}] (median, ${Math.round(s.ci.confidence * 100)}% CI, ${s.runs} run${s.runs === 1 ? '' : 's'}${cv})`));
+    const p = s.percentilesUs;
+    const from = s.percentilesFrom === 'median-of-runs' ? 'median of wrk runs' : 'merged histogram';
+    lines.push(row('latency', `p50 ${ms(p.p50)}  p90 ${ms(p.p90)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)} (${from})`));
+  }
+  for (const [group, encoded] of Object.entries(r.histograms?.merged.perGroupLatencyUs ?? {})) {
+    const runsOfGroup = r.runs.map((run) => run.perGroup[group]?.requests ?? 0).reduce((a, b) => a + b, 0);
+    if (runsOfGroup === 0) continue;
+    const p = percentilesFromHistogram(encoded);
+    lines.push(row(`  ${group}`, `${num(runsOfGroup)} reqs  p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}`));
+  }
+  const failedChecks = r.runs.reduce((sum, run) => sum + run.errors.checkFailed, 0);
+  const failed = r.runs.reduce((sum, run) => sum + run.errors.timeout + run.errors.reset + run.errors.non2xx + run.errors.other, 0);
+  lines.push(row('checks failed', `${num(failedChecks)}`));
+  lines.push(row('errors', `${requests > 0 ? pct(failed / requests) : '-'} (${num(failed)} of ${num(requests)})`));
+  for (const t of r.thresholds) {
+    const mark = t.ok ? paint.green('✓') : paint.red('✗');
+    lines.push(row('threshold', `${mark} ${t.expression}${t.observed === null ? '' : ` (observed ${Number(t.observed.toFixed(3))})`}`));
+  }
+  for (const reason of r.validity.reasons) lines.push(row('validity', reason));
+  lines.push(row('limits', `${r.limits.mechanism}${r.limits.enforced ? '' : ' (NOT enforced)'}, profile ${r.cell.profile}`));
+  lines.push(row('result', out));
+  return lines;
+}

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, type FixtureWorkspace } from '../testing/fixture-workspace';
+
+const errorCode = (stderr: string) => /^error\[([A-Z_]+)\]/m.exec(stderr)?.[1];
+
+/** A scenario file: GET /health, closed 2 VUs, with `thresholds`. */
+const scenarioTs = (id: string, load: string, thresholds: string[] = []) => `import { defineScenario } from '@lab/engine';
+export default defineScenario({
+  id: '${id}', title: 'health', category: 'basic', description: 'GET /health', endpoints: ['health'],
+  load: ${load},
+  async iteration({ http, check }) {
+    const res = await http.get('/health', { endpoint: 'health' });
+    check('status is 200', res.status === 200);
+  },
+  thresholds: ${JSON.stringify(thresholds)},
+});
+`;
+
+describe('lab bench (subprocess, fixture workspace)', () => {
+  let ws: FixtureWorkspace;
+  beforeAll(() => {
+    ws = createFixtureWorkspace();
+    const manifest = fixtureManifest('javascript', { env: { FAKE_ID: 'node-fake' }, variants: [{ id: 'two', description: '2 workers', env: { WORKERS: '2' } }] });
+    ws.impl('node-fake', manifest, { 'server.js': FAKE_SERVER_JS });
+    ws.write('scenarios/01-health/scenario.ts', scenarioTs('01-health', "{ kind: 'closed', vus: 2, durationMs: 1000 }", ['p99 < 1us']));
+    ws.write('scenarios/02-open/scenario.ts', scenarioTs('02-open', "{ kind: 'open', ratePerSec: 50, durationMs: 1000, maxInFlight: 8 }"));
+  });
+  afterAll(() => ws.remove());
+
+  it('--dry-run --json prints every cell plan with its origins and sends no traffic', async () => {
+    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health,02-open', '--variant', 'two', '--runs', '4..6', '--duration', '2s', '--dry-run', '--json', '--workspace', ws.root];
+    const run = await runLab(args, { LAB_WARMUP_MS: '250', LAB_RUNS: '9..9' });
+    expect(run.code).toBe(0);
+    const cells = JSON.parse(run.stdout) as Array<{ out: string; plan: Record<string, any> }>;
+    expect(cells.map((c) => c.out)).toEqual([
+      join(ws.root, 'results/raw/node-fake--two/01-health.json'),
+      join(ws.root, 'results/raw/node-fake--two/02-open.json'),
+    ]);
+    expect(cells[0]!.plan).toMatchObject({ runs: { min: 4, max: 6 }, runDurationMs: 2000, warmupMs: 250, variant: { id: 'two' }, serverEnv: { WORKERS: '2', FAKE_ID: 'node-fake' } });
+    expect(cells[0]!.plan.origins).toMatchObject({ 'runs.min': 'option', durationMs: 'option', warmupMs: 'env' });
+    expect(existsSync(join(ws.root, 'results'))).toBe(false);
+  });
+
+  it.each([
+    ['no --scenario', ['--impl', 'node-fake'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    ['an unknown scenario', ['--impl', 'node-fake', '--scenario', '09-nope'], 'LAB_UNKNOWN_SCENARIO'],
+    ['an unknown implementation', ['--impl', 'go-nope', '--scenario', '01-health'], 'LAB_UNKNOWN_IMPL'],
+    ['--out with several cells', ['--impl', 'node-fake', '--scenario', '01-health,02-open', '--out', 'x.json'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    ['bad --runs', ['--impl', 'node-fake', '--scenario', '01-health', '--runs', 'many'], 'LAB_USAGE_BAD_VALUE'],
+    ['bad --precision', ['--impl', 'node-fake', '--scenario', '01-health', '--precision', '150%'], 'LAB_USAGE_BAD_VALUE'],
+    ['bad --duration', ['--impl', 'node-fake', '--scenario', '01-health', '--duration', 'soon'], 'LAB_USAGE_BAD_VALUE'],
+    ['wrk on an open load', ['--impl', 'node-fake', '--scenario', '02-open', '--driver', 'wrk'], 'LAB_USAGE_BAD_VALUE'],
+    ['an unknown variant', ['--impl', 'node-fake', '--scenario', '01-health', '--variant', 'turbo'], 'LAB_USAGE_BAD_VALUE'],
+  ])('%s is a usage error (exit 2)', async (_name, args, code) => {
+    const run = await runLab(['bench', ...args, '--dry-run', '--workspace', ws.root]);
+    expect([run.code, errorCode(run.stderr)]).toEqual([2, code]);
+    expect(run.stderr).toMatch(/^hint: /m);
+  });
+
+  it('measures a cell, prints the summary, writes the result and exits 4 on a breached threshold', async () => {
+    const out = join(ws.root, 'out/cell.json');
+    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--runs', '1', '--duration', '1s', '--profile', 'none', '--out', out, '--workspace', ws.root];
+    // A private lock: a real `lab bench` elsewhere on this machine must not make the test wait.
+    const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/req\/s \.+: /);
+    expect(run.stderr).toMatch(/threshold \.+: ✗ p99 < 1us/);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(result.runs).toHaveLength(1);
+    expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'p99 < 1us', ok: false })]);
+  }, 180_000);
+});

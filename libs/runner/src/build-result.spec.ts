@@ -1,0 +1,127 @@
+import type { DriverResult, MetricBucket } from '@lab/engine';
+import { createLatencyHistogram, encodeHistogram, parseResult, percentilesFromHistogram, mergeHistograms } from '@lab/results';
+import { describe, expect, it } from 'vitest';
+import { BENCH_DEFAULTS } from './bench-options';
+import { buildResult, type ResultInput } from './build-result';
+import { cellObserved, type Observed } from './observe';
+import { planCell } from './plan-cell';
+import type { MeasuredRun } from './run-record';
+import { fixtureManifest, healthScenario } from './testing/fixtures';
+
+const plan = planCell({
+  implementation: { id: 'fixture-impl', dir: '/nowhere', manifest: fixtureManifest('node server.mjs') },
+  scenario: healthScenario(),
+  workspaceRoot: '/ws',
+  host: { cores: 2 },
+  options: { runs: { min: 2, max: 3 } },
+});
+
+/** A bucket of `count` latencies spread around `medianUs`; with an HDR histogram unless `wrk`. */
+function bucket(count: number, medianUs: number, wrk: boolean): MetricBucket {
+  const h = createLatencyHistogram();
+  for (let i = 0; i < count; i++) h.recordValue(Math.round(medianUs * (0.5 + i / count)));
+  const p = percentilesFromHistogram(h);
+  const percentilesUs = { '50': p.p50, '90': p.p90, '95': p.p95, '99': p.p99, '99.9': p.p999 };
+  const latency = { count, minUs: h.minNonZeroValue, maxUs: h.maxValue, meanUs: h.mean, stdevUs: h.stdDeviation, percentilesUs };
+  return { requests: count, errors: 0, latency, ...(wrk ? {} : { histogram: encodeHistogram(h) }) };
+}
+
+function run(index: number, ratePerSec: number, medianUs: number, wrk = false): MeasuredRun {
+  const overall = bucket(1000, medianUs, wrk);
+  const result = {
+    driver: wrk ? 'wrk' : 'native',
+    loadKind: 'closed',
+    histogramSource: wrk ? 'wrk-percentiles' : 'hdr',
+    durationMs: 1000,
+    requests: 1000,
+    ratePerSec,
+    bytesReceived: 0,
+    statuses: { '200': 1000 },
+    errors: { timeout: 0, connect: 0, reset: 0, non2xx: 0, check: 0, iteration: 0, other: 0 },
+    checks: { 'status is 200': { passed: 1000, failed: 0 } },
+    groups: {},
+    endpoints: { health: overall },
+    overall,
+    timeline: [],
+    trends: {},
+    counters: {},
+    extras: {},
+    iterations: { completed: 1000, dropped: 0 },
+    generatorCpuSeconds: 0.4,
+    interrupted: false,
+    notes: [],
+  } as DriverResult;
+  const role = { cpuSeconds: 0.2, peakRssBytes: 50_000_000, oomKilled: false };
+  return {
+    index,
+    startedAt: new Date(Date.UTC(2026, 10, 26, 18, index)).toISOString(),
+    result,
+    backgroundCpuCores: 0.02,
+    generatorCpuCores: 0.4,
+    roles: { server: role, database: role, redis: role, generator: role },
+    quiet: { quiet: true, busyCores: 0.01, waitedMs: 1000 },
+    observed: {},
+  };
+}
+
+function input(runs: MeasuredRun[]): ResultInput {
+  const none = { enforced: true };
+  return {
+    plan,
+    runs,
+    provenance: { gitSha: 'abcdef0', gitDirty: false, hostFingerprint: { cpuModel: 'cpu', cores: 2, memoryBytes: 1 << 30, arch: 'x64', kernel: 'k', node: 'v20' }, toolVersions: { node: 'v20' }, createdAt: '2026-11-26T18:00:00.000Z' },
+    isolation: { mechanism: 'cgroup-v1', enforced: { server: none, database: none, redis: none, generator: none, helpers: none } },
+    validity: { verdict: 'valid', reasons: [] },
+    extras: {},
+  };
+}
+
+describe('buildResult', () => {
+  it('merges the runs’ histograms and reads percentiles from the merge (never averaged)', () => {
+    const runs = [run(0, 1000, 400), run(1, 1100, 800)];
+    const result = parseResult(buildResult(input(runs)));
+    const merged = mergeHistograms(runs.map((r) => r.result.overall.histogram!));
+    expect(result.stats?.percentilesUs).toEqual(percentilesFromHistogram(merged));
+    expect(result.stats).toMatchObject({ estimate: 1050, runs: 2 });
+    expect(result.histograms?.perRun).toHaveLength(2);
+    expect(result.resources.server).toMatchObject({ cpuSeconds: 0.4, cpuSecondsPer1kRequests: 0.2 });
+    expect(result.thresholds).toEqual([{ expression: 'errors < 1%', ok: true, observed: 0 }]);
+  });
+
+  it('represents wrk runs as wrk-percentiles: no histograms, per-run percentiles, median of runs', () => {
+    const runs = [run(0, 1000, 400, true), run(1, 1100, 800, true), run(2, 1050, 600, true)];
+    const result = parseResult(buildResult(input(runs)));
+    expect(result.histogramSource).toBe('wrk-percentiles');
+    expect(result.histograms).toBeNull();
+    expect(result.runs.every((r) => r.percentilesUs !== undefined)).toBe(true);
+    expect(result.stats).toMatchObject({ percentilesFrom: 'median-of-runs', percentilesUs: { p50: runs[2]!.result.overall.latency.percentilesUs['50'] } });
+  });
+
+  it('writes a crashed cell without runs', () => {
+    const result = parseResult(buildResult({ ...input([]), validity: { verdict: 'crashed', reasons: ['exited with code 3'] } }));
+    expect(result).toMatchObject({ runs: [], stats: null, validity: { verdict: 'crashed' } });
+  });
+
+  it('keeps the validity limits the plan used', () => {
+    expect(plan.validity).toEqual(BENCH_DEFAULTS.validity);
+  });
+});
+
+describe('cellObserved', () => {
+  it('pools queries over runs and counts leak runs', () => {
+    const runs: Observed[] = [
+      { 'queriesPerRequest.statements': 30, 'queriesPerRequest.requests': 10, 'serverMemory.verdict': 'leak' },
+      { 'queriesPerRequest.statements': 10, 'queriesPerRequest.requests': 10, 'serverMemory.verdict': 'stable', 'serverMemory.growthBytes': 5 },
+    ];
+    expect(cellObserved(runs)).toEqual({
+      'serverMemory.verdict': 'stable',
+      'serverMemory.growthBytes': 5,
+      'serverMemory.leakRuns': 1,
+      'queriesPerRequest.statements': 40,
+      'queriesPerRequest.requests': 20,
+      'queriesPerRequest.all': 2,
+    });
+  });
+
+  it('is empty when nothing was observed', () => expect(cellObserved([{}, {}])).toEqual({}));
+});

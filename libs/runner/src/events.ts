@@ -1,0 +1,24 @@
+import type { Progress } from '@lab/engine';
+
+/** The steps of a cell, in order; `run` is set for the per-run ones. */
+export type CellPhase = 'lock' | 'infra' | 'server' | 'gate' | 'quiet' | 'warmup' | 'measure' | 'stop' | 'write';
+
+/** What `runCell` reports as it goes (libraries never print: the CLI renders these). */
+export type CellEvent =
+  | { type: 'phase'; phase: CellPhase; run?: number; detail?: string }
+  | { type: 'progress'; run: number; progress: Progress }
+  | {
+      type: 'run';
+      run: number;
+      ratePerSec: number;
+      /** The bootstrap CI of the median rate so far (from the minimum run count on). */
+      ci?: { estimate: number; low: number; high: number };
+      /** Whether the precision target is met (repetition stops). */
+      precise: boolean;
+      /** Upper bound of runs still to come, for an ETA. */
+      remainingMax: number;
+    }
+  | { type: 'log'; source: 'infra' | 'server'; line: string };
+
+/** Receives {@link CellEvent}s. */
+export type CellEventHandler = (event: CellEvent) => void;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseRuns } from './bench-options';
+import { isRunnerError } from './errors';
+import { planCell, type PlanInput } from './plan-cell';
+import { fixtureManifest, healthScenario } from './testing/fixtures';
+
+const implementation = {
+  id: 'fixture-impl',
+  dir: '/nowhere/fixture-impl',
+  manifest: fixtureManifest('node server.mjs', {
+    env: { NODE_ENV: 'production' },
+    variants: [{ id: 'cluster-2', description: 'two workers', env: { WORKERS: '2' } }],
+  }),
+};
+
+function input(overrides: Partial<PlanInput> = {}): PlanInput {
+  return { implementation, scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }), workspaceRoot: '/ws', host: { cores: 2 }, ...overrides };
+}
+
+function invalid(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (isRunnerError(error, 'LAB_RUNNER_OPTIONS_INVALID')) return [...error.problems];
+    throw error;
+  }
+  return expect.fail('expected LAB_RUNNER_OPTIONS_INVALID');
+}
+
+describe('planCell', () => {
+  it('fills the defaults: the scenario load, 5 s warm-up, 3–10 runs, ±2 %, native, seed 1, the core-count profile', () => {
+    const plan = planCell(input());
+    expect(plan).toMatchObject({
+      load: { kind: 'closed', vus: 8, durationMs: 30_000 },
+      runDurationMs: 30_000,
+      warmupMs: 5_000,
+      runs: { min: 3, max: 10 },
+      precisionTarget: 0.02,
+      driver: 'native',
+      seed: 1,
+      preset: 'standard',
+      gate: true,
+      variant: { id: 'default', env: {} },
+      profile: { name: 'default-2core' },
+    });
+    expect(plan.origins).toMatchObject({ durationMs: 'scenario', warmupMs: 'default', 'runs.min': 'default', profile: 'default' });
+  });
+
+  it('builds the server environment: manifest env, pool and workers, then the variant', () => {
+    expect(planCell(input()).serverEnv).toEqual({ NODE_ENV: 'production', DB_POOL_SIZE: '4', WORKERS: '1' });
+    const plan = planCell(input({ options: { variant: 'cluster-2' } }));
+    expect(plan.variant).toEqual({ id: 'cluster-2', env: { WORKERS: '2' } });
+    expect(plan.serverEnv.WORKERS).toBe('2');
+  });
+
+  it.each([
+    ['quick preset', {}, { preset: 'quick' as const }, { warmupMs: 1_000, runs: { min: 2, max: 3 }, precisionTarget: 0.05, runDurationMs: 5_000 }],
+    ['env over scenario and defaults', { LAB_RUNS: '4..6', LAB_DURATION_MS: '2000', LAB_WARMUP_MS: '0' }, {}, { runs: { min: 4, max: 6 }, runDurationMs: 2_000, warmupMs: 0 }],
+    ['options over env', { LAB_RUNS: '4..6', LAB_DRIVER: 'wrk', LAB_SEED: '9' }, { runs: { min: 2, max: 2 }, driver: 'native' as const }, { runs: { min: 2, max: 2 }, driver: 'native', seed: 9 }],
+    ['env preset, option duration', { LAB_PRESET: 'quick' }, { durationMs: 7_000 }, { preset: 'quick', runDurationMs: 7_000, runs: { min: 2, max: 3 } }],
+    ['a min above the default max raises the max', {}, { runs: { min: 12 } }, { runs: { min: 12, max: 12 } }],
+    ['profile from env', { LAB_PROFILE: 'none' }, {}, { profile: expect.objectContaining({ name: 'none' }) }],
+  ])('precedence: %s', (_name, env, options, expected) => {
+    expect(planCell(input({ env, options }))).toMatchObject(expected);
+  });
+
+  it('records where each value came from', () => {
+    const plan = planCell(input({ env: { LAB_WARMUP_MS: '100', LAB_SEED: '3' }, options: { seed: 4 } }));
+    expect(plan.origins).toMatchObject({ warmupMs: 'env', seed: 'option', durationMs: 'scenario', driver: 'default' });
+  });
+
+  it('reports every bad value at once', () => {
+    const problems = invalid(() =>
+      planCell(input({ env: { LAB_RUNS: 'lots', LAB_DRIVER: 'k6' }, options: { precision: 2, warmupMs: -1, runs: { min: 5, max: 3 } } })),
+    );
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['LAB_RUNS', 'LAB_DRIVER', 'warmupMs', 'runs', 'precision']);
+  });
+
+  it('refuses wrk for a non-closed load', () => {
+    const scenario = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
+    expect(invalid(() => planCell(input({ scenario, options: { driver: 'wrk' } })))).toEqual([expect.stringMatching(/^driver:/)]);
+  });
+
+  it('rejects an unknown variant and an unknown profile by code', () => {
+    expect(() => planCell(input({ options: { variant: 'nope' } }))).toThrow(expect.objectContaining({ code: 'LAB_VARIANT_UNKNOWN' }));
+    expect(() => planCell(input({ options: { profile: 'huge' } }))).toThrow(expect.objectContaining({ code: 'LAB_ISOLATION_PROFILE_UNKNOWN' }));
+  });
+
+  it('applies a duration override to each sweep step', () => {
+    const load = { kind: 'sweep' as const, startRatePerSec: 100, stepRatePerSec: 100, stepDurationMs: 10_000, maxSteps: 3, slo: { percentile: 99 as const, maxLatencyMs: 50, maxErrorRate: 0.01 } };
+    const scenario = healthScenario(load);
+    const plan = planCell(input({ scenario, options: { durationMs: 2_000 } }));
+    expect(plan.load).toMatchObject({ kind: 'sweep', stepDurationMs: 2_000 });
+    expect(plan.runDurationMs).toBe(6_000);
+  });
+});
+
+describe('parseRuns', () => {
+  it.each([
+    ['3..10', { min: 3, max: 10 }],
+    ['5', { min: 5, max: 5 }],
+    ['2..', { min: 2 }],
+    ['..4', { max: 4 }],
+    ['x', undefined],
+    ['..', undefined],
+  ])('%s', (text, expected) => expect(parseRuns(text)).toEqual(expected));
+});

@@ -1,0 +1,194 @@
+import { normalizeLoad, type LoadSpec, type Scenario } from '@lab/engine';
+import { resolveProfile, type ResolvedProfile } from '@lab/isolation';
+import type { ImplManifest } from '@lab/manifest';
+import {
+  BENCH_DEFAULTS,
+  PRESET_DEFAULTS,
+  optionsFromEnv,
+  type BenchOptions,
+  type Driver,
+  type Origin,
+  type Preset,
+  type ValidityLimits,
+} from './bench-options';
+import { RunnerError } from './errors';
+
+/** What {@link planCell} needs: the cell's parts, the host, and the three option layers. */
+export interface PlanInput {
+  /** The implementation: its id, absolute folder and normalised manifest (`loadManifests`). */
+  implementation: { id: string; dir: string; manifest: ImplManifest };
+  /** The scenario, as `defineScenario` returned it. */
+  scenario: Scenario<any>;
+  /** Absolute workspace root (for provenance: git). */
+  workspaceRoot: string;
+  /** The host's online CPUs, e.g. `os.availableParallelism()`. */
+  host: { cores: number };
+  /** The environment to read LAB_* variables from (pass `process.env`); default none. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Explicit options (CLI flags): they win over everything else. */
+  options?: BenchOptions;
+}
+
+/** One cell, fully resolved: what `--dry-run` prints and what `runCell` executes. */
+export interface CellPlan {
+  workspaceRoot: string;
+  implementation: { id: string; dir: string; manifest: ImplManifest };
+  /** `default` when no variant was named; `env` is the variant's overrides. */
+  variant: { id: string; env: Record<string, string> };
+  scenario: Scenario<any>;
+  profile: ResolvedProfile;
+  /** The scenario's load model with the duration override applied. */
+  load: LoadSpec;
+  /** Length of one measured run, ms (a sweep: all its steps). */
+  runDurationMs: number;
+  warmupMs: number;
+  runs: { min: number; max: number };
+  /** Relative CI half-width of the median ratePerSec at which repetition stops (a fraction). */
+  precisionTarget: number;
+  driver: Driver;
+  seed: number;
+  preset: Preset;
+  /** Run the conformance gate before the first run. */
+  gate: boolean;
+  quiet: { maxBusyCores: number; timeoutMs: number };
+  validity: ValidityLimits;
+  /** Calibrated generator ceiling on this host, requests per second, when known. */
+  generatorCeilingPerSec?: number;
+  /** The implementation's environment before ports and service URLs: manifest env, pool, workers, variant. */
+  serverEnv: Record<string, string>;
+  /** Where each option came from (defaults < preset < scenario < env < option). */
+  origins: Record<string, Origin>;
+}
+
+type Layer = { origin: Origin; options: BenchOptions };
+
+/**
+ * Resolves one cell (pure: no I/O, the environment is passed in). Precedence, in this one
+ * place: defaults < preset < scenario < environment (LAB_*) < explicit options. Throws
+ * LAB_RUNNER_OPTIONS_INVALID listing every bad value, LAB_VARIANT_UNKNOWN, or the isolation
+ * errors of `resolveProfile` (unknown profile, profile too big for the host).
+ */
+export function planCell(input: PlanInput): CellPlan {
+  const fromEnv = optionsFromEnv(input.env ?? {});
+  const problems = [...fromEnv.problems];
+  const layers: Layer[] = [
+    { origin: 'env', options: fromEnv.options },
+    { origin: 'option', options: input.options ?? {} },
+  ];
+  const origins: Record<string, Origin> = {};
+  /** The highest-precedence value of `key`, else `fallback` with its origin. */
+  const pick = <T>(key: string, read: (o: BenchOptions) => T | undefined, fallback: T, origin: Origin): T => {
+    for (const layer of [...layers].reverse()) {
+      const value = read(layer.options);
+      if (value !== undefined) return (origins[key] = layer.origin), value;
+    }
+    origins[key] = origin;
+    return fallback;
+  };
+
+  const preset = pick('preset', (o) => o.preset, 'standard' as Preset, 'default');
+  const base = PRESET_DEFAULTS[preset];
+  const presetOrigin: Origin = preset === 'standard' ? 'default' : 'preset';
+  const scenarioDurationMs = overridableDurationMs(input.scenario.load);
+  const cappedMs = base.durationCapMs ? Math.min(scenarioDurationMs, base.durationCapMs) : scenarioDurationMs;
+  const durationMs = pick('durationMs', (o) => o.durationMs, cappedMs, cappedMs === scenarioDurationMs ? 'scenario' : 'preset');
+  const warmupMs = pick('warmupMs', (o) => o.warmupMs, base.warmupMs, presetOrigin);
+  const min = pick('runs.min', (o) => o.runs?.min, base.runs.min, presetOrigin);
+  const max = pick('runs.max', (o) => o.runs?.max, Math.max(base.runs.max, min), presetOrigin);
+  const precisionTarget = pick('precision', (o) => o.precision, base.precision, presetOrigin);
+  const driver = pick('driver', (o) => o.driver, BENCH_DEFAULTS.driver, 'default');
+  const seed = pick('seed', (o) => o.seed, BENCH_DEFAULTS.seed, 'default');
+  const profileName = pick('profile', (o) => o.profile, undefined as string | undefined, 'default');
+  const skipGate = pick('skipGate', (o) => o.skipGate, false, 'default');
+  const ceiling = pick('generatorCeilingPerSec', (o) => o.generatorCeilingPerSec, undefined as number | undefined, 'default');
+  const maxErrorRate = pick('maxErrorRate', (o) => o.maxErrorRate, BENCH_DEFAULTS.validity.maxErrorRate, 'default');
+  const quiet = {
+    maxBusyCores: pick('quiet.maxBusyCores', (o) => o.quiet?.maxBusyCores, BENCH_DEFAULTS.quiet.maxBusyCores, 'default'),
+    timeoutMs: pick('quiet.timeoutMs', (o) => o.quiet?.timeoutMs, BENCH_DEFAULTS.quiet.timeoutMs, 'default'),
+  };
+
+  const positiveInt = (name: string, v: number): void => {
+    if (!(Number.isInteger(v) && v > 0)) problems.push(`${name}: expected a positive integer, got ${v}`);
+  };
+  positiveInt('durationMs', durationMs);
+  positiveInt('runs.min', min);
+  positiveInt('runs.max', max);
+  if (!(Number.isInteger(warmupMs) && warmupMs >= 0)) problems.push(`warmupMs: expected an integer ≥ 0, got ${warmupMs}`);
+  if (min > max) problems.push(`runs: min ${min} exceeds max ${max}`);
+  if (max > 100) problems.push(`runs.max: at most 100, got ${max}`);
+  if (!(precisionTarget > 0 && precisionTarget < 1)) problems.push(`precision: expected a fraction in (0, 1), got ${precisionTarget}`);
+  if (!Number.isInteger(seed)) problems.push(`seed: expected an integer, got ${seed}`);
+  if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) problems.push(`maxErrorRate: expected a fraction in [0, 1], got ${maxErrorRate}`);
+  if (ceiling !== undefined && !(ceiling > 0)) problems.push(`generatorCeilingPerSec: expected > 0, got ${ceiling}`);
+  if (driver === 'wrk' && input.scenario.load.kind !== 'closed') {
+    problems.push(`driver: wrk drives closed loads only; scenario ${input.scenario.id} is ${input.scenario.load.kind}`);
+  }
+  if (problems.length > 0) {
+    throw new RunnerError('LAB_RUNNER_OPTIONS_INVALID', `invalid bench options:\n  ${problems.join('\n  ')}`, { problems });
+  }
+
+  const manifest = input.implementation.manifest;
+  const variantId = pick('variant', (o) => o.variant, 'default', 'default');
+  const variant = variantId === 'default' ? undefined : manifest.variants.find((v) => v.id === variantId);
+  if (variantId !== 'default' && !variant) {
+    throw new RunnerError('LAB_VARIANT_UNKNOWN', `implementation ${input.implementation.id} has no variant "${variantId}"`, {
+      hint: `known variants: ${manifest.variants.map((v) => v.id).join(', ') || 'none'}`,
+    });
+  }
+  const profile = resolveProfile(profileName, input.host);
+  origins.profile = profileName === undefined ? 'default' : origins.profile!;
+  const load = normalizeLoad(input.scenario.load, { durationMs });
+  return {
+    workspaceRoot: input.workspaceRoot,
+    implementation: input.implementation,
+    variant: { id: variantId, env: { ...(variant?.env ?? {}) } },
+    scenario: input.scenario,
+    profile,
+    load,
+    runDurationMs: loadDurationMs(load),
+    warmupMs,
+    runs: { min, max },
+    precisionTarget,
+    driver,
+    seed,
+    preset,
+    gate: !skipGate,
+    quiet,
+    validity: { ...BENCH_DEFAULTS.validity, maxErrorRate },
+    ...(ceiling !== undefined ? { generatorCeilingPerSec: ceiling } : {}),
+    serverEnv: serverEnv(manifest, variant?.env ?? {}),
+    origins,
+  };
+}
+
+/** The measured length of a load, ms: its duration (open-stages: all stages; sweep: all steps). */
+export function loadDurationMs(load: LoadSpec): number {
+  switch (load.kind) {
+    case 'closed':
+    case 'open':
+      return load.durationMs;
+    case 'open-stages':
+      return load.stages.reduce((sum, s) => sum + s.durationMs, 0);
+    case 'sweep':
+      return load.stepDurationMs * load.maxSteps;
+  }
+}
+
+/** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */
+function overridableDurationMs(load: LoadSpec): number {
+  return load.kind === 'sweep' ? load.stepDurationMs : loadDurationMs(load);
+}
+
+/** Manifest env, then pool and worker sizes (under their own names and the lab's), then the variant's overrides. */
+function serverEnv(manifest: ImplManifest, variantEnv: Record<string, string>): Record<string, string> {
+  const pool = String(manifest.pool.default);
+  const workers = String(manifest.workers.default);
+  return {
+    ...manifest.env,
+    DB_POOL_SIZE: pool,
+    WORKERS: workers,
+    [manifest.pool.env]: pool,
+    [manifest.workers.env]: workers,
+    ...variantEnv,
+  };
+}

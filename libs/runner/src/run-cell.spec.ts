@@ -1,0 +1,155 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readResultFile } from '@lab/results';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRunnerError } from './errors';
+import type { CellEvent } from './events';
+import { planCell } from './plan-cell';
+import { runCell } from './run-cell';
+import { WORKSPACE_ROOT, baselineImplementation, crashingImplementation, healthScenario, nonConformingImplementation } from './testing/fixtures';
+import { descendants, pidsFromLogs, alive } from './testing/processes';
+
+// Every temp dir the cell creates (PostgreSQL, Redis, wrk) goes under a private TMPDIR, so
+// "no temp dirs left" is checkable on a shared machine.
+let privateTmp: string;
+let outDir: string;
+const savedTmp = process.env.TMPDIR;
+
+beforeAll(async () => {
+  privateTmp = await mkdtemp(join(tmpdir(), 'runner-spec-tmp-'));
+  await chmod(privateTmp, 0o755); // PostgreSQL runs as `postgres` and must reach its dir
+  outDir = await mkdtemp(join(tmpdir(), 'runner-spec-out-'));
+  process.env.TMPDIR = privateTmp;
+});
+
+afterAll(async () => {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+  await rm(privateTmp, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+/** cgroup v1 cpu groups this process created and did not remove (none when cgroups are not used). */
+async function leftoverGroups(): Promise<string[]> {
+  const names = await readdir('/sys/fs/cgroup/cpu').catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(`lab-${process.pid}-`));
+}
+
+const fastOptions = { runs: { min: 2, max: 2 }, warmupMs: 300, quiet: { timeoutMs: 2_000 } };
+
+describe('runCell', () => {
+  it('measures the baseline end to end and leaves nothing behind', async () => {
+    const before = await descendants(process.pid);
+    const events: CellEvent[] = [];
+    const plan = planCell({
+      implementation: baselineImplementation(),
+      scenario: healthScenario(undefined, { serverMemory: { intervalMs: 200 }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['health'] } }),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: fastOptions,
+    });
+    const out = join(outDir, 'typescript-node-http', '00-health-smoke.json');
+    const returned = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') }, onEvent: (e) => events.push(e) });
+
+    const result = await readResultFile(out);
+    expect(result).toEqual(returned);
+    expect(result.runs).toHaveLength(2);
+    expect(result.runs.every((r) => r.requests > 0)).toBe(true);
+    expect(result.validity.verdict).toMatch(/^(valid|generator-bound|noisy|unstable)$/);
+    expect(Object.keys(result.resources).sort()).toEqual(['database', 'generator', 'redis', 'server']);
+    expect(result.resources.server!.cpuSeconds).toBeGreaterThan(0);
+    expect(result.resources.server!.peakRssBytes).toBeGreaterThan(0);
+    expect(result.extras['gate.passed']).toBe(true);
+    expect(result.extras['queriesPerRequest.all']).toBe(0); // /health runs no SQL
+    expect(result.extras['serverMemory.verdict']).toMatch(/^(stable|leak|insufficient-data)$/);
+    expect(result.stats?.runs).toBe(2);
+    expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'errors < 1%', ok: true })]);
+
+    const pids = pidsFromLogs(events);
+    expect(pids.length).toBeGreaterThanOrEqual(3); // postgres, redis, the server of each run
+    expect(pids.filter(alive)).toEqual([]);
+    expect(await descendants(process.pid)).toEqual(before);
+    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await leftoverGroups()).toEqual([]);
+  });
+
+  it('fails the cell with the cause when the implementation crashes mid-run', async () => {
+    const impl = await crashingImplementation(join(outDir, 'crash-fixture'));
+    const plan = planCell({
+      implementation: impl,
+      scenario: healthScenario({ kind: 'closed', vus: 2, durationMs: 20_000 }),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: { runs: { min: 1, max: 1 }, warmupMs: 0, skipGate: true, quiet: { timeoutMs: 1_000 } },
+    });
+    const out = join(outDir, 'crash-fixture.json');
+    const error = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    expect(isRunnerError(error, 'LAB_IMPL_CRASHED')).toBe(true);
+    expect((error as Error).message).toContain('giving up after 500 requests');
+    const result = await readResultFile(out);
+    expect(result.validity.verdict).toBe('crashed');
+    expect(result.stats).toBeNull();
+    expect(await readdir(privateTmp)).toEqual([]);
+  });
+
+  it('stops everything and writes nothing when aborted mid-run', async () => {
+    const before = await descendants(process.pid);
+    const events: CellEvent[] = [];
+    const controller = new AbortController();
+    const plan = planCell({
+      implementation: baselineImplementation(),
+      scenario: healthScenario({ kind: 'closed', vus: 2, durationMs: 30_000 }),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: { ...fastOptions, skipGate: true },
+    });
+    const out = join(outDir, 'aborted.json');
+    const onEvent = (e: CellEvent) => {
+      events.push(e);
+      if (e.type === 'progress') controller.abort();
+    };
+    const error = await runCell(plan, { out, signal: controller.signal, onEvent, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    expect(isRunnerError(error, 'LAB_INTERRUPTED')).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(outDir, 'bench.lock'))).toBe(false);
+    expect(pidsFromLogs(events).filter(alive)).toEqual([]);
+    expect(await descendants(process.pid)).toEqual(before);
+    expect(await readdir(privateTmp)).toEqual([]);
+  });
+
+  it('fails the cell with the gate problems when the implementation breaks the contract', async () => {
+    const plan = planCell({
+      implementation: await nonConformingImplementation(join(outDir, 'gate-fixture')),
+      scenario: healthScenario(),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: fastOptions,
+    });
+    const out = join(outDir, 'gate-fixture.json');
+    const error = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    expect(isRunnerError(error, 'LAB_CONFORMANCE_FAILED')).toBe(true);
+    expect((error as { problems: string[] }).problems.length).toBeGreaterThan(0);
+    expect(existsSync(out)).toBe(false);
+    expect(await readdir(privateTmp)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/wrk'))('drives wrk (wrapped into the generator group) and records wrk percentiles', async () => {
+    const plan = planCell({
+      implementation: baselineImplementation(),
+      scenario: healthScenario(),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: { ...fastOptions, runs: { min: 1, max: 1 }, skipGate: true, driver: 'wrk' },
+    });
+    const out = join(outDir, 'wrk.json');
+    await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } });
+    const result = await readResultFile(out);
+    expect(result).toMatchObject({ histogramSource: 'wrk-percentiles', histograms: null, plan: { driver: 'wrk' }, stats: { percentilesFrom: 'median-of-runs' } });
+    expect(result.runs[0]!.percentilesUs!.p50).toBeGreaterThan(0);
+    expect(result.resources.generator!.cpuSeconds).toBeGreaterThan(0);
+    expect(result.provenance.toolVersions.wrk).toMatch(/wrk/);
+    expect(await readdir(privateTmp)).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `nx affected -t bench` in a temporary git workspace that uses this plugin: editing one
+ * scenario (or one implementation) selects exactly its cells. Nothing runs: `--graph=stdout`
+ * prints the task graph.
+ */
+const repo = resolve(__dirname, '../..');
+let root: string;
+
+const manifest = (language: string) => ({
+  language,
+  languageVersion: '1',
+  framework: 'fw',
+  frameworkVersion: '1',
+  server: 'srv',
+  orm: 'orm',
+  description: 'fixture',
+  build: { command: 'true' },
+  start: { command: 'true' },
+  test: { command: 'true' },
+  pool: { env: 'DB_POOL_SIZE', default: 10 },
+  workers: { env: 'WORKERS', default: 1 },
+  toolchain: { versionCommand: 'true' },
+});
+
+const write = (file: string, text: string) => {
+  mkdirSync(join(root, file, '..'), { recursive: true });
+  writeFileSync(join(root, file), text);
+};
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+const commit = (message: string) => (git('add', '-A'), git('-c', 'user.name=lab', '-c', 'user.email=lab@localhost', 'commit', '-q', '-m', message));
+
+/** The bench tasks `nx affected` selects against the previous commit. */
+function affectedBenchTasks(): string[] {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
+  const out = execFileSync(join(repo, 'node_modules/.bin/nx'), ['affected', '-t', 'bench', '--base=HEAD~1', '--head=HEAD', '--graph=stdout'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...env,
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_ISOLATE_PLUGINS: 'false',
+      NX_TUI: 'false',
+      NX_CACHE_DIRECTORY: join(root, '.nx/cache'),
+      NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data'),
+    },
+  });
+  const graph = JSON.parse(out.slice(out.indexOf('{'))) as { tasks: { tasks: Record<string, unknown> } };
+  return Object.keys(graph.tasks.tasks)
+    .filter((id) => id.endsWith(':bench'))
+    .sort();
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'lab-affected-'));
+  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
+  write('.gitignore', 'node_modules\n.nx\n');
+  write('package.json', '{ "name": "affected-fixture", "private": true }\n');
+  write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, defaultBase: 'main', plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
+  mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
+  for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
+  mkdirSync(join(root, 'tools/bench'), { recursive: true });
+  copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
+  for (const id of ['go-chi', 'node-http']) {
+    write(`implementations/${id}/lab.json`, JSON.stringify(manifest(id === 'go-chi' ? 'go' : 'typescript')));
+    write(`implementations/${id}/main.src`, 'v1\n');
+  }
+  for (const id of ['01-hello', '02-json', '03-db-read']) write(`scenarios/${id}/scenario.ts`, 'export default {};\n');
+  write('libs/runner/src/run-cell.ts', 'export {};\n');
+  git('init', '-q', '-b', 'main');
+  commit('initial');
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('nx affected -t bench (temporary git workspace)', () => {
+  it('selects exactly the cells of an edited scenario', () => {
+    appendFileSync(join(root, 'scenarios/02-json/scenario.ts'), '// edited\n');
+    commit('edit scenario 02');
+    expect(affectedBenchTasks()).toEqual(['bench-go-chi--02-json:bench', 'bench-node-http--02-json:bench', 'scenario-02-json:bench']);
+  });
+
+  it('selects exactly the cells of an edited implementation', () => {
+    appendFileSync(join(root, 'implementations/node-http/main.src'), 'v2\n');
+    commit('edit node-http');
+    expect(affectedBenchTasks()).toEqual([
+      'bench-node-http--01-hello:bench',
+      'bench-node-http--02-json:bench',
+      'bench-node-http--03-db-read:bench',
+      'node-http:bench',
+    ]);
+  });
+
+  it('selects every cell when a measuring library changes', () => {
+    appendFileSync(join(root, 'libs/runner/src/run-cell.ts'), '// edited\n');
+    commit('edit the runner');
+    expect(affectedBenchTasks().filter((id) => id.startsWith('bench-'))).toHaveLength(6);
+  });
+});
