@@ -150,6 +150,7 @@ function createImplProject({ id, root, manifest }) {
         metadata: { description: 'Conformance only: start the stack and this server, check it against the contract.' },
       },
       bench: benchAllTarget(`impl:${id}`),
+      report: reportTarget(`impl:${id}`, `dist/reports/impl-${id}.md`),
     },
   };
 }
@@ -165,15 +166,58 @@ function createScenarioProject({ id, root }) {
     projectType: 'library',
     tags: ['type:scenario'],
     metadata: { description: `Scenario ${id} (${root}/scenario.ts); its bench cells are pair projects.` },
-    targets: { bench: benchAllTarget(`scenario:${id}`) },
+    targets: {
+      bench: benchAllTarget(`scenario:${id}`),
+      report: reportTarget(`scenario:${id}`, `dist/reports/scenario-${id}.md`),
+    },
   };
 }
 
-/** The measuring libraries a result depends on (report code and tests left out: editing them never re-measures). */
+/**
+ * What a result depends on besides the implementation and the scenario: the measuring libraries,
+ * the statistics, the conformance gate, and the contract with its schema and seed (report code
+ * and tests left out: editing them never re-measures).
+ */
 const BENCH_LIB_INPUTS = [
-  ...['engine', 'runner', 'infra', 'isolation', 'results'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
+  ...['engine', 'runner', 'infra', 'isolation', 'results', 'stats', 'conformance', 'contract'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
+  '{workspaceRoot}/libs/contract/sql/**/*',
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
 ];
+
+/** What every report depends on besides the result files of the cells it reports. */
+const REPORT_INPUTS = [
+  { dependentTasksOutputFiles: '**/*.json' },
+  '{workspaceRoot}/results/published/**/*',
+  '{workspaceRoot}/tools/report/**/*',
+  '!{workspaceRoot}/tools/report/**/*.spec.ts',
+  ...['report', 'results', 'stats'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
+  '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+  // No scenario files here: a `{workspaceRoot}` input marks every project that declares it as
+  // affected, and `nx affected -t bench` must select only the edited scenario's cells. A scenario
+  // edit re-measures its cells anyway, which changes the result files this report reads.
+  { externalDependencies: ['markdown-table', 'hdr-histogram-js', 'zod'] },
+];
+
+/**
+ * A `report` target over the cells tagged `tag` (an implementation across scenarios, or a
+ * scenario across implementations). It depends on those cells' bench tasks, so it reruns exactly
+ * when one of their result files changes and is a cache hit otherwise.
+ * @param {string} tag e.g. `scenario:09-db-pagination`
+ * @param {string} out the markdown file, relative to the workspace root
+ * @returns {TargetConfiguration}
+ */
+function reportTarget(tag, out) {
+  const [kind, id] = tag.split(':');
+  return {
+    executor: 'nx:run-commands',
+    options: { command: `node --import tsx tools/report/report.ts --scope ${kind}:${id} --out ${out}` },
+    cache: true,
+    dependsOn: [{ projects: [`tag:${tag}`], target: 'bench' }],
+    inputs: REPORT_INPUTS,
+    outputs: [`{workspaceRoot}/${out}`],
+    metadata: { description: `Markdown report of the cells tagged ${tag} (from their result files only), written to ${out}.` },
+  };
+}
 
 /** The host fingerprint (CPU model, cores, memory, kernel, node, LAB_MACHINE_ID, LAB_PROFILE): results from another machine are never replayed. */
 const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };

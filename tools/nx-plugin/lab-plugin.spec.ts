@@ -57,7 +57,7 @@ describe('createNodesV2', () => {
     const projects = Object.assign({}, ...results.map(([, r]) => r.projects));
     const impl = projects['implementations/go-chi'];
     expect(impl).toMatchObject({ name: 'go-chi', tags: ['type:impl', 'lang:go'] });
-    expect(Object.keys(impl.targets)).toEqual(['build', 'up', 'test', 'verify', 'bench']);
+    expect(Object.keys(impl.targets)).toEqual(['build', 'up', 'test', 'verify', 'bench', 'report']);
     expect(impl.targets.bench).toMatchObject({ executor: 'nx:noop', dependsOn: [{ projects: ['tag:impl:go-chi'], target: 'bench' }] });
     expect(impl.targets.build).toMatchObject({ cache: true, options: { cwd: 'implementations/go-chi', command: 'make build' } });
     expect(impl.targets.build.inputs).toContainEqual({ runtime: 'go --version' });
@@ -103,6 +103,10 @@ describe('createNodesV2', () => {
       '{workspaceRoot}/libs/infra/src/**/*',
       '{workspaceRoot}/libs/isolation/src/**/*',
       '{workspaceRoot}/libs/results/src/**/*',
+      '{workspaceRoot}/libs/stats/src/**/*',
+      '{workspaceRoot}/libs/conformance/src/**/*',
+      '{workspaceRoot}/libs/contract/src/**/*',
+      '{workspaceRoot}/libs/contract/sql/**/*',
       '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
       { runtime: 'node tools/bench/fingerprint.mjs' },
       { env: 'LAB_PROFILE' },
