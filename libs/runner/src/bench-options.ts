@@ -1,11 +1,18 @@
-/** The two presets: `standard` (the defaults below) and `quick` (a smoke measurement, never for ranking). */
-export type Preset = 'standard' | 'quick';
+/**
+ * The presets: `standard` (the defaults below), `quick` (a smoke measurement, never for ranking)
+ * and `suite` (the README's default suite: every basic scenario on every implementation in about
+ * 15 minutes on a 2-core host; a first look, not a ranking).
+ */
+export type Preset = 'standard' | 'quick' | 'suite';
+
+/** Every preset name, for parsing flags and LAB_PRESET. */
+export const PRESETS: readonly Preset[] = ['standard', 'quick', 'suite'];
 
 /** Which load generator drives the cell. */
 export type Driver = 'native' | 'wrk';
 
 /** Where a planned value came from, lowest precedence first. */
-export type Origin = 'default' | 'preset' | 'scenario' | 'env' | 'option';
+export type Origin = 'default' | 'calibration' | 'preset' | 'scenario' | 'env' | 'option';
 
 /** Limits of the validity judgement (see `judgeValidity`); fractions, cores and requests per second. */
 export interface ValidityLimits {
@@ -47,7 +54,7 @@ export interface BenchOptions {
   seed?: number;
   /** Skip the conformance gate (explicit only: an unchecked implementation can be fast because it is wrong). */
   skipGate?: boolean;
-  /** The generator's calibrated ceiling on this host, requests per second (`lab calibrate`). */
+  /** The generator's calibrated ceiling on this host, requests per second (`lab calibrate`); overrides the calibration file. */
   generatorCeilingPerSec?: number;
   /** Highest tolerated failed-request rate (fraction). Default 0.01. */
   maxErrorRate?: number;
@@ -56,13 +63,28 @@ export interface BenchOptions {
 }
 
 /** The defaults of every preset, in one place. */
-export const PRESET_DEFAULTS: Readonly<
-  Record<Preset, { warmupMs: number; runs: { min: number; max: number }; precision: number; durationCapMs?: number }>
-> = {
+export const PRESET_DEFAULTS: Readonly<Record<Preset, PresetDefaults>> = {
   standard: { warmupMs: 5_000, runs: { min: 3, max: 10 }, precision: 0.02 },
   /** Quick: 1 s warm-up, 2–3 runs, ±5 %, runs capped at 5 s unless a duration is given explicitly. */
   quick: { warmupMs: 1_000, runs: { min: 2, max: 3 }, precision: 0.05, durationCapMs: 5_000 },
+  /**
+   * Suite: 1 s warm-up, exactly 2 runs capped at 3 s, quiet gate waits at most 2 s (gate on the
+   * first run as always). Sized so 8 basic scenarios × 7 implementations take ≈ 15 min on the
+   * lab's 2-core hosts (docs/calibration.md has the measurement).
+   */
+  suite: { warmupMs: 1_000, runs: { min: 2, max: 2 }, precision: 0.05, durationCapMs: 3_000, quietTimeoutMs: 2_000 },
 };
+
+/** What a preset sets: warm-up (ms), run count, precision (fraction), an optional run-length cap (ms) and quiet-gate timeout (ms). */
+export interface PresetDefaults {
+  warmupMs: number;
+  runs: { min: number; max: number };
+  precision: number;
+  /** Runs are at most this long (ms) unless a duration is given explicitly. */
+  durationCapMs?: number;
+  /** How long the quiet gate waits before each run (ms); default {@link BENCH_DEFAULTS}.quiet.timeoutMs. */
+  quietTimeoutMs?: number;
+}
 
 /** Defaults that do not depend on the preset. */
 export const BENCH_DEFAULTS = {
@@ -115,8 +137,8 @@ export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>
   const profile = get('LAB_PROFILE');
   if (profile) options.profile = profile;
   const preset = get('LAB_PRESET');
-  if (preset === 'quick' || preset === 'standard') options.preset = preset;
-  else if (preset) problems.push(`LAB_PRESET: expected quick or standard, got "${preset}"`);
+  if (preset && (PRESETS as readonly string[]).includes(preset)) options.preset = preset as Preset;
+  else if (preset) problems.push(`LAB_PRESET: expected ${PRESETS.join(', ')}, got "${preset}"`);
   const runs = get('LAB_RUNS');
   if (runs) {
     const parsed = parseRuns(runs);

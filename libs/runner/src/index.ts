@@ -3,12 +3,14 @@ export {
   BENCH_DEFAULTS,
   ENV_VARIABLES,
   PRESET_DEFAULTS,
+  PRESETS,
   optionsFromEnv,
   parseRuns,
   type BenchOptions,
   type Driver,
   type Origin,
   type Preset,
+  type PresetDefaults,
   type ValidityLimits,
 } from './bench-options';
 export { describePlan } from './describe-plan';
@@ -21,3 +23,21 @@ export { mergeDriverResults, mergeBuckets } from './merge-driver-results';
 export { collectProvenance, gitState, hostFingerprint, versionOf, type ProvenanceInput } from './provenance';
 export { loadScenario } from './load-scenario';
 export { RunnerError, isRunnerError, runnerErrorCodes, type RunnerErrorCode } from './errors';
+export {
+  CALIBRATION_VERSION,
+  CEILING_LIMITS,
+  calibrationPath,
+  ceilingFor,
+  deriveCeilings,
+  hostHash,
+  loadCalibration,
+  saveCalibration,
+  withProfile,
+  type CalibrationFile,
+  type CalibrationMeasurement,
+  type CeilingLimits,
+  type CeilingStatus,
+  type DriverCeiling,
+  type ProfileCalibration,
+} from './calibration';
+export { runCalibration, CALIBRATION_CONNECTIONS, CALIBRATION_SERVER_JS, type CalibrationEvent, type CalibrationOptions } from './run-calibration';

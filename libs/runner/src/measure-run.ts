@@ -56,7 +56,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const startedAt = new Date().toISOString();
     const before = await sample(groups);
     const ownBefore = process.cpuUsage();
-    const observation = await startObservation(plan.scenario.observe, { serverPid: server.proc.pid, databaseUrl: ctx.databaseUrl });
+    const observation = await startObservation(plan.scenario.observe, { serverPid: server.proc.pid, databaseUrl: ctx.databaseUrl, ...(index === 0 ? { baseUrl: server.baseUrl } : {}) });
     const machineBefore = await machineCpu();
     const result = await runScenario({ ...plan.scenario, load: plan.load }, {
       ...base,

@@ -1,3 +1,4 @@
+import { endpointById } from '@lab/contract';
 import { assessMemoryTrend, type DriverResult, type MemorySample, type ObserveSpec } from '@lab/engine';
 import { sampleProcessTree } from '@lab/isolation';
 import pg from 'pg';
@@ -15,9 +16,13 @@ export interface Observation {
  * `serverMemory` samples the server tree's RSS every `intervalMs` (default 1000) and judges it
  * with `assessMemoryTrend` → `serverMemory.*`; `queriesPerRequest` resets pg_stat_statements on
  * the run's database and afterwards reports its statements and the requests of the listed
- * endpoints → `queriesPerRequest.statements` / `.requests` (pooled across runs by the runner).
+ * endpoints → `queriesPerRequest.statements` / `.requests` (pooled across runs by the runner),
+ * and, after the load, probes each listed endpoint on its own → `queriesPerRequest.<endpoint id>`.
  */
-export async function startObservation(spec: ObserveSpec | undefined, target: { serverPid: number; databaseUrl: string }): Promise<Observation> {
+export async function startObservation(
+  spec: ObserveSpec | undefined,
+  target: { serverPid: number; databaseUrl: string; baseUrl?: string },
+): Promise<Observation> {
   const memory = spec?.serverMemory ? watchMemory(target.serverPid, typeof spec.serverMemory === 'object' ? spec.serverMemory : {}) : undefined;
   const queries = spec?.queriesPerRequest;
   if (queries) await statements(target.databaseUrl, 'SELECT pg_stat_statements_reset()');
@@ -25,13 +30,9 @@ export async function startObservation(spec: ObserveSpec | undefined, target: { 
     async finish(result) {
       const observed: Observed = { ...(await memory?.stop()) };
       if (queries) {
-        const rows = await statements(
-          target.databaseUrl,
-          `SELECT coalesce(sum(calls), 0)::bigint AS calls FROM pg_stat_statements
-           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
-        );
-        observed['queriesPerRequest.statements'] = Number(rows[0]?.calls ?? 0);
+        observed['queriesPerRequest.statements'] = await countStatements(target.databaseUrl);
         observed['queriesPerRequest.requests'] = queries.endpoints.reduce((sum, id) => sum + (result.endpoints[id]?.requests ?? 0), 0);
+        if (target.baseUrl) Object.assign(observed, await probeQueriesPerEndpoint(target.baseUrl, target.databaseUrl, queries.endpoints));
       }
       return observed;
     },
@@ -62,6 +63,40 @@ function watchMemory(pid: number, opts: { intervalMs?: number; leak?: Parameters
   };
 }
 
+/** Requests sent to each endpoint by {@link probeQueriesPerEndpoint}. */
+const PROBE_REQUESTS = 5;
+
+/**
+ * Statements per request for each endpoint on its own, outside the measured load (a mixed run
+ * cannot attribute statements to endpoints): reset pg_stat_statements, send PROBE_REQUESTS
+ * sequential requests with the contract's default parameters, divide the statements this
+ * database executed (transaction control and connection checks included: the database sees
+ * them too) by the requests. Endpoints with path parameters or a request body are skipped.
+ */
+export async function probeQueriesPerEndpoint(baseUrl: string, databaseUrl: string, endpointIds: readonly string[]): Promise<Observed> {
+  const out: Observed = {};
+  for (const id of endpointIds) {
+    const endpoint = endpointById(id);
+    if (!endpoint || endpoint.path.includes('{') || endpoint.body) continue;
+    await statements(databaseUrl, 'SELECT pg_stat_statements_reset()');
+    for (let i = 0; i < PROBE_REQUESTS; i++) {
+      const response = await fetch(new URL(endpoint.path, baseUrl), { method: endpoint.method });
+      await response.arrayBuffer();
+    }
+    out[`queriesPerRequest.${id}`] = Number((Number(await countStatements(databaseUrl)) / PROBE_REQUESTS).toFixed(2));
+  }
+  return out;
+}
+
+async function countStatements(url: string): Promise<number> {
+  const rows = await statements(
+    url,
+    `SELECT coalesce(sum(calls), 0)::bigint AS calls FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
+  );
+  return Number(rows[0]?.calls ?? 0);
+}
+
 async function statements(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -77,6 +112,10 @@ export function cellObserved(runs: readonly Observed[]): Observed {
   const out: Observed = {};
   const last = runs[runs.length - 1] ?? {};
   for (const [key, value] of Object.entries(last)) if (key.startsWith('serverMemory.')) out[key] = value;
+  // Per-endpoint probes are deterministic: the first run's stand for the cell.
+  for (const [key, value] of Object.entries(runs[0] ?? {})) {
+    if (key.startsWith('queriesPerRequest.') && !['statements', 'requests', 'all'].includes(key.slice('queriesPerRequest.'.length))) out[key] = value;
+  }
   if (runs.some((r) => 'serverMemory.verdict' in r)) out['serverMemory.leakRuns'] = runs.filter((r) => r['serverMemory.verdict'] === 'leak').length;
   const statementsRun = runs.filter((r) => typeof r['queriesPerRequest.statements'] === 'number');
   if (statementsRun.length > 0) {

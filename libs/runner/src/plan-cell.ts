@@ -1,5 +1,5 @@
 import { normalizeLoad, type LoadSpec, type Scenario } from '@lab/engine';
-import { resolveProfile, type ResolvedProfile } from '@lab/isolation';
+import { defaultProfileName, resolveProfile, type ResolvedProfile } from '@lab/isolation';
 import type { ImplManifest } from '@lab/manifest';
 import {
   BENCH_DEFAULTS,
@@ -11,6 +11,7 @@ import {
   type Preset,
   type ValidityLimits,
 } from './bench-options';
+import { ceilingFor, type CalibrationFile } from './calibration';
 import { RunnerError } from './errors';
 
 /** What {@link planCell} needs: the cell's parts, the host, and the three option layers. */
@@ -27,6 +28,8 @@ export interface PlanInput {
   env?: Readonly<Record<string, string | undefined>>;
   /** Explicit options (CLI flags): they win over everything else. */
   options?: BenchOptions;
+  /** This host's calibration (`loadCalibration`), read by the caller: its ceiling for the plan's driver and profile becomes the default generator ceiling. */
+  calibration?: CalibrationFile;
 }
 
 /** One cell, fully resolved: what `--dry-run` prints and what `runCell` executes. */
@@ -100,11 +103,13 @@ export function planCell(input: PlanInput): CellPlan {
   const seed = pick('seed', (o) => o.seed, BENCH_DEFAULTS.seed, 'default');
   const profileName = pick('profile', (o) => o.profile, undefined as string | undefined, 'default');
   const skipGate = pick('skipGate', (o) => o.skipGate, false, 'default');
-  const ceiling = pick('generatorCeilingPerSec', (o) => o.generatorCeilingPerSec, undefined as number | undefined, 'default');
+  // The calibration file's ceiling (for this driver and profile) is the default; LAB_GENERATOR_CEILING and options win.
+  const calibrated = input.calibration ? ceilingFor(input.calibration, driver, resolveProfileName(profileName, input.host)) : undefined;
+  const ceiling = pick('generatorCeilingPerSec', (o) => o.generatorCeilingPerSec, calibrated, calibrated !== undefined ? 'calibration' : 'default');
   const maxErrorRate = pick('maxErrorRate', (o) => o.maxErrorRate, BENCH_DEFAULTS.validity.maxErrorRate, 'default');
   const quiet = {
     maxBusyCores: pick('quiet.maxBusyCores', (o) => o.quiet?.maxBusyCores, BENCH_DEFAULTS.quiet.maxBusyCores, 'default'),
-    timeoutMs: pick('quiet.timeoutMs', (o) => o.quiet?.timeoutMs, BENCH_DEFAULTS.quiet.timeoutMs, 'default'),
+    timeoutMs: pick('quiet.timeoutMs', (o) => o.quiet?.timeoutMs, base.quietTimeoutMs ?? BENCH_DEFAULTS.quiet.timeoutMs, base.quietTimeoutMs ? 'preset' : 'default'),
   };
 
   const positiveInt = (name: string, v: number): void => {
@@ -159,6 +164,10 @@ export function planCell(input: PlanInput): CellPlan {
     serverEnv: serverEnv(manifest, variant?.env ?? {}),
     origins,
   };
+}
+
+function resolveProfileName(name: string | undefined, host: { cores: number }): string {
+  return name ?? defaultProfileName(host);
 }
 
 /** The measured length of a load, ms: its duration (open-stages: all stages; sweep: all steps). */

@@ -45,7 +45,7 @@ describe('runCell', () => {
     const events: CellEvent[] = [];
     const plan = planCell({
       implementation: baselineImplementation(),
-      scenario: healthScenario(undefined, { serverMemory: { intervalMs: 200 }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['health'] } }),
+      scenario: healthScenario(undefined, { serverMemory: { intervalMs: 200 }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['health', 'n-plus-one.lazy'] } }),
       workspaceRoot: WORKSPACE_ROOT,
       host: { cores: availableParallelism() },
       options: fastOptions,
@@ -63,6 +63,9 @@ describe('runCell', () => {
     expect(result.resources.server!.peakRssBytes).toBeGreaterThan(0);
     expect(result.extras['gate.passed']).toBe(true);
     expect(result.extras['queriesPerRequest.all']).toBe(0); // /health runs no SQL
+    // The per-endpoint probe (outside the load): /health none, the baseline's lazy N+1 is 1 + 20.
+    expect(result.extras['queriesPerRequest.health']).toBe(0);
+    expect(result.extras['queriesPerRequest.n-plus-one.lazy']).toBe(21);
     expect(result.extras['serverMemory.verdict']).toMatch(/^(stable|leak|insufficient-data)$/);
     expect(result.stats?.runs).toBe(2);
     expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'errors < 1%', ok: true })]);

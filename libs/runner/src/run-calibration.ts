@@ -1,0 +1,189 @@
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_WRK_PATH, defineScenario, runScenario, type DriverResult } from '@lab/engine';
+import { findFreePort, spawnManaged, type ManagedProcess } from '@lab/infra';
+import { backgroundCpu, createRoleGroups, machineCpu, type CreateRoleGroupsOptions, type ResolvedProfile, type RoleGroups } from '@lab/isolation';
+import type { Driver } from './bench-options';
+import { deriveCeilings, type CalibrationMeasurement, type ProfileCalibration } from './calibration';
+import { RunnerError } from './errors';
+import { pinSelf } from './pin-self';
+
+/**
+ * The built-in calibration server: node:http answering every request with a 17-byte JSON body
+ * and a Content-Length (chunked responses stall on loopback, notes/feasibility.md §1c).
+ */
+export const CALIBRATION_SERVER_JS = `
+const body = Buffer.from('{"status":"ok"}\\n');
+const headers = { 'content-type': 'application/json', 'content-length': body.length };
+require('node:http').createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
+  .listen(Number(process.env.PORT), '127.0.0.1');
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+/** The connection counts each driver is calibrated at. */
+export const CALIBRATION_CONNECTIONS = [10, 50] as const;
+
+/** What calibration reports as it goes (the CLI renders it). */
+export type CalibrationEvent =
+  | { type: 'setting'; driver: Driver; connections: number; index: number; total: number }
+  | { type: 'measured'; measurement: CalibrationMeasurement }
+  | { type: 'skipped'; driver: Driver; note: string };
+
+/** Options of {@link runCalibration}. */
+export interface CalibrationOptions {
+  profile: ResolvedProfile;
+  /** Measured window per setting, ms. */
+  durationMs: number;
+  drivers: readonly Driver[];
+  /** Connection counts; default {@link CALIBRATION_CONNECTIONS}. */
+  connections?: readonly number[];
+  /** Discarded warm-up before each setting, ms. Default min(1000, durationMs / 4). */
+  warmupMs?: number;
+  /** wrk binary; default /usr/bin/wrk. Missing → wrk is skipped with a note. */
+  wrkPath?: string;
+  signal?: AbortSignal;
+  onEvent?: (event: CalibrationEvent) => void;
+  isolation?: CreateRoleGroupsOptions;
+}
+
+/** A closed GET /health loop; wrk sends the same request. */
+const calibrationScenario = defineScenario({
+  id: '00-calibration',
+  title: 'Calibration: GET /health on the built-in server',
+  category: 'basic',
+  description: 'The load generator against a minimal node:http server, to find the generator ceiling.',
+  endpoints: ['health'],
+  load: { kind: 'closed', vus: 10, durationMs: 5_000 },
+  async iteration({ http }) {
+    await http.get('/health', { endpoint: 'health' });
+  },
+  wrk: { requests: [{ method: 'GET', path: '/health', endpoint: 'health' }] },
+});
+
+/**
+ * Measures each driver's ceiling on this host and profile: the built-in server in the `server`
+ * role, the generator in the `generator` role (the native driver is this process, pinned there;
+ * wrk runs inside the group), one setting per driver × connection count, one after another.
+ * Returns the measurements and the ceilings derived from them. Stops everything it started;
+ * throws LAB_INTERRUPTED on abort, LAB_IMPL_NOT_READY when the built-in server does not start.
+ */
+export async function runCalibration(opts: CalibrationOptions): Promise<ProfileCalibration> {
+  const connections = opts.connections ?? CALIBRATION_CONNECTIONS;
+  const wrkPath = opts.wrkPath ?? DEFAULT_WRK_PATH;
+  const skipNotes: Partial<Record<Driver, string>> = {};
+  const drivers = opts.drivers.filter((driver) => {
+    if (driver !== 'wrk' || existsSync(wrkPath)) return true;
+    skipNotes.wrk = `skipped: ${wrkPath} not found (apt-get install wrk)`;
+    opts.onEvent?.({ type: 'skipped', driver, note: skipNotes.wrk });
+    return false;
+  });
+  const settings = drivers.flatMap((driver) => connections.map((c) => ({ driver, connections: c })));
+  const groups = await createRoleGroups(opts.profile, opts.isolation);
+  let server: ManagedProcess | undefined;
+  const measurements: CalibrationMeasurement[] = [];
+  try {
+    const port = await findFreePort();
+    server = spawnManaged(`exec "${process.execPath}" -e "$LAB_CALIBRATION_SERVER_JS"`, {
+      cwd: process.cwd(),
+      env: { PORT: String(port), LAB_CALIBRATION_SERVER_JS: CALIBRATION_SERVER_JS },
+      wrap: (argv) => groups.wrap('server', argv),
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitReady(baseUrl, server, opts.signal);
+    for (const [index, setting] of settings.entries()) {
+      if (opts.signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', 'calibration was interrupted');
+      opts.onEvent?.({ type: 'setting', ...setting, index, total: settings.length });
+      const measurement = await measureSetting(groups, baseUrl, setting.driver, setting.connections, opts, wrkPath);
+      measurements.push(measurement);
+      opts.onEvent?.({ type: 'measured', measurement });
+    }
+  } finally {
+    await server?.stop();
+    await groups.destroy().catch(() => undefined);
+  }
+  if (opts.signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', 'calibration was interrupted');
+  return {
+    profile: opts.profile.name,
+    measuredAt: new Date().toISOString(),
+    durationMs: opts.durationMs,
+    measurements,
+    ceilings: deriveCeilings(measurements, opts.drivers, skipNotes),
+    mechanism: groups.mechanism,
+  };
+}
+
+/** One setting: warm-up, then the measured window with CPU sampled for the server, the generator and the machine. */
+async function measureSetting(
+  groups: RoleGroups,
+  baseUrl: string,
+  driver: Driver,
+  vus: number,
+  opts: CalibrationOptions,
+  wrkPath: string,
+): Promise<CalibrationMeasurement> {
+  const generatorCpus = opts.profile.roles.generator.cpus;
+  const unpin = driver === 'native' && generatorCpus !== undefined ? await pinSelf(generatorCpus) : undefined;
+  const run = (durationMs: number) =>
+    runScenario(calibrationScenario, {
+      baseUrl,
+      driver,
+      vus,
+      durationMs,
+      wrkPath,
+      graceMs: 1_000,
+      wrap: (argv) => groups.wrap('generator', argv),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  try {
+    const warmupMs = opts.warmupMs ?? Math.min(1_000, Math.round(opts.durationMs / 4));
+    if (warmupMs > 0) await run(warmupMs);
+    const serverBefore = (await groups.usage('server')).cpuSeconds;
+    const machineBefore = await machineCpu();
+    const ownBefore = process.cpuUsage();
+    const result = await run(opts.durationMs);
+    const own = process.cpuUsage(ownBefore);
+    const machineAfter = await machineCpu();
+    const serverCpuSeconds = Math.max(0, (await groups.usage('server')).cpuSeconds - serverBefore);
+    const ownSeconds = (own.user + own.system) / 1e6;
+    const labCpu = driver === 'native' ? ownSeconds : ownSeconds + result.generatorCpuSeconds;
+    return toMeasurement(driver, vus, result, serverCpuSeconds, backgroundCpu(machineBefore, machineAfter, serverCpuSeconds + labCpu));
+  } finally {
+    await unpin?.();
+  }
+}
+
+function toMeasurement(driver: Driver, connections: number, r: DriverResult, serverCpuSeconds: number, backgroundCpuCores: number): CalibrationMeasurement {
+  const seconds = Math.max(r.durationMs, 1) / 1000;
+  const p = r.overall.latency.percentilesUs;
+  return {
+    driver,
+    connections,
+    durationMs: Math.round(r.durationMs),
+    ratePerSec: r.ratePerSec,
+    requests: r.requests,
+    errors: r.overall.errors,
+    generatorCpuCores: r.generatorCpuSeconds / seconds,
+    serverCpuCores: serverCpuSeconds / seconds,
+    backgroundCpuCores,
+    p50Us: Math.round(p['50'] ?? 0),
+    p99Us: Math.round(p['99'] ?? 0),
+  };
+}
+
+/** Polls GET /health until it answers 200 (10 s at most). */
+async function waitReady(baseUrl: string, server: ManagedProcess, signal?: AbortSignal): Promise<void> {
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', 'calibration was interrupted');
+    if (exited) throw new RunnerError('LAB_IMPL_NOT_READY', `the built-in calibration server exited; log:\n${server.logTail(20)}`);
+    const ok = await fetch(`${baseUrl}/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new RunnerError('LAB_IMPL_NOT_READY', `the built-in calibration server did not answer within 10 s; log:\n${server.logTail(20)}`);
+    await sleep(50);
+  }
+}
