@@ -50,6 +50,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/verify')).runVerify(workspace, command, log, listenForInterrupt());
     case 'bench':
       return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
+    case 'calibrate':
+      return (await import('./commands/calibrate')).runCalibrate(command, log, listenForInterrupt());
   }
 }
 

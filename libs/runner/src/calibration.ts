@@ -27,6 +27,8 @@ export interface CalibrationMeasurement {
   backgroundCpuCores: number;
   p50Us: number;
   p99Us: number;
+  /** Whether the quiet gate before the setting saw a quiet machine (absent: no gate). */
+  quietBefore?: boolean;
 }
 
 /**

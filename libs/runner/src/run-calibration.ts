@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_WRK_PATH, defineScenario, runScenario, type DriverResult } from '@lab/engine';
 import { findFreePort, spawnManaged, type ManagedProcess } from '@lab/infra';
-import { backgroundCpu, createRoleGroups, machineCpu, type CreateRoleGroupsOptions, type ResolvedProfile, type RoleGroups } from '@lab/isolation';
+import { backgroundCpu, createRoleGroups, machineCpu, waitForQuiet, type CreateRoleGroupsOptions, type ResolvedProfile, type RoleGroups } from '@lab/isolation';
 import type { Driver } from './bench-options';
 import { deriveCeilings, type CalibrationMeasurement, type ProfileCalibration } from './calibration';
 import { RunnerError } from './errors';
@@ -39,6 +39,8 @@ export interface CalibrationOptions {
   connections?: readonly number[];
   /** Discarded warm-up before each setting, ms. Default min(1000, durationMs / 4). */
   warmupMs?: number;
+  /** Quiet gate before each setting: wait up to this long (ms) for the machine to be ≤ 0.12 cores busy; 0 = no gate. Default 10 000. */
+  quietTimeoutMs?: number;
   /** wrk binary; default /usr/bin/wrk. Missing → wrk is skipped with a note. */
   wrkPath?: string;
   signal?: AbortSignal;
@@ -135,6 +137,8 @@ async function measureSetting(
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
   try {
+    const quietTimeoutMs = opts.quietTimeoutMs ?? 10_000;
+    const quiet = quietTimeoutMs > 0 ? await waitForQuiet({ maxBusyCores: 0.12, timeoutMs: quietTimeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) }).catch(() => ({ quiet: false })) : undefined;
     const warmupMs = opts.warmupMs ?? Math.min(1_000, Math.round(opts.durationMs / 4));
     if (warmupMs > 0) await run(warmupMs);
     const serverBefore = (await groups.usage('server')).cpuSeconds;
@@ -146,7 +150,8 @@ async function measureSetting(
     const serverCpuSeconds = Math.max(0, (await groups.usage('server')).cpuSeconds - serverBefore);
     const ownSeconds = (own.user + own.system) / 1e6;
     const labCpu = driver === 'native' ? ownSeconds : ownSeconds + result.generatorCpuSeconds;
-    return toMeasurement(driver, vus, result, serverCpuSeconds, backgroundCpu(machineBefore, machineAfter, serverCpuSeconds + labCpu));
+    const measurement = toMeasurement(driver, vus, result, serverCpuSeconds, backgroundCpu(machineBefore, machineAfter, serverCpuSeconds + labCpu));
+    return quiet ? { ...measurement, quietBefore: quiet.quiet } : measurement;
   } finally {
     await unpin?.();
   }

@@ -144,6 +144,8 @@ async function assemble(
   const extras: Record<string, string | number | boolean> = {
     ...gateExtras,
     'quiet.notQuietRuns': runs.filter((r) => !r.quiet.quiet).length,
+    // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
+    ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
     ...cellObserved(runs.map((r) => r.observed)),
   };
   const last = runs[runs.length - 1];

@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'bench';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'bench' | 'calibrate';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -99,19 +99,25 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...> --scenario <id...> [--variant <id>] [--profile <name>] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--dry-run] [--json] [--out <file>]',
     details:
-      'For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity). Precedence: defaults < --quick < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
+      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
     flags: {
-      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas)' },
-      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure (repeat the flag or separate with commas)' },
+      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas); all = every implementation present' },
+      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure: ids, category names (basic, caching, ...) or all (repeat the flag or separate with commas)' },
       variant,
       profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, quota-0.5, original, none, ...)', default: 'by core count' },
       runs: { type: 'string', value: '<min..max>', description: 'measured runs: min..max, or n for exactly n', default: '3..10 (quick: 2..3)' },
       duration: { type: 'string', value: '<d>', description: 'length of each measured run: 30s, 500ms, 2m or milliseconds', default: "the scenario's" },
       precision: { type: 'string', value: '<p>', description: 'stop when the CI half-width is within ±p: 2% or 0.02', default: '2% (quick: 5%)' },
       driver: { type: 'string', value: '<native|wrk>', description: 'load generator: the lab\'s Node driver or wrk (closed loads only)', default: 'native' },
-      quick: { type: 'boolean', description: 'a smoke measurement: 1 s warm-up, 2..3 runs of at most 5 s, ±5 % (never for ranking)', default: 'off' },
+      preset: {
+        type: 'string',
+        value: '<name>',
+        description: 'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, 2 runs of at most 3 s, quiet gate waits 2 s: the default suite, ≈ 15 min for 8 basic scenarios × 7 implementations on 2 cores)',
+        default: 'standard',
+      },
+      quick: { type: 'boolean', description: 'the same as --preset quick: a smoke measurement (never for ranking)', default: 'off' },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },
       'dry-run': { type: 'boolean', description: 'print the resolved plan of every cell and send no traffic', default: 'off' },
       json,
@@ -120,11 +126,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 0,
     examples: [
+      'lab bench --impl all --scenario basic --preset suite',
       'lab bench --impl typescript-node-http --scenario 01-lightweight',
       'lab bench --impl typescript-node-http,typescript-express --scenario 02-json-payload --quick',
       'lab bench --impl go-fiber --scenario 01-lightweight --driver wrk --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],
+  },
+  {
+    name: 'calibrate',
+    summary: "measure each load generator's ceiling on this host and profile against a built-in minimal server",
+    usage: 'lab calibrate [--profile <name>] [--duration <d>] [--driver native|wrk|all] [--quiet-timeout <d>] [--json]',
+    details:
+      'Starts a minimal node:http server (a 17-byte JSON body with Content-Length) in the server role and drives it from the generator role: the native driver and wrk, each with 10 and 50 connections (wrk is skipped with a note when missing). Records req/s, generator and server CPU (cores), p50/p99 and background CPU per setting, and per driver the ceiling: the best rate at which the generator used ≥ 85 % of its core, or "not reached" when the server saturated first. Saves ${LAB_CACHE_DIR:-~/.cache/backend-benchmark-lab}/calibration-<host hash>.json; lab bench then marks a cell generator-bound when its rate is ≥ 90 % of the ceiling of its driver and profile. Exit 0 ok, 2 bad flag or profile, 3 setup failure, 130 interrupted.',
+    flags: {
+      profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, none, ...)', default: 'by core count' },
+      duration: { type: 'string', value: '<d>', description: 'measured length of each setting: 5s, 500ms, 1m', default: '5s' },
+      driver: { type: 'string', value: '<native|wrk|all>', description: 'which driver(s) to calibrate', default: 'all' },
+      'quiet-timeout': { type: 'string', value: '<d>', description: 'before each setting, wait up to this long for a quiet machine (≤ 0.12 cores busy); 0 = no wait', default: '10s' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab calibrate', 'lab calibrate --driver wrk --duration 10s', 'lab calibrate --json | jq ".calibration.ceilings"'],
   },
 ];
 

@@ -1,4 +1,4 @@
-import { parseRuns, type BenchOptions } from '@lab/runner';
+import { parseRuns, PRESETS, type BenchOptions, type Preset } from '@lab/runner';
 import { usageError } from './errors';
 import type { ConfigContext } from './normalize-config';
 import type { Invocation } from './parse-command-line';
@@ -6,7 +6,9 @@ import type { Invocation } from './parse-command-line';
 /** `lab bench`: the cells to measure and the explicit options (flags only; LAB_* are read by the runner's planCell). */
 export interface BenchConfig {
   name: 'bench';
+  /** Implementation ids, or `all` (every implementation present), as given. */
   impls: string[];
+  /** Scenario ids, category names or `all`, as given (`selectCells` expands them). */
   scenarios: string[];
   /** Flags as runner options: the top layer of planCell's precedence. */
   options: BenchOptions;
@@ -36,7 +38,15 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   if (variant) options.variant = variant;
   const profile = text(v.profile);
   if (profile) options.profile = profile;
-  if (v.quick === true) options.preset = 'quick';
+  const preset = text(v.preset);
+  if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
+    throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'suite is the default suite; quick a smoke test; standard the full protocol');
+  }
+  if (v.quick === true && preset !== undefined && preset !== 'quick') {
+    throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--quick contradicts --preset ${preset}`, 'give one of them');
+  }
+  if (preset !== undefined) options.preset = preset as Preset;
+  else if (v.quick === true) options.preset = 'quick';
   if (v['skip-gate'] === true) options.skipGate = true;
   const runs = text(v.runs);
   if (runs !== undefined) {

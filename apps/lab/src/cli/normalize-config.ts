@@ -4,6 +4,7 @@ import { CliError, usageError } from './errors';
 import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
 import { benchConfig, type BenchConfig } from './normalize-bench';
+import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import type { Invocation } from './parse-command-line';
 
 /** What the chosen command was asked to do, with every default applied. */
@@ -15,7 +16,8 @@ export type CommandConfig =
   | { name: 'up'; impl: string; variant: string | undefined; port: number }
   /** `impl` undefined means `--all`; `only` empty means every group. */
   | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean }
-  | BenchConfig;
+  | BenchConfig
+  | CalibrateConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -56,7 +58,8 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', `unexpected argument "${extra}"`, `usage: ${inv.command.usage}`);
   }
   const workspace = resolveWorkspace(inv, ctx);
-  return { ...base, workspace, command: inv.command.name === 'bench' ? benchConfig(inv, ctx) : commandConfig(inv) };
+  const command = inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : commandConfig(inv);
+  return { ...base, workspace, command };
 }
 
 /** Colour on stderr: only on a TTY, never with NO_COLOR (any non-empty value) or TERM=dumb. */

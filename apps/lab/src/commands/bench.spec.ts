@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, type FixtureWorkspace } from '../testing/fixture-workspace';
@@ -6,9 +6,9 @@ import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, type F
 const errorCode = (stderr: string) => /^error\[([A-Z_]+)\]/m.exec(stderr)?.[1];
 
 /** A scenario file: GET /health, closed 2 VUs, with `thresholds`. */
-const scenarioTs = (id: string, load: string, thresholds: string[] = []) => `import { defineScenario } from '@lab/engine';
+const scenarioTs = (id: string, load: string, thresholds: string[] = [], category = 'basic') => `import { defineScenario } from '@lab/engine';
 export default defineScenario({
-  id: '${id}', title: 'health', category: 'basic', description: 'GET /health', endpoints: ['health'],
+  id: '${id}', title: 'health', category: '${category}', description: 'GET /health', endpoints: ['health'],
   load: ${load},
   async iteration({ http, check }) {
     const res = await http.get('/health', { endpoint: 'health' });
@@ -71,4 +71,37 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     expect(result.runs).toHaveLength(1);
     expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'p99 < 1us', ok: false })]);
   }, 180_000);
+});
+
+describe('lab bench --impl all --scenario <category> (a suite with a broken implementation)', () => {
+  let ws: FixtureWorkspace;
+  beforeAll(() => {
+    ws = createFixtureWorkspace();
+    ws.impl('node-dies', fixtureManifest('javascript', { readiness: { path: '/health', timeoutMs: 5_000 } }), { 'server.js': 'process.exit(3);\n' });
+    ws.impl('node-fake', fixtureManifest('javascript', { env: { FAKE_ID: 'node-fake' } }), { 'server.js': FAKE_SERVER_JS });
+    ws.write('scenarios/01-health/scenario.ts', scenarioTs('01-health', "{ kind: 'closed', vus: 2, durationMs: 1000 }"));
+    ws.write('scenarios/15-cached/scenario.ts', scenarioTs('15-cached', "{ kind: 'closed', vus: 2, durationMs: 1000 }", [], 'caching'));
+  });
+  afterAll(() => ws.remove());
+
+  it('--dry-run expands all and the category, at the suite preset', async () => {
+    const run = await runLab(['bench', '--impl', 'all', '--scenario', 'basic', '--preset', 'suite', '--dry-run', '--json', '--workspace', ws.root]);
+    expect(run.code).toBe(0);
+    const cells = JSON.parse(run.stdout) as Array<{ plan: Record<string, any> }>;
+    expect(cells.map((c) => `${c.plan.implementation.id} ${c.plan.scenario.id}`)).toEqual(['node-dies 01-health', 'node-fake 01-health']);
+    expect(cells[0]!.plan).toMatchObject({ preset: 'suite', runs: { min: 2, max: 2 }, warmupMs: 1_000, quiet: { timeoutMs: 2_000 } });
+  });
+
+  it('reports the failing cell, measures the rest, ends with the summary table and exits 3', async () => {
+    const args = ['bench', '--impl', 'all', '--scenario', 'basic', '--preset', 'suite', '--runs', '1', '--duration', '1s', '--profile', 'none', '--workspace', ws.root];
+    const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/\[1\/2\] node-dies × 01-health @ none: FAILED error\[LAB_IMPL_NOT_READY\]/);
+    expect(run.stderr).toMatch(/\[2\/2\] node-fake × 01-health @ none: [\d,]+ req\/s/);
+    expect(run.stderr).toMatch(/^Summary: median req\/s/m);
+    expect(run.stderr).toMatch(/^\s+01-health\s+FAILED error\[LAB_IMPL_NOT_READY\]\s+\S/m);
+    expect(run.stderr).toMatch(/2 cells: 1 measured \(\d not valid\), 1 failed/);
+    // Only the basic scenario's cell, named for the explicit profile.
+    expect(readdirSync(join(ws.root, 'results/raw/node-fake'))).toEqual(['01-health--none.json']);
+  }, 240_000);
 });

@@ -2,19 +2,34 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadManifests } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
-import { acquireBenchLock, cellName, describePlan, isRunnerError, loadScenario, planCell, runCell, type CellPlan } from '@lab/runner';
+import {
+  acquireBenchLock,
+  calibrationPath,
+  cellName,
+  describePlan,
+  hostFingerprint,
+  isRunnerError,
+  loadCalibration,
+  loadScenario,
+  planCell,
+  runCell,
+  type CalibrationFile,
+  type CellPlan,
+} from '@lab/runner';
 import { CliError, toErrorView, usageError, type ErrorView } from '../cli/errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
 import type { BenchConfig } from '../cli/normalize-bench';
 import type { Log, Outcome } from '../cli/outcome';
-import { createProgressLine } from './bench-progress';
+import { renderMatrix } from './bench-matrix';
+import { createProgressLine, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
-import { requireImpl } from './select-impl';
+import { needsCatalogue, selectImpls, selectScenarios } from './select-cells';
 
 /** One cell's outcome: its result (and file), or the error that failed it. */
 interface CellOutcome {
   cell: string;
+  plan: CellPlan;
   out: string;
   result?: ResultFile;
   error?: ErrorView;
@@ -26,7 +41,7 @@ interface CellOutcome {
  * not stop the batch; Ctrl-C stops everything and exits 130.
  */
 export async function runBench(workspace: string, cfg: BenchConfig, log: Log, interrupt: Interrupt, live: (text: string) => void): Promise<Outcome> {
-  const plans = await planAll(workspace, cfg);
+  const plans = await planAll(workspace, cfg, log);
   const outOf = (plan: CellPlan) => cfg.out ?? defaultOut(workspace, plan);
   if (cfg.dryRun) {
     const described = plans.map((plan) => ({ out: outOf(plan), plan: describePlan(plan) }));
@@ -41,51 +56,93 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
   const progress = cfg.progress ? createProgressLine(live, plans) : undefined;
   const outcomes: CellOutcome[] = [];
+  const startedMs = Date.now();
+  // TODO(interleave): design.md §4 / feasibility §0 ask for interleaved runs (A B A B) when several
+  // implementations are compared; cells still run one after another, each with all its runs.
   try {
     for (const [index, plan] of plans.entries()) {
       const out = outOf(plan);
+      const tag = `[${index + 1}/${plans.length}]`;
       progress?.startCell(index);
-      if (!progress) log(`lab: measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)`);
+      if (!progress) log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
       try {
         const result = await runCell(plan, { out, lock: false, signal: controller.signal, ...(progress ? { onEvent: progress.onEvent } : {}) });
-        outcomes.push({ cell: cellName(plan), out, result });
+        outcomes.push({ cell: cellName(plan), plan, out, result });
       } catch (error) {
         if (isRunnerError(error, 'LAB_INTERRUPTED')) return { exitCode: EXIT.interrupted };
-        outcomes.push({ cell: cellName(plan), out, error: errorView(error) });
+        outcomes.push({ cell: cellName(plan), plan, out, error: errorView(error) });
       } finally {
         progress?.clear();
       }
+      if (plans.length > 1) log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
     }
   } finally {
     lock.release();
   }
+  const elapsed = `  ${plans.length} cell${plans.length === 1 ? '' : 's'} in ${formatMs(Date.now() - startedMs)}`;
   return {
     exitCode: exitCodeOf(outcomes),
     json: outcomes.map((o) => ({ cell: o.cell, out: o.out, ...(o.result ? summaryJson(o.result) : {}), ...(o.error ? { error: o.error } : {}) })),
-    text: (paint) =>
-      outcomes.flatMap((o) => [
-        ...(o.result ? renderCellSummary(o.cell, o.result, o.out, paint) : [`${paint.bold(o.cell)}  [${paint.red('FAILED')}]`, `  error[${o.error!.code}]: ${o.error!.message}`]),
+    text: (paint) => [
+      ...outcomes.flatMap((o) => [
+        ...(o.result && !o.error ? renderCellSummary(o.cell, o.result, o.out, paint) : [`${paint.bold(o.cell)}  [${paint.red('FAILED')}]`, `  error[${o.error!.code}]: ${o.error!.message}`]),
         '',
       ]),
+      ...(outcomes.length > 1 ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed] : []),
+    ],
   };
 }
 
-/** Every cell's plan; unknown ids and bad options are usage errors (exit 2). */
-async function planAll(workspace: string, cfg: BenchConfig): Promise<CellPlan[]> {
+/** ` ETA ≤ 3m10s`: from the average so far once a cell finished, else from the plans' upper bounds. */
+function etaText(startedMs: number, index: number, plans: readonly CellPlan[]): string {
+  const rest = plans.slice(index);
+  const bound = rest.reduce((sum, p) => sum + p.runs.max * (p.warmupMs + p.runDurationMs + 3_000), 0);
+  const eta = index > 0 ? ((Date.now() - startedMs) / index) * rest.length : bound;
+  return plans.length > 1 ? `, ETA ${index > 0 ? '≈' : '≤'} ${formatMs(eta)}` : '';
+}
+
+function doneText(o: CellOutcome): string {
+  if (o.error) return `${o.cell}: FAILED error[${o.error.code}] ${o.error.message.split('\n')[0]!.replace(/[;:]? log:$/, '')}`;
+  const s = o.result?.stats;
+  return `${o.cell}: ${s ? `${Math.round(s.estimate).toLocaleString('en-US')} req/s` : 'no rate'} (${o.result?.validity.verdict})`;
+}
+
+function matrixCell(o: CellOutcome) {
+  const impl = o.plan.variant.id === 'default' ? o.plan.implementation.id : `${o.plan.implementation.id}[${o.plan.variant.id}]`;
+  return { impl, scenario: o.plan.scenario.id, ...(o.result ? { result: o.result } : {}), ...(o.error ? { error: o.error } : {}) };
+}
+
+function scenarioInfo(plan: CellPlan) {
+  return { id: plan.scenario.id, title: plan.scenario.title, category: plan.scenario.category };
+}
+
+/**
+ * Every cell's plan, implementations outermost; `all` and category names are expanded first.
+ * Unknown ids and bad options are usage errors (exit 2). The host's calibration file, when
+ * there is one, gives each plan its generator ceiling.
+ */
+async function planAll(workspace: string, cfg: BenchConfig, log: Log): Promise<CellPlan[]> {
   const loaded = loadManifests(workspace);
-  const impls = cfg.impls.map((id) => requireImpl(loaded, id));
-  const known = new Set(loaded.scenarios.map((s) => s.id));
-  for (const id of cfg.scenarios) {
-    if (!known.has(id)) {
-      throw usageError('LAB_UNKNOWN_SCENARIO', `unknown scenario "${id}"`, known.size ? `known scenarios: ${[...known].join(', ')}` : 'this workspace has no scenarios/<NN-slug>/scenario.ts yet');
-    }
+  const impls = selectImpls(cfg.impls, loaded);
+  if (cfg.impls.includes('all') && loaded.problems.length > 0) {
+    log(`lab: skipping ${new Set(loaded.problems.map((p) => p.file.split('/')[1])).size} implementation(s) with an invalid manifest (lab list shows why)`);
   }
-  const scenarios = await Promise.all(cfg.scenarios.map((id) => loadScenario(workspace, id)));
+  const byId = new Map<string, Awaited<ReturnType<typeof loadScenario>>>();
+  const load = async (id: string) => byId.get(id) ?? byId.set(id, await loadScenario(workspace, id)).get(id)!;
+  let catalogue = loaded.scenarios.map((s) => ({ id: s.id, category: '' }));
+  if (needsCatalogue(cfg.scenarios)) {
+    catalogue = await Promise.all(loaded.scenarios.map(async (s) => ({ id: s.id, category: (await load(s.id)).category as string })));
+  }
+  const scenarios = await Promise.all(selectScenarios(cfg.scenarios, catalogue).map(load));
+  if (impls.length === 0) throw usageError('LAB_UNKNOWN_IMPL', 'no implementation to measure', 'this workspace has no valid implementations/<id>/lab.json (lab list)');
   const host = { cores: availableParallelism() };
   const env = cfg.nx ? hashedEnv(process.env) : process.env;
+  const calibration = await hostCalibration();
   try {
     return impls.flatMap((implementation) =>
-      scenarios.map((scenario) => planCell({ implementation, scenario, workspaceRoot: workspace, host, env, options: cfg.options })),
+      scenarios.map((scenario) =>
+        planCell({ implementation, scenario, workspaceRoot: workspace, host, env, options: cfg.options, ...(calibration ? { calibration } : {}) }),
+      ),
     );
   } catch (error) {
     if (isRunnerError(error, 'LAB_RUNNER_OPTIONS_INVALID') || isRunnerError(error, 'LAB_VARIANT_UNKNOWN')) {
@@ -93,6 +150,12 @@ async function planAll(workspace: string, cfg: BenchConfig): Promise<CellPlan[]>
     }
     throw error;
   }
+}
+
+/** This host's `lab calibrate` file, if any (advisory: a missing or bad file means no ceiling). */
+async function hostCalibration(): Promise<CalibrationFile | undefined> {
+  const host = hostFingerprint();
+  return loadCalibration(calibrationPath(host), host);
 }
 
 /**
