@@ -116,7 +116,7 @@ function createImplProject({ id, root, manifest }) {
       build: {
         executor: 'nx:run-commands',
         options: { command: manifest.build.command, cwd: root },
-        cache: true,
+        cache: manifest.build.cache,
         inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), toolchain, { externalDependencies: [] }],
         outputs: outputs.map((o) => `{projectRoot}/${o}`),
         metadata: { description: `Install dependencies and build: \`${manifest.build.command}\` in ${root}.` },

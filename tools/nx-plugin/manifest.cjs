@@ -33,6 +33,22 @@ const DEFAULT_BUILD_OUTPUTS = /** @type {const} */ ({
   rust: ['target'],
 });
 
+/**
+ * Whether a language's build outputs may be replayed from the Nx cache. The cache is shared by
+ * every checkout on a machine, and a Python virtualenv holds absolute paths (script shebangs,
+ * pyvenv.cfg): restored into another checkout it breaks. Such builds rerun (they are idempotent).
+ */
+const BUILD_CACHEABLE = /** @type {const} */ ({
+  typescript: true,
+  javascript: true,
+  python: false,
+  go: true,
+  ruby: true,
+  java: true,
+  kotlin: true,
+  rust: true,
+});
+
 /** Readiness defaults: `GET /health` must answer 200 within 30 s. */
 const DEFAULT_READINESS = /** @type {const} */ ({ path: '/health', timeoutMs: 30_000 });
 
@@ -64,7 +80,7 @@ const implManifestSchema = z
     server: text('server'),
     orm: text('orm'),
     description: text('description'),
-    build: z.strictObject({ command: text('build command'), outputs: z.array(relativePath).optional() }),
+    build: z.strictObject({ command: text('build command'), outputs: z.array(relativePath).optional(), cache: z.boolean().optional() }),
     start: command('start'),
     test: command('test'),
     env: envMap.optional(),
@@ -110,7 +126,7 @@ function checkVariantIds(variants, ctx) {
  * @typedef {{ path: string, timeoutMs: number }} Readiness
  * @typedef {{ id: string, description: string, env: Record<string, string> }} Variant
  * @typedef {Omit<z.output<typeof implManifestSchema>, '$schema' | 'env' | 'readiness' | 'variants' | 'build'> & {
- *   build: { command: string, outputs: string[] },
+ *   build: { command: string, outputs: string[], cache: boolean },
  *   env: Record<string, string>,
  *   readiness: Readiness,
  *   variants: Variant[],
@@ -129,7 +145,11 @@ function normalizeManifest(raw) {
   const { $schema: _schema, env, readiness, variants, build, ...rest } = raw;
   return {
     ...rest,
-    build: { command: build.command, outputs: build.outputs ?? [...DEFAULT_BUILD_OUTPUTS[raw.language]] },
+    build: {
+      command: build.command,
+      outputs: build.outputs ?? [...DEFAULT_BUILD_OUTPUTS[raw.language]],
+      cache: build.cache ?? BUILD_CACHEABLE[raw.language],
+    },
     env: env ?? {},
     readiness: { ...DEFAULT_READINESS, ...stripUndefined(readiness ?? {}) },
     variants: variants ?? [],

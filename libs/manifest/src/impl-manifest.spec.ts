@@ -40,6 +40,15 @@ describe('parseManifest', () => {
     expect(result.ok && result.manifest.build.outputs).toEqual(['out']);
   });
 
+  it.each([
+    ['typescript', undefined, true],
+    ['python', undefined, false],
+    ['python', true, true],
+  ] as const)('caches a %s build unless it says otherwise (cache: %s → %s)', (language, cache, expected) => {
+    const result = parseManifest({ ...valid, language, build: { command: 'make', ...(cache === undefined ? {} : { cache }) } }, 'f');
+    expect(result.ok && result.manifest.build.cache).toBe(expected);
+  });
+
   it('defaults env and variants to empty', () => {
     const { env: _env, variants: _variants, ...bare } = valid;
     const result = parseManifest(bare, 'f');
