@@ -33,8 +33,23 @@ export function renderCellSummary(title: string, r: ResultFile, out: string, pai
     const mark = t.ok ? paint.green('✓') : paint.red('✗');
     lines.push(row('threshold', `${mark} ${t.expression}${t.observed === null ? '' : ` (observed ${Number(t.observed.toFixed(3))})`}`));
   }
+  lines.push(...extrasLines(r.extras));
   for (const reason of r.validity.reasons) lines.push(row('validity', reason));
   lines.push(row('limits', `${r.limits.mechanism}${r.limits.enforced ? '' : ' (NOT enforced)'}, profile ${r.cell.profile}`));
   lines.push(row('result', out));
   return lines;
+}
+
+/** Bookkeeping extras the summary leaves out (the gate and the generator ceiling have their own lines). */
+const HIDDEN_EXTRAS = /^(gate\.|generator\.)/;
+
+/**
+ * The scenario's own figures (lost updates, hit ratio, queries per request, server-side elapsed
+ * time, memory growth…), one line each, sorted by name.
+ */
+export function extrasLines(extras: ResultFile['extras']): string[] {
+  return Object.entries(extras)
+    .filter(([key]) => !HIDDEN_EXTRAS.test(key))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => row(key, typeof value === 'number' ? (Number.isInteger(value) ? num(value) : String(Number(value.toFixed(3)))) : String(value)));
 }
