@@ -14,7 +14,8 @@ export type CliErrorCode =
   | 'LAB_WORKSPACE_NOT_FOUND'
   | 'LAB_MANIFEST_INVALID'
   | 'LAB_IMPL_NOT_READY'
-  | 'LAB_IMPL_EXITED';
+  | 'LAB_IMPL_EXITED'
+  | 'LAB_IMPL_BUILD_FAILED';
 
 /**
  * A failure the CLI reports as `error[CODE]: message` then `hint: ...`, and the exit code it

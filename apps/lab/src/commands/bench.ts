@@ -21,6 +21,7 @@ import { EXIT, type ExitCode } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
 import type { BenchConfig } from '../cli/normalize-bench';
 import type { Log, Outcome } from '../cli/outcome';
+import { ensureBuilt } from '../launch/ensure-built';
 import { renderMatrix } from './bench-matrix';
 import { createProgressLine, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
@@ -56,6 +57,7 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
   const progress = cfg.progress ? createProgressLine(live, plans) : undefined;
   const outcomes: CellOutcome[] = [];
+  const buildErrors = new Map<string, ErrorView | undefined>();
   const startedMs = Date.now();
   // TODO(interleave): design.md §4 / feasibility §0 ask for interleaved runs (A B A B) when several
   // implementations are compared; cells still run one after another, each with all its runs.
@@ -65,6 +67,14 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
       const tag = `[${index + 1}/${plans.length}]`;
       progress?.startCell(index);
       if (!progress) log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
+      const implId = plan.implementation.id;
+      if (!buildErrors.has(implId)) buildErrors.set(implId, await ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView));
+      const buildError = buildErrors.get(implId);
+      if (buildError) {
+        outcomes.push({ cell: cellName(plan), plan, out, error: buildError });
+        log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
+        continue;
+      }
       try {
         const result = await runCell(plan, { out, lock: false, signal: controller.signal, ...(progress ? { onEvent: progress.onEvent } : {}) });
         outcomes.push({ cell: cellName(plan), plan, out, result });

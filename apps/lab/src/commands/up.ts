@@ -5,6 +5,7 @@ import { EXIT } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
 import type { CommandConfig } from '../cli/normalize-config';
 import type { Log, Outcome } from '../cli/outcome';
+import { ensureBuilt } from '../launch/ensure-built';
 import { launchImpl } from '../launch/launch-impl';
 import { requireImpl, requireVariant } from './select-impl';
 
@@ -15,6 +16,7 @@ import { requireImpl, requireVariant } from './select-impl';
 export async function runUp(workspace: string, cfg: Extract<CommandConfig, { name: 'up' }>, log: Log, interrupt: Interrupt): Promise<Outcome> {
   const impl = requireImpl(loadManifests(workspace), cfg.impl);
   const variant = requireVariant(impl, cfg.variant);
+  await ensureBuilt(workspace, impl.id, log);
   const launching = launchImpl({ impl, variant, port: cfg.port, log, serverLog: (line) => log(`  ${impl.id} | ${line}`) });
   const launched = await Promise.race([launching, interrupt.signal.then(() => undefined)]);
   if (!launched) {

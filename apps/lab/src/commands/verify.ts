@@ -6,6 +6,7 @@ import { EXIT, type ExitCode } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
 import type { CommandConfig } from '../cli/normalize-config';
 import type { Log, Outcome } from '../cli/outcome';
+import { ensureBuilt } from '../launch/ensure-built';
 import { launchImpl } from '../launch/launch-impl';
 import { manifestError, requireImpl, requireVariant } from './select-impl';
 import { renderVerifyReport } from './verify-report';
@@ -30,7 +31,14 @@ export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, 
   const only = endpointFilter(cfg.only);
   const targets = selectTargets(loaded, cfg);
   const results: VerifyResult[] = [];
+  const built = new Map<string, ErrorView | undefined>();
   for (const { impl, variant } of targets) {
+    if (!built.has(impl.id)) built.set(impl.id, await ensureBuilt(workspace, impl.id, log).then(() => undefined, toErrorView));
+    const buildError = built.get(impl.id);
+    if (buildError) {
+      results.push({ impl: impl.id, variant: variant?.id ?? null, error: buildError });
+      continue;
+    }
     const result = await verifyOne(impl, variant, only, log, interrupt);
     if (result === 'interrupted') return { exitCode: EXIT.interrupted };
     results.push(result);

@@ -68,7 +68,8 @@ export interface LabRun {
 export function labEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['LAB_WORKSPACE', 'LAB_DEBUG', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
-  return { ...env, ...extra };
+  // Fixture implementations are started as they are: no `nx run <impl>:build` first.
+  return { ...env, LAB_NO_BUILD: '1', ...extra };
 }
 
 /** Runs `node --import tsx apps/lab/src/main.ts ...args` from the checkout root to its end. */
