@@ -183,6 +183,13 @@ describe('lab (subprocess, fixture workspaces)', () => {
       expect(run.stderr).toMatch(new RegExp(`Examples:\\n  lab ${command}`));
     });
 
+    it('bench --help documents --interleave and its default', async () => {
+      const run = await runLab(['bench', '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('[--interleave]');
+      expect(run.stderr).toMatch(/--interleave\s+with several cells, interleave their runs[^\n]*\(default: off/);
+    });
+
     it('bin/lab runs the CLI from any directory', async () => {
       const ws = createFixtureWorkspace();
       try {

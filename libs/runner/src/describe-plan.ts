@@ -26,3 +26,9 @@ export function describePlan(plan: CellPlan): Record<string, unknown> {
     origins: plan.origins,
   };
 }
+
+/** `impl[variant] × scenario @ profile`. */
+export function cellName(plan: CellPlan): string {
+  const variant = plan.variant.id === 'default' ? '' : `[${plan.variant.id}]`;
+  return `${plan.implementation.id}${variant} × ${plan.scenario.id} @ ${plan.profile.name}`;
+}

@@ -13,8 +13,10 @@ export {
   type PresetDefaults,
   type ValidityLimits,
 } from './bench-options';
-export { describePlan } from './describe-plan';
-export { runCell, cellName, type RunCellOptions } from './run-cell';
+export { describePlan, cellName } from './describe-plan';
+export { runCell, type RunCellOptions } from './run-cell';
+export { openCell, type CellSession, type OpenCellOptions } from './cell-session';
+export { runInterleaved, type InterleavedEvent, type RunInterleavedOptions } from './run-interleaved';
 export type { CellEvent, CellEventHandler, CellPhase } from './events';
 export { judgeValidity, type RunFigures, type Validity, type ValidityInput, type Verdict } from './judge-validity';
 export { acquireBenchLock, defaultLockPath, type BenchLock, type BenchLockOptions } from './bench-lock';

@@ -99,9 +99,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--interleave] [--dry-run] [--json] [--out <file>]',
     details:
-      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
+      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B A B …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
     flags: {
       impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas); all = every implementation present' },
       scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure: ids, category names (basic, caching, ...) or all (repeat the flag or separate with commas)' },
@@ -118,6 +118,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         default: 'standard',
       },
       quick: { type: 'boolean', description: 'the same as --preset quick: a smoke measurement (never for ranking)', default: 'off' },
+      interleave: {
+        type: 'boolean',
+        description:
+          'with several cells, interleave their runs (round by round: A B C A B C …) so that the machine\'s speed drift hits every cell alike; every cell\'s services stay up (idle) until its last run; a line per run on stderr; results record extras interleaved and interleaveCells',
+        default: 'off (one cell after another)',
+      },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },
       'dry-run': { type: 'boolean', description: 'print the resolved plan of every cell and send no traffic', default: 'off' },
       json,
@@ -129,6 +135,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lab bench --impl all --scenario basic --preset suite',
       'lab bench --impl typescript-node-http --scenario 01-lightweight',
       'lab bench --impl typescript-node-http,typescript-express --scenario 02-json-payload --quick',
+      'lab bench --impl typescript-node-http,typescript-express --scenario 01-lightweight --interleave',
       'lab bench --impl go-fiber --scenario 01-lightweight --driver wrk --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],

@@ -17,8 +17,10 @@ export interface BenchConfig {
   /** Result file for a single cell; default results/raw/<impl>/<scenario>.json. */
   out: string | undefined;
   nx: boolean;
-  /** A live progress line on stderr: only on a TTY and never under Nx. */
+  /** A live progress line on stderr: only on a TTY and never under Nx (nor with `interleave`: a line per run instead). */
   progress: boolean;
+  /** `--interleave`: with several cells, their runs alternate (A B A B …) instead of one cell after another. Default false. */
+  interleave: boolean;
 }
 
 /** Reads the bench flags into a {@link BenchConfig}; a bad value is a usage error (exit 2). */
@@ -64,7 +66,8 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
     options.driver = driver;
   }
   const nx = v.nx === true;
-  return { name: 'bench', impls, scenarios, options, dryRun: v['dry-run'] === true, json: v.json === true, out, nx, progress: ctx.stderrIsTTY && !nx };
+  const interleave = v.interleave === true;
+  return { name: 'bench', impls, scenarios, options, dryRun: v['dry-run'] === true, json: v.json === true, out, nx, progress: ctx.stderrIsTTY && !nx, interleave };
 }
 
 /** `30s`, `500ms`, `2m` or plain milliseconds → milliseconds. */

@@ -35,6 +35,17 @@ describe('normalizeConfig', () => {
     expect(config(['verify', '--all']).command).toEqual({ name: 'verify', impl: undefined, variant: undefined, only: [], json: false });
   });
 
+  it.each([
+    [['--interleave'], true],
+    [[], false],
+  ])('bench %j → interleave %s', (flags, interleave) => {
+    expect(config(['bench', '--impl', 'a,b', '--scenario', '01-x', ...flags]).command).toMatchObject({ name: 'bench', impls: ['a', 'b'], interleave });
+  });
+
+  it('bench --interleave takes no value', () => {
+    expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', '--interleave=yes'])).toThrow(expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }));
+  });
+
   it('--help wins over missing arguments', () => {
     expect(config(['up', '--help']).command).toEqual({ name: 'help', topic: 'up' });
   });

@@ -104,4 +104,17 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     // Only the basic scenario's cell, named for the explicit profile.
     expect(readdirSync(join(ws.root, 'results/raw/node-fake'))).toEqual(['01-health--none.json']);
   }, 240_000);
+
+  it('--interleave alternates the cells\' runs round by round, a line per run, and still reports the failing cell', async () => {
+    const args = ['bench', '--impl', 'all', '--scenario', 'basic', '--interleave', '--runs', '2', '--duration', '1s', '--profile', 'none', '--workspace', ws.root];
+    const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+    expect(run.code).toBe(3);
+    const turns = run.stderr.split('\n').flatMap((l) => /\[round \d+\] cell \d+\/\d+ run \d+/.exec(l) ?? []);
+    expect(turns).toEqual(['[round 1] cell 1/2 run 1', '[round 1] cell 2/2 run 1', '[round 2] cell 2/2 run 2']);
+    expect(run.stderr).toMatch(/\[1\/2\] node-dies × 01-health @ none: FAILED error\[LAB_IMPL_NOT_READY\]/);
+    expect(run.stderr).toMatch(/^Summary: median req\/s/m);
+    const result = JSON.parse(readFileSync(join(ws.root, 'results/raw/node-fake/01-health--none.json'), 'utf8'));
+    expect(result.runs).toHaveLength(2);
+    expect(result.extras).toMatchObject({ interleaved: true, interleaveCells: 2 });
+  }, 240_000);
 });

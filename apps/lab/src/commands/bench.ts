@@ -22,24 +22,18 @@ import type { Interrupt } from '../cli/interrupt';
 import type { BenchConfig } from '../cli/normalize-bench';
 import type { Log, Outcome } from '../cli/outcome';
 import { ensureBuilt } from '../launch/ensure-built';
+import { benchInterleaved, type InterleaveContext } from './bench-interleaved';
 import { renderMatrix } from './bench-matrix';
+import { doneText, errorView, type CellOutcome } from './bench-outcome';
 import { createProgressLine, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
 import { needsCatalogue, selectImpls, selectScenarios } from './select-cells';
 
-/** One cell's outcome: its result (and file), or the error that failed it. */
-interface CellOutcome {
-  cell: string;
-  plan: CellPlan;
-  out: string;
-  result?: ResultFile;
-  error?: ErrorView;
-}
-
 /**
  * `lab bench`: plans every implementation × scenario (all before any traffic, so a bad flag
- * fails fast), then measures them one after another under the bench lock. A failing cell does
- * not stop the batch; Ctrl-C stops everything and exits 130.
+ * fails fast), then measures them under the bench lock: one after another, or with
+ * `--interleave` (several cells) their runs interleaved A B A B … so drift hits every cell
+ * alike. A failing cell does not stop the batch; Ctrl-C stops everything and exits 130.
  */
 export async function runBench(workspace: string, cfg: BenchConfig, log: Log, interrupt: Interrupt, live: (text: string) => void): Promise<Outcome> {
   const plans = await planAll(workspace, cfg, log);
@@ -55,37 +49,17 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   const controller = new AbortController();
   void interrupt.signal.then(() => controller.abort());
   const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
-  const progress = cfg.progress ? createProgressLine(live, plans) : undefined;
-  const outcomes: CellOutcome[] = [];
-  const buildErrors = new Map<string, ErrorView | undefined>();
+  const interleave = cfg.interleave && plans.length > 1;
+  const progress = cfg.progress && !interleave ? createProgressLine(live, plans) : undefined;
   const startedMs = Date.now();
-  // TODO(interleave): design.md §4 / feasibility §0 ask for interleaved runs (A B A B) when several
-  // implementations are compared; cells still run one after another, each with all its runs.
+  const built = new Map<string, Promise<ErrorView | undefined>>();
+  const build = (implId: string) => built.get(implId) ?? built.set(implId, ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView)).get(implId)!;
+  let outcomes: CellOutcome[];
   try {
-    for (const [index, plan] of plans.entries()) {
-      const out = outOf(plan);
-      const tag = `[${index + 1}/${plans.length}]`;
-      progress?.startCell(index);
-      if (!progress) log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
-      const implId = plan.implementation.id;
-      if (!buildErrors.has(implId)) buildErrors.set(implId, await ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView));
-      const buildError = buildErrors.get(implId);
-      if (buildError) {
-        outcomes.push({ cell: cellName(plan), plan, out, error: buildError });
-        log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
-        continue;
-      }
-      try {
-        const result = await runCell(plan, { out, lock: false, signal: controller.signal, ...(progress ? { onEvent: progress.onEvent } : {}) });
-        outcomes.push({ cell: cellName(plan), plan, out, result });
-      } catch (error) {
-        if (isRunnerError(error, 'LAB_INTERRUPTED')) return { exitCode: EXIT.interrupted };
-        outcomes.push({ cell: cellName(plan), plan, out, error: errorView(error) });
-      } finally {
-        progress?.clear();
-      }
-      if (plans.length > 1) log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
-    }
+    const ctx = { plans, outOf, build, log, signal: controller.signal };
+    const measured = interleave ? await benchInterleaved(ctx) : await benchSequential(ctx, startedMs, progress);
+    if (measured === 'interrupted') return { exitCode: EXIT.interrupted };
+    outcomes = measured;
   } finally {
     lock.release();
   }
@@ -103,18 +77,41 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   };
 }
 
+/** The cells one after another, each with all its runs; `interrupted` when aborted. */
+async function benchSequential(ctx: InterleaveContext, startedMs: number, progress?: ReturnType<typeof createProgressLine>): Promise<CellOutcome[] | 'interrupted'> {
+  const { plans, outOf, log } = ctx;
+  const outcomes: CellOutcome[] = [];
+  for (const [index, plan] of plans.entries()) {
+    const out = outOf(plan);
+    const tag = `[${index + 1}/${plans.length}]`;
+    progress?.startCell(index);
+    if (!progress) log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
+    const buildError = await ctx.build(plan.implementation.id);
+    if (buildError) {
+      outcomes.push({ cell: cellName(plan), plan, out, error: buildError });
+      log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
+      continue;
+    }
+    try {
+      const result = await runCell(plan, { out, lock: false, signal: ctx.signal, ...(progress ? { onEvent: progress.onEvent } : {}) });
+      outcomes.push({ cell: cellName(plan), plan, out, result });
+    } catch (error) {
+      if (isRunnerError(error, 'LAB_INTERRUPTED')) return 'interrupted';
+      outcomes.push({ cell: cellName(plan), plan, out, error: errorView(error) });
+    } finally {
+      progress?.clear();
+    }
+    if (plans.length > 1) log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
+  }
+  return outcomes;
+}
+
 /** ` ETA ≤ 3m10s`: from the average so far once a cell finished, else from the plans' upper bounds. */
 function etaText(startedMs: number, index: number, plans: readonly CellPlan[]): string {
   const rest = plans.slice(index);
   const bound = rest.reduce((sum, p) => sum + p.runs.max * (p.warmupMs + p.runDurationMs + 3_000), 0);
   const eta = index > 0 ? ((Date.now() - startedMs) / index) * rest.length : bound;
   return plans.length > 1 ? `, ETA ${index > 0 ? '≈' : '≤'} ${formatMs(eta)}` : '';
-}
-
-function doneText(o: CellOutcome): string {
-  if (o.error) return `${o.cell}: FAILED error[${o.error.code}] ${o.error.message.split('\n')[0]!.replace(/[;:]? log:$/, '')}`;
-  const s = o.result?.stats;
-  return `${o.cell}: ${s ? `${Math.round(s.estimate).toLocaleString('en-US')} req/s` : 'no rate'} (${o.result?.validity.verdict})`;
 }
 
 function matrixCell(o: CellOutcome) {
@@ -182,11 +179,6 @@ function defaultOut(workspace: string, plan: CellPlan): string {
   const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
   const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
   return join(workspace, 'results', 'raw', impl, `${plan.scenario.id}${profile}.json`);
-}
-
-function errorView(error: unknown): ErrorView {
-  const view = toErrorView(error);
-  return isRunnerError(error, 'LAB_CONFORMANCE_FAILED') ? { ...view, exitCode: EXIT.checkFailed, details: error.problems } : view;
 }
 
 function summaryJson(r: ResultFile) {

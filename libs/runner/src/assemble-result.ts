@@ -1,0 +1,73 @@
+import type { RoleGroups } from '@lab/isolation';
+import type { ResultFile } from '@lab/results';
+import { bootstrapCi, isPrecise, median } from '@lab/stats';
+import { buildResult } from './build-result';
+import type { RunnerError } from './errors';
+import type { CellEventHandler } from './events';
+import { judgeValidity } from './judge-validity';
+import { cellObserved } from './observe';
+import type { CellPlan } from './plan-cell';
+import { collectProvenance } from './provenance';
+import { toRunFigures, type MeasuredRun } from './run-record';
+import type { CellServices } from './services';
+
+/** Primitive figures of a result's `extras`. */
+export type Extras = Record<string, string | number | boolean>;
+
+/**
+ * After each run: from the minimum on, the seeded bootstrap CI of the median rate decides
+ * whether repetition stops (true). Emits the `run` event with the CI so far.
+ */
+export function repetitionDone(plan: CellPlan, runs: readonly MeasuredRun[], onEvent?: CellEventHandler): boolean {
+  const rates = runs.map((r) => r.result.ratePerSec);
+  const last = runs[runs.length - 1]!;
+  const enough = runs.length >= plan.runs.min;
+  const ci = enough && rates.length >= 2 ? bootstrapCi(rates, median, { seed: plan.seed }) : undefined;
+  const precise = ci !== undefined && isPrecise(ci, plan.precisionTarget);
+  const remainingMax = precise ? 0 : plan.runs.max - runs.length;
+  onEvent?.({ type: 'run', run: last.index, ratePerSec: last.result.ratePerSec, ...(ci ? { ci: { estimate: ci.estimate, low: ci.low, high: ci.high } } : {}), precise, remainingMax });
+  return precise;
+}
+
+/** What {@link assembleResult} needs besides the runs. */
+export interface AssembleInput {
+  plan: CellPlan;
+  runs: readonly MeasuredRun[];
+  groups: RoleGroups;
+  services: CellServices;
+  /** Gate figures and anything the caller adds (e.g. how the cell was scheduled). */
+  extras: Extras;
+  crash: RunnerError | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Provenance, validity and extras around {@link buildResult}: the cell's result file. */
+export async function assembleResult(input: AssembleInput): Promise<ResultFile> {
+  const { plan, runs, groups, services, crash } = input;
+  const { dir, manifest } = plan.implementation;
+  const tools: Record<string, { command: string; cwd: string }> = { [manifest.language]: { command: manifest.toolchain.versionCommand, cwd: dir } };
+  if (plan.driver === 'wrk') tools.wrk = { command: 'wrk -v', cwd: dir };
+  const provenance = await collectProvenance({ workspaceRoot: plan.workspaceRoot, tools, known: services.versions, env: input.env });
+  const validity = judgeValidity({
+    runs: runs.map(toRunFigures),
+    maxRuns: plan.runs.max,
+    driver: plan.driver,
+    load: plan.load.kind === 'closed' ? { kind: 'closed', vus: plan.load.vus } : { kind: plan.load.kind },
+    ...(plan.generatorCeilingPerSec ? { generatorCeilingPerSec: plan.generatorCeilingPerSec } : {}),
+    ...(crash ? { crash: crash.message.split('\n')[0]! } : {}),
+    limits: plan.validity,
+  });
+  const extras: Extras = {
+    ...input.extras,
+    'quiet.notQuietRuns': runs.filter((r) => !r.quiet.quiet).length,
+    // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
+    ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
+    ...cellObserved(runs.map((r) => r.observed)),
+  };
+  const last = runs[runs.length - 1];
+  for (const [key, value] of Object.entries(last?.result.extras ?? {})) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) extras[`scenario.${key}`] = value as string | number | boolean;
+  }
+  if (crash) extras['crash.logTail'] = crash.message;
+  return buildResult({ plan, runs, provenance, isolation: { mechanism: groups.mechanism, enforced: groups.enforced }, validity, extras });
+}
