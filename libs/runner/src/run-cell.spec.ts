@@ -1,41 +1,18 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { readResultFile } from '@lab/results';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRunnerError } from './errors';
 import type { CellEvent } from './events';
 import { planCell } from './plan-cell';
 import { runCell } from './run-cell';
 import { WORKSPACE_ROOT, baselineImplementation, crashingImplementation, healthScenario, nonConformingImplementation } from './testing/fixtures';
+import { leftoverGroups, usePrivateDirs } from './testing/private-dirs';
 import { descendants, pidsFromLogs, alive } from './testing/processes';
 
-// Every temp dir the cell creates (PostgreSQL, Redis, wrk) goes under a private TMPDIR, so
-// "no temp dirs left" is checkable on a shared machine.
-let privateTmp: string;
-let outDir: string;
-const savedTmp = process.env.TMPDIR;
-
-beforeAll(async () => {
-  privateTmp = await mkdtemp(join(tmpdir(), 'runner-spec-tmp-'));
-  await chmod(privateTmp, 0o755); // PostgreSQL runs as `postgres` and must reach its dir
-  outDir = await mkdtemp(join(tmpdir(), 'runner-spec-out-'));
-  process.env.TMPDIR = privateTmp;
-});
-
-afterAll(async () => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
-  await rm(privateTmp, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
-});
-
-/** cgroup v1 cpu groups this process created and did not remove (none when cgroups are not used). */
-async function leftoverGroups(): Promise<string[]> {
-  const names = await readdir('/sys/fs/cgroup/cpu').catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(`lab-${process.pid}-`));
-}
+const dirs = usePrivateDirs('runner-spec');
 
 const fastOptions = { runs: { min: 2, max: 2 }, warmupMs: 300, quiet: { timeoutMs: 2_000 } };
 
@@ -50,8 +27,8 @@ describe('runCell', () => {
       host: { cores: availableParallelism() },
       options: fastOptions,
     });
-    const out = join(outDir, 'typescript-node-http', '00-health-smoke.json');
-    const returned = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') }, onEvent: (e) => events.push(e) });
+    const out = join(dirs.out, 'typescript-node-http', '00-health-smoke.json');
+    const returned = await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') }, onEvent: (e) => events.push(e) });
 
     const result = await readResultFile(out);
     expect(result).toEqual(returned);
@@ -74,12 +51,12 @@ describe('runCell', () => {
     expect(pids.length).toBeGreaterThanOrEqual(3); // postgres, redis, the server of each run
     expect(pids.filter(alive)).toEqual([]);
     expect(await descendants(process.pid)).toEqual(before);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
     expect(await leftoverGroups()).toEqual([]);
   });
 
   it('fails the cell with the cause when the implementation crashes mid-run', async () => {
-    const impl = await crashingImplementation(join(outDir, 'crash-fixture'));
+    const impl = await crashingImplementation(join(dirs.out, 'crash-fixture'));
     const plan = planCell({
       implementation: impl,
       scenario: healthScenario({ kind: 'closed', vus: 2, durationMs: 20_000 }),
@@ -87,14 +64,14 @@ describe('runCell', () => {
       host: { cores: availableParallelism() },
       options: { runs: { min: 1, max: 1 }, warmupMs: 0, skipGate: true, quiet: { timeoutMs: 1_000 } },
     });
-    const out = join(outDir, 'crash-fixture.json');
-    const error = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    const out = join(dirs.out, 'crash-fixture.json');
+    const error = await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
     expect(isRunnerError(error, 'LAB_IMPL_CRASHED')).toBe(true);
     expect((error as Error).message).toContain('giving up after 500 requests');
     const result = await readResultFile(out);
     expect(result.validity.verdict).toBe('crashed');
     expect(result.stats).toBeNull();
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
   });
 
   it('stops everything and writes nothing when aborted mid-run', async () => {
@@ -108,34 +85,34 @@ describe('runCell', () => {
       host: { cores: availableParallelism() },
       options: { ...fastOptions, skipGate: true },
     });
-    const out = join(outDir, 'aborted.json');
+    const out = join(dirs.out, 'aborted.json');
     const onEvent = (e: CellEvent) => {
       events.push(e);
       if (e.type === 'progress') controller.abort();
     };
-    const error = await runCell(plan, { out, signal: controller.signal, onEvent, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    const error = await runCell(plan, { out, signal: controller.signal, onEvent, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
     expect(isRunnerError(error, 'LAB_INTERRUPTED')).toBe(true);
     expect(existsSync(out)).toBe(false);
-    expect(existsSync(join(outDir, 'bench.lock'))).toBe(false);
+    expect(existsSync(join(dirs.out, 'bench.lock'))).toBe(false);
     expect(pidsFromLogs(events).filter(alive)).toEqual([]);
     expect(await descendants(process.pid)).toEqual(before);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
   });
 
   it('fails the cell with the gate problems when the implementation breaks the contract', async () => {
     const plan = planCell({
-      implementation: await nonConformingImplementation(join(outDir, 'gate-fixture')),
+      implementation: await nonConformingImplementation(join(dirs.out, 'gate-fixture')),
       scenario: healthScenario(),
       workspaceRoot: WORKSPACE_ROOT,
       host: { cores: availableParallelism() },
       options: fastOptions,
     });
-    const out = join(outDir, 'gate-fixture.json');
-    const error = await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } }).catch((e: unknown) => e);
+    const out = join(dirs.out, 'gate-fixture.json');
+    const error = await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
     expect(isRunnerError(error, 'LAB_CONFORMANCE_FAILED')).toBe(true);
     expect((error as { problems: string[] }).problems.length).toBeGreaterThan(0);
     expect(existsSync(out)).toBe(false);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
   });
 
   it.skipIf(!existsSync('/usr/bin/wrk'))('drives wrk (wrapped into the generator group) and records wrk percentiles', async () => {
@@ -146,13 +123,13 @@ describe('runCell', () => {
       host: { cores: availableParallelism() },
       options: { ...fastOptions, runs: { min: 1, max: 1 }, skipGate: true, driver: 'wrk' },
     });
-    const out = join(outDir, 'wrk.json');
-    await runCell(plan, { out, lock: { path: join(outDir, 'bench.lock') } });
+    const out = join(dirs.out, 'wrk.json');
+    await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') } });
     const result = await readResultFile(out);
     expect(result).toMatchObject({ histogramSource: 'wrk-percentiles', histograms: null, plan: { driver: 'wrk' }, stats: { percentilesFrom: 'median-of-runs' } });
     expect(result.runs[0]!.percentilesUs!.p50).toBeGreaterThan(0);
     expect(result.resources.generator!.cpuSeconds).toBeGreaterThan(0);
     expect(result.provenance.toolVersions.wrk).toMatch(/wrk/);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
   });
 });

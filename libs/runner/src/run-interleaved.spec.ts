@@ -1,40 +1,17 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { readResultFile, type ResultFile } from '@lab/results';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRunnerError } from './errors';
 import { planCell } from './plan-cell';
 import { runInterleaved, type InterleavedEvent } from './run-interleaved';
 import { WORKSPACE_ROOT, baselineImplementation, crashingImplementation, healthScenario } from './testing/fixtures';
+import { leftoverGroups, usePrivateDirs } from './testing/private-dirs';
 import { alive, descendants, pidsFromLogs } from './testing/processes';
 
-// As in run-cell.spec: a private TMPDIR makes "no temp dirs left" checkable, a private lock keeps
-// a real `lab bench` on this machine from making the test wait.
-let privateTmp: string;
-let outDir: string;
-const savedTmp = process.env.TMPDIR;
-
-beforeAll(async () => {
-  privateTmp = await mkdtemp(join(tmpdir(), 'runner-interleave-tmp-'));
-  await chmod(privateTmp, 0o755); // PostgreSQL runs as `postgres` and must reach its dir
-  outDir = await mkdtemp(join(tmpdir(), 'runner-interleave-out-'));
-  process.env.TMPDIR = privateTmp;
-});
-
-afterAll(async () => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
-  await rm(privateTmp, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
-});
-
-/** cgroup v1 cpu groups this process created and did not remove (none when cgroups are not used). */
-async function leftoverGroups(): Promise<string[]> {
-  const names = await readdir('/sys/fs/cgroup/cpu').catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(`lab-${process.pid}-`));
-}
+const dirs = usePrivateDirs('runner-interleave');
 
 const fastOptions = { runs: { min: 2, max: 2 }, warmupMs: 300, quiet: { timeoutMs: 2_000 } };
 const plan = (implementation: ReturnType<typeof baselineImplementation>, options: object = fastOptions, scenario = healthScenario()) =>
@@ -46,8 +23,8 @@ describe('runInterleaved', () => {
   it('runs two cells A B A B, writes both results with their runs and leaves nothing behind', async () => {
     const before = await descendants(process.pid);
     const events: InterleavedEvent[] = [];
-    const outs = [join(outDir, 'a.json'), join(outDir, 'b.json')];
-    const lockPath = join(outDir, 'bench.lock');
+    const outs = [join(dirs.out, 'a.json'), join(dirs.out, 'b.json')];
+    const lockPath = join(dirs.out, 'bench.lock');
     const returned = await runInterleaved([plan(baselineImplementation()), plan(baselineImplementation())], {
       out: (_plan, index) => outs[index],
       lock: { path: lockPath },
@@ -69,7 +46,7 @@ describe('runInterleaved', () => {
 
     expect(pidsFromLogs(cellEvents(events)).filter(alive)).toEqual([]);
     expect(await descendants(process.pid)).toEqual(before);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
     expect(existsSync(lockPath)).toBe(false);
     expect(await leftoverGroups()).toEqual([]);
   });
@@ -78,14 +55,14 @@ describe('runInterleaved', () => {
     const before = await descendants(process.pid);
     const events: InterleavedEvent[] = [];
     const crashing = plan(
-      await crashingImplementation(join(outDir, 'crash-fixture')),
+      await crashingImplementation(join(dirs.out, 'crash-fixture')),
       { runs: { min: 1, max: 1 }, warmupMs: 0, skipGate: true, quiet: { timeoutMs: 1_000 } },
       healthScenario({ kind: 'closed', vus: 2, durationMs: 20_000 }),
     );
-    const outs = [join(outDir, 'crash.json'), join(outDir, 'ok.json')];
+    const outs = [join(dirs.out, 'crash.json'), join(dirs.out, 'ok.json')];
     const [crashed, ok] = await runInterleaved([crashing, plan(baselineImplementation())], {
       out: (_plan, index) => outs[index],
-      lock: { path: join(outDir, 'bench.lock') },
+      lock: { path: join(dirs.out, 'bench.lock') },
       onEvent: (e) => events.push(e),
     });
 
@@ -97,7 +74,7 @@ describe('runInterleaved', () => {
     expect(turns(events)).toEqual(['A1@1', 'B1@1', 'B2@2']);
     expect(pidsFromLogs(cellEvents(events)).filter(alive)).toEqual([]);
     expect(await descendants(process.pid)).toEqual(before);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
   });
 
   it('stops every session and writes nothing when aborted during a run', async () => {
@@ -106,10 +83,10 @@ describe('runInterleaved', () => {
     const controller = new AbortController();
     const long = { ...fastOptions, skipGate: true };
     const scenario = healthScenario({ kind: 'closed', vus: 2, durationMs: 30_000 });
-    const outs = [join(outDir, 'abort-a.json'), join(outDir, 'abort-b.json')];
+    const outs = [join(dirs.out, 'abort-a.json'), join(dirs.out, 'abort-b.json')];
     const error = await runInterleaved([plan(baselineImplementation(), long, scenario), plan(baselineImplementation(), long, scenario)], {
       out: (_plan, index) => outs[index],
-      lock: { path: join(outDir, 'bench.lock') },
+      lock: { path: join(dirs.out, 'bench.lock') },
       signal: controller.signal,
       onEvent: (e) => {
         events.push(e);
@@ -121,7 +98,7 @@ describe('runInterleaved', () => {
     expect(outs.filter((out) => existsSync(out))).toEqual([]);
     expect(pidsFromLogs(cellEvents(events)).filter(alive)).toEqual([]);
     expect(await descendants(process.pid)).toEqual(before);
-    expect(await readdir(privateTmp)).toEqual([]);
+    expect(await readdir(dirs.tmp)).toEqual([]);
     expect(await leftoverGroups()).toEqual([]);
   });
 });
