@@ -2,7 +2,7 @@ import type { DriverResult, MetricBucket } from '@lab/engine';
 import { createLatencyHistogram, encodeHistogram, parseResult, percentilesFromHistogram, mergeHistograms } from '@lab/results';
 import { describe, expect, it } from 'vitest';
 import { BENCH_DEFAULTS } from './bench-options';
-import { buildResult, type ResultInput } from './build-result';
+import { buildResult, observedInExpressionUnit, type ResultInput } from './build-result';
 import { cellObserved, type Observed } from './observe';
 import { planCell } from './plan-cell';
 import type { MeasuredRun } from './run-record';
@@ -124,4 +124,19 @@ describe('cellObserved', () => {
   });
 
   it('is empty when nothing was observed', () => expect(cellObserved([{}, {}])).toEqual({}));
+});
+
+describe('observedInExpressionUnit', () => {
+  it.each([
+    ['p95 < 500ms', 5871, 5.871],
+    ['p99 < 2s', 1_500_000, 1.5],
+    ['avg < 800us', 640, 640],
+    ['max < 300', 1000, 1],
+    ['errors < 1%', 0.5, 0.5],
+    ['rate > 100/s', 250, 250],
+  ])('%s observed at %d (engine units) → %d', (expression, actual, expected) => {
+    expect(observedInExpressionUnit(expression, actual)).toBeCloseTo(expected, 9);
+  });
+
+  it('keeps a missing value missing', () => expect(observedInExpressionUnit('p95 < 500ms', null)).toBeNull());
 });

@@ -70,7 +70,7 @@ export function buildResult(input: ResultInput): ResultFile {
       ? evaluateThresholds(plan.scenario, merged).map((t) => ({
           expression: [t.group, t.trend, t.threshold].filter(Boolean).join(': '),
           ok: t.passed,
-          observed: t.actual,
+          observed: observedInExpressionUnit(t.threshold, t.actual),
         }))
       : [],
   };
@@ -159,4 +159,19 @@ function limits(isolation: ResultInput['isolation']): ResultFile['limits'] {
   }
   const enforced = isolation.mechanism !== 'none' && RESULT_ROLES.every((role) => isolation.enforced[role].enforced);
   return { enforced, mechanism: isolation.mechanism, perRole };
+}
+
+/** Time units a threshold expression may name, in µs (as @lab/engine parses them). */
+const TIME_UNIT_US: Record<string, number> = { us: 1, µs: 1, ms: 1000, s: 1_000_000 };
+
+/**
+ * A threshold's observed value in the unit its expression names, as the result schema says:
+ * the engine evaluates latencies in µs, so `p95 < 500ms` observed at 5,871 µs is stored as
+ * 5.871. Percentages and rates are already in their unit.
+ */
+export function observedInExpressionUnit(expression: string, actual: number | null): number | null {
+  if (actual === null) return null;
+  const match = /^\s*(p\d{1,2}(?:\.\d+)?|med|avg|min|max)\s*(?:<=|<|>=|>)\s*\d+(?:\.\d+)?\s*(ms|s|us|µs)?\s*$/.exec(expression);
+  if (!match) return actual;
+  return actual / (TIME_UNIT_US[match[2] ?? 'ms'] ?? 1000);
 }
