@@ -8,7 +8,7 @@ export type { RoleGroups, RoleEnforcement, RoleUsage, CreateRoleGroupsOptions } 
 export { GROUP_MARKER_ENV } from './proc-groups';
 export { sampleProcessTree } from './process-tree';
 export type { ProcessTreeSample } from './process-tree';
-export { machineCpu, backgroundCpu, busyCores, windowSeconds } from './machine-cpu';
+export { machineCpu, backgroundCpu, busyCores, stealCores, windowSeconds } from './machine-cpu';
 export type { MachineCpuSample } from './machine-cpu';
 export { waitForQuiet } from './wait-for-quiet';
 export type { WaitForQuietOptions, QuietResult } from './wait-for-quiet';

@@ -1,14 +1,14 @@
 import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { backgroundCpu, busyCores, machineCpu, parseProcStatCpu, windowSeconds, type MachineCpuSample } from './machine-cpu';
+import { backgroundCpu, busyCores, machineCpu, parseProcStatCpu, stealCores, windowSeconds, type MachineCpuSample } from './machine-cpu';
 
 /** A sample on a host with `cpus` CPUs at 100 ticks/s. */
-const at = (busyTicks: number, totalTicks: number, cpuCount = 2): MachineCpuSample => ({ busyTicks, totalTicks, cpuCount, ticksPerSecond: 100 });
+const at = (busyTicks: number, totalTicks: number, cpuCount = 2, stealTicks = 0): MachineCpuSample => ({ busyTicks, totalTicks, cpuCount, ticksPerSecond: 100, stealTicks });
 
 describe('parseProcStatCpu', () => {
   it('counts user, nice, system, irq and softirq as busy; adds idle, iowait and steal to the total; ignores guest', () => {
     const text = 'cpu  100 10 50 800 20 5 15 7 30 3\ncpu0 50 5 25 400 10 2 8 3 15 1\ncpu1 50 5 25 400 10 3 7 4 15 2\nintr 1\n';
-    expect(parseProcStatCpu(text, 100)).toEqual({ busyTicks: 180, totalTicks: 1007, cpuCount: 2, ticksPerSecond: 100 });
+    expect(parseProcStatCpu(text, 100)).toEqual({ busyTicks: 180, totalTicks: 1007, cpuCount: 2, ticksPerSecond: 100, stealTicks: 7 });
   });
 });
 
@@ -32,6 +32,16 @@ describe('backgroundCpu', () => {
   ])('window and busy cores: %j → %j', (before, after, wantSeconds, wantCores) => {
     expect(windowSeconds(before, after)).toBeCloseTo(wantSeconds, 10);
     expect(busyCores(before, after)).toBeCloseTo(wantCores, 10);
+  });
+});
+
+describe('stealCores', () => {
+  it.each([
+    ['no steal', at(0, 0), at(100, 200), 0],
+    ['a quarter of a core stolen over 2 s on 2 CPUs', at(0, 0, 2, 0), at(100, 400, 2, 50), 0.25],
+    ['empty window', at(10, 10, 2, 5), at(10, 10, 2, 5), 0],
+  ])('%s', (_, before, after, want) => {
+    expect(stealCores(before, after)).toBeCloseTo(want, 10);
   });
 });
 

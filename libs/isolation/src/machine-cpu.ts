@@ -7,6 +7,8 @@ export interface MachineCpuSample {
   busyTicks: number;
   /** busy + idle + iowait + steal, summed over all CPUs, in clock ticks. */
   totalTicks: number;
+  /** Time the hypervisor ran something else while this VM wanted the CPU (steal), all CPUs, clock ticks. */
+  stealTicks: number;
   /** Online CPUs (the cpuN lines). */
   cpuCount: number;
   /** Clock ticks per second (CLK_TCK). */
@@ -22,6 +24,7 @@ export function parseProcStatCpu(text: string, ticksPerSecond: number): MachineC
   return {
     busyTicks,
     totalTicks: busyTicks + idle + iowait + steal,
+    stealTicks: steal,
     cpuCount: text.match(/^cpu\d+\s/gm)?.length ?? 1,
     ticksPerSecond,
   };
@@ -42,6 +45,12 @@ export function windowSeconds(before: MachineCpuSample, after: MachineCpuSample)
 export function busyCores(before: MachineCpuSample, after: MachineCpuSample): number {
   const total = after.totalTicks - before.totalTicks;
   return total > 0 ? ((after.busyTicks - before.busyTicks) / total) * after.cpuCount : 0;
+}
+
+/** Average cores taken by the hypervisor (steal time) between two samples; 0 for an empty window. */
+export function stealCores(before: MachineCpuSample, after: MachineCpuSample): number {
+  const wallSeconds = windowSeconds(before, after);
+  return wallSeconds > 0 ? Math.max(0, (after.stealTicks - before.stealTicks) / after.ticksPerSecond / wallSeconds) : 0;
 }
 
 /**

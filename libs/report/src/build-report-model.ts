@@ -1,5 +1,5 @@
 import type { LoadedResult, ResultFile } from '@lab/results';
-import { rankCells, TIE_RULE } from './rank-cells';
+import { CI_RULE, rankCells, TIE_RULE } from './rank-cells';
 import type { CellSummary, HostSummary, ProfileSummary, ReportModel, ReportScope, ScenarioInfo, SourceProblem } from './report-model';
 import { hostIdOf, summarizeCell } from './summarize-cell';
 
@@ -82,6 +82,7 @@ export function buildReportModel(results: readonly (ResultFile | LoadedResult)[]
     hosts: [...hosts.values()],
     profiles: [...profiles.values()],
     problems,
+    ciRule: CI_RULE,
     tieRule: TIE_RULE,
   };
 }

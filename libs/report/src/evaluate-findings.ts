@@ -1,5 +1,4 @@
-import { bootstrapCi, median } from '@lab/stats';
-import { REPORT_SEED } from './rank-cells';
+import { MIN_RUNS_FOR_CI, runInterval } from '@lab/stats';
 import type { CellSummary, HypothesisSpec, ReportModel, ScenarioInfo } from './report-model';
 
 /** Verdict of a hypothesis: `measured` when it declares no expected ratio (the effect only). */
@@ -13,7 +12,7 @@ export interface FindingCell {
   readonly hostId: string;
   /** Runs where both groups were measured. */
   readonly runs: number;
-  /** Median over runs of metric(a) ÷ metric(b) within the same run, with its 95 % CI; null without data. */
+  /** Geometric mean over runs of metric(a) ÷ metric(b) within the same run, with its 95 % CI; null below 3 runs. */
   readonly ratio: { estimate: number; low: number; high: number } | null;
   readonly verdict: FindingVerdict;
   /** False for cells that failed validity: listed, but not part of the overall verdict. */
@@ -33,17 +32,18 @@ export interface Finding {
 
 /** The verdict rule, in words, for DISCOVERIES.md. */
 export const FINDING_RULE =
-  'Per cell, the effect is the median over runs of metric(a) ÷ metric(b) measured in the same run (paired, so host drift cancels), ' +
-  'with a 95 % percentile-bootstrap CI (10,000 resamples, seed 1; at least 2 runs). Against the declared "at least k×": ' +
-  'supported when the CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
-  'Overall: supported (or rejected) when every valid cell agrees, otherwise inconclusive. Invalid cells are listed, never counted.';
+  'Per cell, the effect is the geometric mean over runs of metric(a) ÷ metric(b) measured in the same run (paired, so host drift cancels), ' +
+  "with a 95 % confidence interval from Student's t on the logarithms of those ratios (at least 3 runs; fewer are inconclusive). " +
+  'Against the declared "at least k×": supported when the whole CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
+  'Overall: supported (or rejected) when every valid cell agrees, otherwise inconclusive. Invalid, ungated and quick-preset cells are listed, never counted.';
 
 function metricOf(h: HypothesisSpec, g: { ratePerSec: number; p50: number | null; p90: number | null; p95: number | null; p99: number | null; mean: number | null }): number | null {
   return h.metric === 'ratePerSec' ? g.ratePerSec : g[h.metric];
 }
 
 function evaluateCell(h: HypothesisSpec, cell: CellSummary): FindingCell {
-  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, counted: cell.verdict === 'valid' };
+  const countable = cell.verdict === 'valid' && cell.gated === true && cell.preset !== null && cell.preset !== 'quick';
+  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, counted: countable };
   const a = cell.groupRuns[h.compare.a];
   const b = cell.groupRuns[h.compare.b];
   const missing = [!a ? h.compare.a : null, !b ? h.compare.b : null].filter((g) => g !== null);
@@ -55,13 +55,14 @@ function evaluateCell(h: HypothesisSpec, cell: CellSummary): FindingCell {
     const gb = b![i];
     const x = ga ? metricOf(h, ga) : null;
     const y = gb ? metricOf(h, gb) : null;
-    if (x !== null && y !== null && y > 0) ratios.push(x / y);
+    if (x !== null && y !== null && x > 0 && y > 0) ratios.push(x / y);
   });
-  const invalidNote = cell.verdict === 'valid' ? null : `not counted: ${cell.verdict}`;
-  if (ratios.length < 2) {
-    return { ...base, runs: ratios.length, ratio: null, verdict: 'inconclusive', note: invalidNote ?? 'fewer than 2 runs with both groups' };
+  const invalidNote =
+    cell.verdict !== 'valid' ? `not counted: ${cell.verdict}` : countable ? null : `not counted: ${cell.gated !== true ? 'not gated' : 'indicative preset'}`;
+  if (ratios.length < MIN_RUNS_FOR_CI) {
+    return { ...base, runs: ratios.length, ratio: null, verdict: 'inconclusive', note: invalidNote ?? `fewer than ${MIN_RUNS_FOR_CI} runs with both groups` };
   }
-  const ci = bootstrapCi(ratios, median, { seed: REPORT_SEED });
+  const ci = runInterval(ratios);
   const ratio = { estimate: ci.estimate, low: ci.low, high: ci.high };
   const k = h.expectRatioAtLeast;
   const verdict: FindingVerdict = k === undefined ? 'measured' : ci.low >= k ? 'supported' : ci.high < k ? 'rejected' : 'inconclusive';
@@ -70,7 +71,7 @@ function evaluateCell(h: HypothesisSpec, cell: CellSummary): FindingCell {
 
 function overall(h: HypothesisSpec, cells: readonly FindingCell[]): { verdict: FindingVerdict; why: string } {
   const counted = cells.filter((c) => c.counted && c.ratio !== null);
-  if (counted.length === 0) return { verdict: 'inconclusive', why: 'no valid cell measured both groups in 2 or more runs' };
+  if (counted.length === 0) return { verdict: 'inconclusive', why: `no valid cell measured both groups in ${MIN_RUNS_FOR_CI} or more runs` };
   if (h.expectRatioAtLeast === undefined) return { verdict: 'measured', why: 'no expected ratio declared: the effect is reported, not judged' };
   const verdicts = new Set(counted.map((c) => c.verdict));
   if (verdicts.size === 1 && (verdicts.has('supported') || verdicts.has('rejected'))) {

@@ -8,8 +8,13 @@ export function formatRate(ratePerSec: number): string {
   return grouped(ratePerSec, Math.abs(ratePerSec) >= 100 ? 0 : 1);
 }
 
-/** A rate with its interval: `12,340 [12,100–12,560]` (en dash between the bounds). */
-export function formatRateInterval(ci: Interval): string {
+/**
+ * A rate with its interval: `12,340 [12,100–12,560]` for a CI (en dash between the bounds),
+ * `12,340 (range 12,100–12,560)` for two runs, plain `12,340` for one run.
+ */
+export function formatRateInterval(ci: Pick<Interval, 'estimate' | 'low' | 'high'> & { kind?: Interval['kind'] }): string {
+  if (ci.kind === 'none') return formatRate(ci.estimate);
+  if (ci.kind === 'range') return `${formatRate(ci.estimate)} (range ${formatRate(ci.low)}–${formatRate(ci.high)})`;
   return `${formatRate(ci.estimate)} [${formatRate(ci.low)}–${formatRate(ci.high)}]`;
 }
 

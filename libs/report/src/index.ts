@@ -16,9 +16,10 @@ export type {
 } from './report-model';
 export { buildReportModel, UNCATEGORISED, type BuildReportOptions } from './build-report-model';
 export { summarizeCell, describeLoad, cellLabel, hostIdOf, CURVE_PERCENTILES } from './summarize-cell';
-export { rankCells, compareRates, REPORT_SEED, TIE_RESAMPLES, TIE_RULE } from './rank-cells';
+export { rankCells, rankTable, comparisonKey, unrankableBecause, ALPHA, CI_RULE, REPORT_SEED, TIE_RULE } from './rank-cells';
 export { renderMarkdown, renderNoResults, parseScope, cellsInScope } from './render-markdown';
 export { INVALID_MARK, TIE_MARK, UNRANKED_MARK, MARKER_LEGEND, standingText } from './markers';
+export { hostClassOf } from './summarize-cell';
 export {
   formatFigure,
   formatLatencyUs,

@@ -1,13 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { compareRates } from './rank-cells';
+import { rankCells } from './rank-cells';
+import type { CellSummary } from './report-model';
 
-describe('compareRates (ratio CI of medians vs 1)', () => {
-  it.each([
-    ['clearly faster', [110, 112, 111, 113, 109], [100, 101, 99, 100, 102], 1],
-    ['clearly slower', [90, 91, 89, 90, 92], [100, 101, 99, 100, 102], -1],
-    ['overlapping runs: tie', [100, 103, 98, 101, 99], [101, 99, 102, 100, 98], 0],
-    ['three runs each, all of a above all of b', [105, 106, 107], [100, 101, 102], 1],
-  ])('%s', (_, a, b, expected) => {
-    expect(compareRates(a, b)).toBe(expected);
+/** A valid, gated, standard-preset cell of 01-lightweight with these run rates. */
+function cell(implementation: string, rates: number[], over: Partial<CellSummary> = {}): CellSummary {
+  const variant = over.variant ?? 'default';
+  const c = {
+    implementation,
+    variant,
+    label: variant === 'default' ? implementation : `${implementation} (${variant})`,
+    scenario: '01-lightweight',
+    profile: 'default-2core',
+    hostId: 'h',
+    hostClass: 'cpu ×2',
+    driver: 'native',
+    preset: 'standard',
+    gated: true,
+    verdict: 'valid',
+    reasons: [],
+    runs: rates.length,
+    runRatesPerSec: rates,
+    ratePerSec: { estimate: rates[0]!, low: rates[0]!, high: rates[0]!, kind: 'ci', confidence: 0.95 },
+    ...over,
+  } as unknown as CellSummary;
+  return { ...c, key: [c.implementation, c.variant, c.scenario, c.profile, c.hostId, c.driver, c.preset].join('|') };
+}
+
+const byLabel = (cells: CellSummary[]) => Object.fromEntries(cells.map((c) => [c.label, c]));
+
+describe('rankCells (Welch on log rates, Holm over the table)', () => {
+  it('ranks clearly different cells and ties overlapping ones', () => {
+    const ranked = byLabel(
+      rankCells([
+        cell('fast', [110, 112, 111, 113, 109]),
+        cell('slow', [90, 91, 89, 90, 92]),
+        cell('a', [100, 103, 98, 101, 99]),
+        cell('b', [101, 99, 102, 100, 98]),
+      ]),
+    );
+    expect(ranked.fast!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+    expect(ranked.a!.standing).toMatchObject({ rank: 2, tiedWith: ['b'] });
+    expect(ranked.b!.standing).toMatchObject({ rank: 2, tiedWith: ['a'] });
+    expect(ranked.slow!.standing.rank).toBe(4);
+  });
+
+  it('ranks 3 runs per cell when every run of one beats every run of the other by a margin', () => {
+    const ranked = byLabel(rankCells([cell('a', [105, 106, 107]), cell('b', [100, 101, 102])]));
+    expect([ranked.a!.standing.rank, ranked.b!.standing.rank]).toEqual([1, 2]);
+  });
+
+  it.each<[string, Partial<CellSummary>, RegExp]>([
+    ['ungated', { gated: false }, /--skip-gate/],
+    ['gate unknown (schema 1)', { gated: null }, /gate was not recorded/],
+    ['quick preset', { preset: 'quick' }, /quick preset: indicative/],
+    ['2 runs', { runs: 2, runRatesPerSec: [50, 51] }, /2 runs: indicative, not ranked/],
+    ['invalid', { verdict: 'generator-bound', reasons: ['generator at 95 %'] }, /generator-bound: generator at 95 %/],
+  ])('lists but never ranks a cell that is %s', (_, over, because) => {
+    const ranked = byLabel(rankCells([cell('x', [10, 11, 12], over), cell('y', [100, 101, 102])]));
+    expect(ranked.x!.standing).toMatchObject({ rank: null });
+    expect(ranked.x!.standing.unrankedBecause).toMatch(because);
+    expect(ranked.y!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+  });
+
+  it.each<[string, Partial<CellSummary>]>([
+    ['driver', { driver: 'wrk' }],
+    ['preset', { preset: 'suite' }],
+    ['host class', { hostClass: 'other ×2', hostId: 'h2' }],
+    ['profile', { profile: 'original' }],
+  ])('never compares cells of another %s', (_, over) => {
+    const ranked = byLabel(rankCells([cell('x', [10, 11, 12], over), cell('y', [100, 101, 102])]));
+    expect(ranked.x!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+    expect(ranked.y!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+  });
+
+  it('ranks variants only against their implementation, in a variant table', () => {
+    const ranked = byLabel(
+      rankCells([
+        cell('node', [100, 101, 102]),
+        cell('node', [190, 191, 192], { variant: 'cluster-2' }),
+        cell('go', [150, 151, 152]),
+      ]),
+    );
+    expect(ranked['node (cluster-2)']!.standing.rank).toBeNull();
+    expect(ranked['node (cluster-2)']!.variantStanding).toMatchObject({ rank: 1 });
+    expect(ranked.node!.variantStanding).toMatchObject({ rank: 2 });
+    expect(ranked.go!.standing.rank).toBe(1);
+    expect(ranked.go!.variantStanding).toBeNull();
+    expect(ranked.node!.standing.rank).toBe(2);
+  });
+
+  it('corrects for the number of pairs: a difference one pair alone would show is a tie in a large table', () => {
+    // p ≈ 0.02 for this pair alone: different on its own, not after Holm over 21 pairs.
+    const a = [100, 104, 102];
+    const b = [95, 98, 96];
+    expect(byLabel(rankCells([cell('a', a), cell('b', b)])).a!.standing.tiedWith).toEqual([]);
+    const others = [[101, 103, 99], [97, 99, 98], [100, 98, 102], [96, 100, 98], [99, 97, 101]].map((rates, i) => cell(`c${i}`, rates));
+    expect(byLabel(rankCells([cell('a', a), cell('b', b), ...others])).a!.standing.tiedWith).toContain('b');
   });
 });

@@ -1,67 +1,107 @@
-import { ratioCi } from '@lab/stats';
+import { compareRuns, holmAdjust, MIN_RUNS_FOR_CI } from '@lab/stats';
 import type { CellSummary, Standing } from './report-model';
 
-/** Seed of every bootstrap in the report, so the same results always give the same document. */
+/** Seed of anything random in the report (kept for exporters that sample), so the same results always give the same document. */
 export const REPORT_SEED = 1;
 
-/** Bootstrap resamples of each pairwise ratio CI. */
-export const TIE_RESAMPLES = 10_000;
+/** Family-wise error rate of one table's pairwise comparisons. */
+export const ALPHA = 0.05;
 
-/** The tie rule, as the report's legend states it. */
+/** The interval rule, as the report's legend states it. */
+export const CI_RULE =
+  "req/s is the geometric mean of a cell's run rates with a 95 % confidence interval from Student's t on the logarithms of those rates " +
+  '(3 runs or more); 2 runs show their range, labelled as a range and never as a CI.';
+
+/** The comparison rule, as the report's legend states it. */
 export const TIE_RULE =
-  'Two valid cells of the same scenario, profile and host are tied when the 95 % confidence interval of the ratio of their median run rates ' +
-  '(two-sample percentile bootstrap, 10,000 resamples, seed 1) includes 1. ' +
-  'Rank = 1 + the number of cells whose ratio CI lies entirely above 1 against this one, so tied cells can share a rank. ' +
-  'A ratio CI is used rather than Mann–Whitney because with 3–5 runs per cell Mann–Whitney cannot reach p < 0.05 even when every run of one cell beats every run of the other.';
+  "Two cells are called different only when Welch's t-test on the logarithms of their run rates gives p < 0.05 after Holm's correction over every pair in the table; " +
+  'otherwise they are tied (≈), and rank = 1 + the number of cells significantly faster. ' +
+  'Only valid, gated cells with at least 3 runs are ranked, and only against cells of the same scenario, profile, host class, driver and preset; ' +
+  "an implementation's variants are ranked against each other in its variant table.";
 
-/** Whether `a` is significantly faster (1), slower (-1) or tied (0) with `b`: ratio CI of medians vs 1. */
-export function compareRates(a: readonly number[], b: readonly number[]): 1 | -1 | 0 {
-  const ci = ratioCi(a, b, { statistic: 'median', seed: REPORT_SEED, resamples: TIE_RESAMPLES });
-  if (ci.low > 1) return 1;
-  if (ci.high < 1) return -1;
-  return 0;
+/** Whether a is significantly faster (1), slower (-1) or tied (0) with b, given the Holm-adjusted p-value of their comparison. */
+function outcome(a: readonly number[], b: readonly number[], adjustedP: number): 1 | -1 | 0 {
+  if (adjustedP >= ALPHA) return 0;
+  return compareRuns(a, b).ratio > 1 ? 1 : -1;
 }
 
-function rankableBecause(cell: CellSummary): string | null {
+/** The host class cells are compared within: CPU model and core count (machines of one class are interchangeable). */
+export function comparisonKey(c: CellSummary): string {
+  return [c.scenario, c.profile, c.hostClass, c.driver, c.preset ?? 'unknown preset'].join('|');
+}
+
+/** Why a cell cannot be ranked, or null when it can. */
+export function unrankableBecause(cell: CellSummary): string | null {
   if (cell.verdict !== 'valid') return `${cell.verdict}: ${cell.reasons.join('; ')}`;
-  if (!cell.ratePerSec || cell.runs < 2) return 'fewer than 2 runs';
-  if (cell.runRatesPerSec.some((r) => r <= 0)) return 'a run completed no requests';
+  if (cell.gated === null) return 'the gate was not recorded (a schema-1 result): listed, never ranked';
+  if (!cell.gated) return 'measured with --skip-gate (not checked against the contract): listed, never ranked';
+  if (cell.preset === null) return 'the preset was not recorded (a schema-1 result): listed, never ranked';
+  if (cell.preset === 'quick') return 'quick preset: indicative, not ranked';
+  if (!cell.ratePerSec || cell.runs < MIN_RUNS_FOR_CI) return `${cell.runs} run${cell.runs === 1 ? '' : 's'}: indicative, not ranked (ranking needs ${MIN_RUNS_FOR_CI})`;
+  if (cell.runRatesPerSec.some((r) => !(r > 0))) return 'a run completed no requests';
   return null;
 }
 
 /**
- * Ranks cells within each comparison group (same scenario, profile and host; results from
- * different machines are never compared). Invalid cells and cells with fewer than two runs are
- * listed with the reason and never ranked. Among the rest, every pair is compared with
- * {@link compareRates} ({@link TIE_RULE}); returns new summaries with `standing` filled in.
+ * Ranks one table's cells with {@link TIE_RULE}: every pair of rankable cells is compared with
+ * Welch's t-test on log run rates, the p-values are Holm-adjusted over the table, and rank =
+ * 1 + the number of cells significantly faster (tied cells can share a rank).
+ */
+export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> {
+  const standings = new Map<string, Standing>();
+  const rankable: CellSummary[] = [];
+  for (const c of cells) {
+    const because = unrankableBecause(c);
+    if (because === null) rankable.push(c);
+    else standings.set(c.key, { rank: null, tiedWith: [], unrankedBecause: because });
+  }
+  const pairs: [CellSummary, CellSummary][] = [];
+  rankable.forEach((a, i) => rankable.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  const adjusted = holmAdjust(pairs.map(([a, b]) => compareRuns(a.runRatesPerSec, b.runRatesPerSec).pValue));
+  const fasterCount = new Map<string, number>(rankable.map((c) => [c.key, 0]));
+  const ties = new Map<string, string[]>(rankable.map((c) => [c.key, []]));
+  pairs.forEach(([a, b], i) => {
+    const o = outcome(a.runRatesPerSec, b.runRatesPerSec, adjusted[i]!);
+    if (o === 1) fasterCount.set(b.key, fasterCount.get(b.key)! + 1);
+    else if (o === -1) fasterCount.set(a.key, fasterCount.get(a.key)! + 1);
+    else {
+      ties.get(a.key)!.push(b.label);
+      ties.get(b.key)!.push(a.label);
+    }
+  });
+  for (const c of rankable) {
+    standings.set(c.key, { rank: 1 + fasterCount.get(c.key)!, tiedWith: ties.get(c.key)!.sort(), unrankedBecause: null });
+  }
+  return standings;
+}
+
+const AS_VARIANT = 'a variant: ranked against its implementation’s other variants in the variant table';
+
+/**
+ * Ranks cells within each comparison group ({@link comparisonKey}: same scenario, profile, host
+ * class, driver and preset). The main table holds each implementation's default configuration;
+ * every implementation measured in more than one variant also gets a variant table, where its
+ * variants (the default included) are ranked against each other. Cells that cannot be ranked
+ * are listed with the reason ({@link unrankableBecause}). Returns new summaries with `standing`
+ * (main table; variants are unranked there) and `variantStanding` (variant table, or null).
  */
 export function rankCells(cells: readonly CellSummary[]): CellSummary[] {
-  const groupKey = (c: CellSummary) => `${c.scenario}|${c.profile}|${c.hostId}`;
   const groups = new Map<string, CellSummary[]>();
-  for (const c of cells) groups.set(groupKey(c), [...(groups.get(groupKey(c)) ?? []), c]);
-  const standings = new Map<string, Standing>();
+  for (const c of cells) groups.set(comparisonKey(c), [...(groups.get(comparisonKey(c)) ?? []), c]);
+  const main = new Map<string, Standing>();
+  const variants = new Map<string, Standing>();
   for (const group of groups.values()) {
-    const rankable = group.filter((c) => rankableBecause(c) === null);
-    for (const c of group) {
-      const because = rankableBecause(c);
-      if (because !== null) standings.set(c.key, { rank: null, tiedWith: [], unrankedBecause: because });
-    }
-    const fasterCount = new Map<string, number>(rankable.map((c) => [c.key, 0]));
-    const ties = new Map<string, string[]>(rankable.map((c) => [c.key, []]));
-    rankable.forEach((a, i) => {
-      for (const b of rankable.slice(i + 1)) {
-        const outcome = compareRates(a.runRatesPerSec, b.runRatesPerSec);
-        if (outcome === 1) fasterCount.set(b.key, fasterCount.get(b.key)! + 1);
-        else if (outcome === -1) fasterCount.set(a.key, fasterCount.get(a.key)! + 1);
-        else {
-          ties.get(a.key)!.push(b.label);
-          ties.get(b.key)!.push(a.label);
-        }
-      }
-    });
-    for (const c of rankable) {
-      standings.set(c.key, { rank: 1 + fasterCount.get(c.key)!, tiedWith: ties.get(c.key)!.sort(), unrankedBecause: null });
+    for (const [key, standing] of rankTable(group.filter((c) => c.variant === 'default'))) main.set(key, standing);
+    const byImplementation = new Map<string, CellSummary[]>();
+    for (const c of group) byImplementation.set(c.implementation, [...(byImplementation.get(c.implementation) ?? []), c]);
+    for (const family of byImplementation.values()) {
+      if (family.length < 2) continue;
+      for (const [key, standing] of rankTable(family)) variants.set(key, standing);
     }
   }
-  return cells.map((c) => ({ ...c, standing: standings.get(c.key)! }));
+  return cells.map((c) => ({
+    ...c,
+    standing: main.get(c.key) ?? { rank: null, tiedWith: [], unrankedBecause: unrankableBecause(c) ?? AS_VARIANT },
+    variantStanding: variants.get(c.key) ?? null,
+  }));
 }

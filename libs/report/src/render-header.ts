@@ -28,7 +28,7 @@ export function renderHeader(model: ReportModel, cellCount: number): string[] {
     '',
     '## How to read this',
     '',
-    '- Throughput is the median of the measured runs in requests per second, with its 95 % bootstrap CI: `median [low–high]`.',
+    `- Throughput: ${model.ciRule} Shown as \`estimate [low–high]\` for a CI and \`estimate (range low–high)\` for a range.`,
     '- Latency percentiles come from the HDR histogram merged over all runs (never an average of percentiles); `*` marks wrk cells, whose percentiles are the median of the runs.',
     ...MARKER_LEGEND.map((l) => `- ${l}.`),
     `- Ties: ${model.tieRule}`,

@@ -14,11 +14,11 @@ export function categoriesOf(cells: readonly CellSummary[]): string[] {
 }
 
 /**
- * Per category, a scenario × implementation matrix of median req/s with its CI and markers
+ * Per category, a scenario × implementation matrix of req/s with its interval and markers
  * (one matrix per profile when there are several; rows name the host when there are several).
  */
 export function renderMatrices(model: ReportModel, cells: readonly CellSummary[]): string[] {
-  const out: string[] = ['## Throughput by category (median req/s [95 % CI])', ''];
+  const out: string[] = ['## Throughput by category (req/s [95 % CI], geometric mean of runs)', ''];
   const profiles = [...new Set(cells.map((c) => c.profile))].sort();
   const manyHosts = new Set(cells.map((c) => c.hostId)).size > 1;
   for (const category of categoriesOf(cells)) {

@@ -27,12 +27,17 @@ export interface ScenarioInfo {
   readonly hypotheses?: readonly HypothesisSpec[];
 }
 
-/** A 95 % (or `confidence`) interval around an estimate, in the estimate's units. */
+/**
+ * An interval around an estimate, in the estimate's units: a confidence interval (`kind: 'ci'`,
+ * with its `confidence`), the range of 2 runs (`range`) or nothing (`none`, one run).
+ */
 export interface Interval {
   readonly estimate: number;
   readonly low: number;
   readonly high: number;
-  readonly confidence: number;
+  readonly kind: 'ci' | 'range' | 'none';
+  /** Nominal coverage of a CI (0.95); null for a range or none. */
+  readonly confidence: number | null;
 }
 
 /** One role's resource figures over the measured runs. */
@@ -65,7 +70,7 @@ export interface RunPoint {
 
 /** Where a cell stands among the valid cells of its comparison (same scenario, profile and host). */
 export interface Standing {
-  /** 1 + the number of cells significantly faster; null = not ranked (invalid or < 2 runs). */
+  /** 1 + the number of cells significantly faster; null = not ranked (see `unrankedBecause`). */
   readonly rank: number | null;
   /** Labels of the cells whose difference from this one is not significant (ties). */
   readonly tiedWith: readonly string[];
@@ -86,11 +91,19 @@ export interface CellSummary {
   readonly category: string;
   readonly profile: string;
   readonly hostId: string;
+  /** CPU model × cores: cells are compared only within one host class. */
+  readonly hostClass: string;
+  /** The load generator that measured the cell. */
+  readonly driver: 'native' | 'wrk';
+  /** The preset the cell was measured with; null when not recorded (schema 1). */
+  readonly preset: 'standard' | 'quick' | 'suite' | null;
+  /** Whether the conformance gate passed before measuring; null when not recorded (schema 1). */
+  readonly gated: boolean | null;
   readonly loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
   /** The load model in words, e.g. `closed, 64 VUs × 30 s`. */
   readonly load: string;
   readonly createdAt: string;
-  /** Median req/s over runs with its CI, as the result file states it; null if no run completed. */
+  /** Geometric-mean req/s over runs with its interval, as the result file states it; null if no run completed. */
   readonly ratePerSec: Interval | null;
   /** Coefficient of variation of the run rates (fraction); null below two runs. */
   readonly cv: number | null;
@@ -103,6 +116,10 @@ export interface CellSummary {
   readonly latencyCurve: readonly { readonly percentile: number; readonly latencyUs: number }[];
   readonly requests: number;
   readonly failedRequests: number;
+  /** Open models: iterations dropped at maxInFlight over all runs; null when not recorded. */
+  readonly droppedIterations: number | null;
+  /** droppedIterations ÷ (droppedIterations + requests), a fraction; null when unknown. */
+  readonly dropRate: number | null;
   /** failedRequests ÷ requests, a fraction; null without requests. */
   readonly errorRate: number | null;
   readonly resources: readonly RoleFigures[];
@@ -113,7 +130,10 @@ export interface CellSummary {
   /** Per group, index-aligned with the runs (null where a run has no such group). */
   readonly groupRuns: Readonly<Record<string, readonly (GroupRunFigures | null)[]>>;
   readonly runPoints: readonly RunPoint[];
+  /** Standing in the scenario's main table (default variants only). */
   readonly standing: Standing;
+  /** Standing among its implementation's variants, when it was measured in more than one; else null. */
+  readonly variantStanding: Standing | null;
 }
 
 /** A host the results come from. */
@@ -151,6 +171,8 @@ export interface ReportModel {
   readonly hosts: readonly HostSummary[];
   readonly profiles: readonly ProfileSummary[];
   readonly problems: readonly SourceProblem[];
+  /** The interval rule, in words, for the legend. */
+  readonly ciRule: string;
   /** The tie rule, in words, for the legend. */
   readonly tieRule: string;
 }

@@ -6,10 +6,15 @@ export const CURVE_PERCENTILES = [0, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.
 
 const NOT_RANKED_YET: Standing = { rank: null, tiedWith: [], unrankedBecause: 'not compared yet' };
 
-/** The host id results are grouped by: the machine id when known, else CPU model and cores. */
+/** The host id a cell is keyed by: the machine id when known, else its host class. */
 export function hostIdOf(result: ResultFile): string {
+  return result.provenance.hostFingerprint.machineId ?? hostClassOf(result);
+}
+
+/** The host class cells are compared within: CPU model × cores (e.g. `AMD EPYC 7B13 ×2`). */
+export function hostClassOf(result: ResultFile): string {
   const h = result.provenance.hostFingerprint;
-  return h.machineId ?? `${h.cpuModel} ×${h.cores}`;
+  return `${h.cpuModel} ×${h.cores}`;
 }
 
 /** `implementation` or `implementation (variant)`. */
@@ -68,7 +73,7 @@ function curveOf(merged: Histogram | null): CellSummary['latencyCurve'] {
 
 /**
  * Summarises one result file for the report: the main metric exactly as the file states it
- * (median req/s and its CI), latency percentiles re-read from the MERGED histogram (never an
+ * (geometric-mean req/s and its interval), latency percentiles re-read from the MERGED histogram (never an
  * average of run percentiles; wrk files keep their median-of-runs figures), error rate over all
  * runs, resources per role, extras, validity, per-group per-run figures (for hypotheses, p95
  * from each run's group histogram) and per-run throughput/latency points. Ranking is left to
@@ -80,6 +85,8 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
   const fromHistogram = merged !== null && merged.totalCount > 0;
   const requests = runs.reduce((sum, r) => sum + r.requests, 0);
   const failedRequests = runs.reduce((sum, r) => sum + failedOf(r), 0);
+  const droppedKnown = runs.length > 0 && runs.every((r) => r.droppedIterations !== null);
+  const droppedIterations = droppedKnown ? runs.reduce((sum, r) => sum + r.droppedIterations!, 0) : null;
   const groups = [...new Set(runs.flatMap((r) => Object.keys(r.perGroup)))].sort();
   const resources: RoleFigures[] = Object.entries(result.resources).map(([role, r]) => ({
     role: role as RoleFigures['role'],
@@ -98,10 +105,14 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     category,
     profile: cell.profile,
     hostId: hostIdOf(result),
+    hostClass: hostClassOf(result),
+    driver: result.plan.driver,
+    preset: result.plan.preset,
+    gated: result.plan.gated,
     loadKind: cell.loadModel.kind,
     load: describeLoad(cell.loadModel),
     createdAt: result.provenance.createdAt,
-    ratePerSec: stats ? { estimate: stats.estimate, low: stats.ci.low, high: stats.ci.high, confidence: stats.ci.confidence } : null,
+    ratePerSec: stats ? { estimate: stats.estimate, low: stats.ci.low, high: stats.ci.high, kind: stats.ci.kind, confidence: stats.ci.confidence } : null,
     cv: stats?.cv ?? null,
     runs: runs.length,
     runRatesPerSec: runs.map((r) => r.ratePerSec),
@@ -110,6 +121,8 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     latencyCurve: curveOf(merged),
     requests,
     failedRequests,
+    droppedIterations,
+    dropRate: droppedIterations === null ? null : droppedIterations + requests > 0 ? droppedIterations / (droppedIterations + requests) : 0,
     errorRate: requests > 0 ? failedRequests / requests : null,
     resources,
     extras: result.extras,
@@ -119,5 +132,6 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     groupRuns: Object.fromEntries(groups.map((g) => [g, runs.map((r) => (g in r.perGroup ? groupFiguresOf(result, r, g) : null))])),
     runPoints: runs.map((r) => runPointOf(result, r)),
     standing: NOT_RANKED_YET,
+    variantStanding: null,
   };
 }

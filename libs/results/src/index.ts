@@ -23,6 +23,7 @@ export {
 } from './run-schema';
 export {
   cellStatsSchema,
+  intervalSchema,
   extrasSchema,
   limitsSchema,
   percentilesUsSchema,
@@ -49,3 +50,5 @@ export {
 } from './histogram';
 export { percentilesFromHistogram } from './percentiles-from-histogram';
 export type { Histogram } from 'hdr-histogram-js';
+export { cellInterval, type CellInterval } from './cell-interval';
+export { upgradeV1 } from './upgrade-result';

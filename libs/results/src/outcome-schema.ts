@@ -16,14 +16,29 @@ export const percentilesUsSchema = z.strictObject({
 });
 
 /**
+ * The interval around a cell's estimate, as much as its run count can say (`runInterval` of
+ * @lab/stats): `ci` is a confidence interval (t interval on log run rates, `method: 't-log'`,
+ * from 3 runs); `range` is [min, max] of two runs, NOT a CI; `none` is one run. `confidence`
+ * is null unless `kind` is `ci`.
+ */
+export const intervalSchema = z.strictObject({
+  kind: z.enum(['ci', 'range', 'none']),
+  method: z.literal('t-log').nullable(),
+  low: z.number(),
+  high: z.number(),
+  confidence: z.number().gt(0).lt(1).nullable(),
+});
+
+/**
  * Derived statistics of the cell's main metric (requests per second per run): the estimate
- * with its confidence interval, the CV across runs (null below two runs), the run count, and
- * latency percentiles from the merged histogram.
+ * (geometric mean of the run rates) with its interval, the CV across runs (null below two
+ * runs), the run count, and latency percentiles from the merged histogram.
  */
 export const cellStatsSchema = z.strictObject({
   mainMetric: z.literal('ratePerSec'),
+  /** Geometric mean of the run rates (the centre of the log-scale interval). */
   estimate: z.number().nonnegative(),
-  ci: z.strictObject({ low: z.number(), high: z.number(), confidence: z.number().gt(0).lt(1) }),
+  ci: intervalSchema,
   cv: z.number().nonnegative().nullable(),
   runs: z.int().positive(),
   percentilesUs: percentilesUsSchema,
@@ -66,7 +81,7 @@ export const limitsSchema = z.strictObject({
 
 /** Whether the cell may be ranked; any verdict but 'valid' comes with reasons. */
 export const validitySchema = z.strictObject({
-  verdict: z.enum(['valid', 'generator-bound', 'errors', 'checks-failed', 'unstable', 'noisy', 'crashed']),
+  verdict: z.enum(['valid', 'generator-bound', 'errors', 'checks-failed', 'unstable', 'noisy', 'crashed', 'overloaded', 'instrument-error']),
   reasons: z.array(z.string().min(1)),
 });
 

@@ -12,7 +12,7 @@ const tempDir = useTempDirs();
 describe('readResultFile', () => {
   it.each([
     ['not JSON', '{"schemaVersion": 1,', 'LAB_RESULT_INVALID'],
-    ['another schema version', JSON.stringify({ ...fixtureResult(), schemaVersion: 2 }), 'LAB_RESULT_VERSION_MISMATCH'],
+    ['another schema version', JSON.stringify({ ...fixtureResult(), schemaVersion: 3 }), 'LAB_RESULT_VERSION_MISMATCH'],
     ['a wrong shape', JSON.stringify({ schemaVersion: 1, cell: {} }), 'LAB_RESULT_INVALID'],
   ])('rejects %s with %s naming the file', async (_, text, code) => {
     const file = join(await tempDir(), 'cell.json');

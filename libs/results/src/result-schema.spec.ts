@@ -126,12 +126,41 @@ describe('resultFileSchema', () => {
     expect(invalidPaths(result)).toEqual(paths);
   });
 
-  it.each([2, 0, '1'])('reports schemaVersion %j as LAB_RESULT_VERSION_MISMATCH', (schemaVersion) => {
+  it.each([3, 0, '2'])('reports schemaVersion %j as LAB_RESULT_VERSION_MISMATCH', (schemaVersion) => {
     const result = { ...fixtureResult(), schemaVersion };
     expect(() => parseResult(result, 'old.json')).toThrow(
       expect.objectContaining({ code: 'LAB_RESULT_VERSION_MISMATCH', file: 'old.json' }),
     );
-    expect(() => parseResult(result)).toThrow(/schemaVersion .*this lab reads schemaVersion 1/);
+    expect(() => parseResult(result)).toThrow(/schemaVersion .*this lab reads schemaVersion 2 \(and 1\)/);
+  });
+
+  it('reads a schema-1 file: unrecorded fields become null, the interval is recomputed and labelled', () => {
+    const v2 = fixtureResult();
+    const v1 = structuredClone(v2) as unknown as Record<string, any>;
+    v1.schemaVersion = 1;
+    delete v1.plan.preset;
+    delete v1.plan.gated;
+    for (const run of v1.runs) for (const key of ['stealCpuCores', 'droppedIterations', 'unmeasuredRequests', 'concurrency']) delete run[key];
+    // What schema 1 wrote: a percentile-bootstrap CI of the median, called 95 %.
+    v1.stats.estimate = 10234.5;
+    v1.stats.ci = { low: 9876.2, high: 10450.1, confidence: 0.95 };
+    const read = parseResult(v1);
+    expect(read.schemaVersion).toBe(2);
+    expect(read.plan).toMatchObject({ preset: null, gated: null });
+    expect(read.runs[0]).toMatchObject({ stealCpuCores: null, droppedIterations: null, unmeasuredRequests: null, concurrency: null });
+    expect(read.stats!.estimate).toBeCloseTo(v2.stats!.estimate, 9);
+    expect(read.stats!.ci).toEqual(v2.stats!.ci);
+    expect(read.stats!.ci).toMatchObject({ kind: 'ci', method: 't-log', confidence: 0.95 });
+  });
+
+  it('labels two runs a range and one run no interval, never a CI', () => {
+    const two = fixtureResult();
+    two.runs.pop();
+    two.histograms!.perRun.pop();
+    Object.assign(two.stats!, { runs: 2, estimate: 10000, ci: { kind: 'range', method: null, low: 9876.2, high: 10234.5, confidence: null } });
+    expect(() => parseResult(two)).not.toThrow();
+    two.stats!.ci.confidence = 0.95;
+    expect(invalidPaths(two)).toEqual(['stats.ci.confidence']);
   });
 
   it('treats a missing schemaVersion as an invalid file', () => {

@@ -13,7 +13,7 @@ import { provenanceSchema } from './provenance-schema';
 import { histogramsSchema, planSchema, runSchema } from './run-schema';
 
 /** The schema version this library writes and reads. Bump it on any incompatible change. */
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
 /**
  * A result file: everything measured for one cell, and the ONLY interface between `bench`
@@ -76,6 +76,11 @@ export const resultFileSchema = z
       if (!(stats.ci.low <= stats.estimate && stats.estimate <= stats.ci.high)) {
         issue(['stats', 'ci'], `estimate ${stats.estimate} is outside [${stats.ci.low}, ${stats.ci.high}]`);
       }
+      const { kind, confidence, method } = stats.ci;
+      if (kind === 'ci' ? confidence === null || method === null : confidence !== null || method !== null) {
+        issue(['stats', 'ci', 'confidence'], 'a confidence level and method belong to a CI only (kind ci), and every CI has them');
+      }
+      if (kind === 'ci' && stats.runs < 3) issue(['stats', 'ci', 'kind'], `${stats.runs} run(s) give a range, not a CI`);
       const order = ['p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
       order.slice(1).forEach((key, i) => {
         if (stats.percentilesUs[key] < stats.percentilesUs[order[i]!]) {

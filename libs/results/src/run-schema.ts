@@ -16,6 +16,16 @@ export const planSchema = z.strictObject({
   precisionTarget: z.number().gt(0).lt(1),
   /** Load generator: the lab's own Node driver or wrk. */
   driver: z.enum(['native', 'wrk']),
+  /**
+   * The preset the plan started from (`standard`, `quick`, `suite`); cells are ranked only
+   * against cells of the same preset. null: not recorded (a schema-1 file).
+   */
+  preset: z.enum(['standard', 'quick', 'suite']).nullable(),
+  /**
+   * Whether the conformance gate ran and passed before measuring (false: `--skip-gate`, listed
+   * but never ranked). null: not recorded (a schema-1 file), treated as ungated.
+   */
+  gated: z.boolean().nullable(),
 });
 
 /** Failed requests of a run by kind (counts). */
@@ -60,6 +70,24 @@ export const runSchema = z.strictObject({
   backgroundCpuCores: z.number().nonnegative(),
   /** Average busy CPUs of the load generator during the run, in cores (headroom check). */
   generatorCpuCores: z.number().nonnegative(),
+  /**
+   * Average CPUs the hypervisor took from this virtual machine during the run (steal time of
+   * /proc/stat), in cores; judged like background load. null: not recorded (a schema-1 file).
+   */
+  stealCpuCores: z.number().nonnegative().nullable(),
+  /**
+   * Open models: iterations due while `maxInFlight` were already running, so never sent (the
+   * offered rate was not met). 0 for closed models; null: not recorded (a schema-1 file).
+   */
+  droppedIterations: count.nullable(),
+  /** Requests the VUs sent unmeasured during the load (set-up calls inside an iteration); null: not recorded. */
+  unmeasuredRequests: count.nullable(),
+  /**
+   * Mean requests in flight over the run (Little's L): the time every request the VUs sent
+   * spent in flight, measured or not, divided by the run's duration. A closed loop can never
+   * exceed its VUs. For wrk it is rate × wrk's mean latency. null: not known.
+   */
+  concurrency: z.number().nonnegative().nullable(),
   /** Per scenario group (k6-style `group`). */
   perGroup: z.record(z.string().min(1), trafficSummarySchema),
   /** Per endpoint, keyed `METHOD /path/template`. */

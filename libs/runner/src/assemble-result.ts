@@ -1,6 +1,6 @@
 import type { RoleGroups } from '@lab/isolation';
-import type { ResultFile } from '@lab/results';
-import { bootstrapCi, isPrecise, median } from '@lab/stats';
+import { cellInterval, type ResultFile } from '@lab/results';
+import { isPrecise } from '@lab/stats';
 import { buildResult } from './build-result';
 import type { RunnerError } from './errors';
 import type { CellEventHandler } from './events';
@@ -15,14 +15,16 @@ import type { CellServices } from './services';
 export type Extras = Record<string, string | number | boolean>;
 
 /**
- * After each run: from the minimum on, the seeded bootstrap CI of the median rate decides
- * whether repetition stops (true). Emits the `run` event with the CI so far.
+ * After each run: from the minimum on, the cell's interval (a t interval on log run rates,
+ * `cellInterval`) decides whether repetition stops (true): only a real CI (3 runs or more)
+ * within ±precision does. Emits the `run` event with the interval so far.
  */
 export function repetitionDone(plan: CellPlan, runs: readonly MeasuredRun[], onEvent?: CellEventHandler): boolean {
   const rates = runs.map((r) => r.result.ratePerSec);
   const last = runs[runs.length - 1]!;
   const enough = runs.length >= plan.runs.min;
-  const ci = enough && rates.length >= 2 ? bootstrapCi(rates, median, { seed: plan.seed }) : undefined;
+  const { estimate, ci: interval } = cellInterval(rates);
+  const ci = enough && interval.kind === 'ci' ? { estimate, low: interval.low, high: interval.high } : undefined;
   const precise = ci !== undefined && isPrecise(ci, plan.precisionTarget);
   const remainingMax = precise ? 0 : plan.runs.max - runs.length;
   onEvent?.({ type: 'run', run: last.index, ratePerSec: last.result.ratePerSec, ...(ci ? { ci: { estimate: ci.estimate, low: ci.low, high: ci.high } } : {}), precise, remainingMax });

@@ -1,7 +1,7 @@
 /**
- * The presets: `standard` (the defaults below), `quick` (a smoke measurement, never for ranking)
- * and `suite` (the README's default suite: every basic scenario on every implementation in about
- * 15 minutes on a 2-core host; a first look, not a ranking).
+ * The presets: `standard` (the defaults below), `quick` (a smoke measurement, never ranked: the
+ * report lists its cells as indicative) and `suite` (the README's default suite: every basic
+ * scenario on every implementation with 3 short runs; ranked only against other suite cells).
  */
 export type Preset = 'standard' | 'quick' | 'suite';
 
@@ -28,8 +28,10 @@ export interface ValidityLimits {
   maxBackgroundCores: number;
   /** Coefficient of variation across runs above which a cell that hit maxRuns is unstable. Default 0.10. */
   maxCv: number;
-  /** Little's law tolerance for closed models: |rate × mean latency / VUs − 1|. Default 0.15. */
+  /** Little's law tolerance for closed models: |mean requests in flight / VUs − 1|. Default 0.15. */
   littleTolerance: number;
+  /** Open models: highest tolerated fraction of due iterations dropped at maxInFlight. Default 0.01. */
+  maxDropRate: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface BenchOptions {
   durationMs?: number;
   /** Discarded warm-up before each measured run, ms. Default 5000 (quick: 1000). */
   warmupMs?: number;
-  /** Stop when the 95 % CI half-width of the median rate is within ±precision (a fraction). Default 0.02. */
+  /** Stop when the 95 % CI of the rate (t interval on log run rates) is within ±precision (a fraction). Default 0.02. */
   precision?: number;
   driver?: Driver;
   /** Seed of the engine's per-VU randomness and of the bootstrap. Default 1. */
@@ -68,11 +70,12 @@ export const PRESET_DEFAULTS: Readonly<Record<Preset, PresetDefaults>> = {
   /** Quick: 1 s warm-up, 2–3 runs, ±5 %, runs capped at 5 s unless a duration is given explicitly. */
   quick: { warmupMs: 1_000, runs: { min: 2, max: 3 }, precision: 0.05, durationCapMs: 5_000 },
   /**
-   * Suite: 1 s warm-up, exactly 2 runs capped at 3 s, quiet gate waits at most 2 s (gate on the
-   * first run as always). Sized so 8 basic scenarios × 7 implementations take ≈ 15 min on the
-   * lab's 2-core hosts (docs/calibration.md has the measurement).
+   * Suite: 1 s warm-up, exactly 3 runs capped at 3 s (the fewest that give a confidence interval
+   * and a comparison with a known error rate, so suite cells can be ranked against each other),
+   * quiet gate waits at most 2 s (gate on the first run as always). A first look at every basic
+   * scenario on every implementation (docs/calibration.md has its measured duration).
    */
-  suite: { warmupMs: 1_000, runs: { min: 2, max: 2 }, precision: 0.05, durationCapMs: 3_000, quietTimeoutMs: 2_000 },
+  suite: { warmupMs: 1_000, runs: { min: 3, max: 3 }, precision: 0.05, durationCapMs: 3_000, quietTimeoutMs: 2_000 },
 };
 
 /** What a preset sets: warm-up (ms), run count, precision (fraction), an optional run-length cap (ms) and quiet-gate timeout (ms). */
@@ -99,6 +102,7 @@ export const BENCH_DEFAULTS = {
     maxBackgroundCores: 0.1,
     maxCv: 0.1,
     littleTolerance: 0.15,
+    maxDropRate: 0.01,
   } satisfies ValidityLimits,
 } as const;
 

@@ -47,6 +47,8 @@ function run(index: number, ratePerSec: number, medianUs: number, wrk = false): 
     counters: {},
     extras: {},
     iterations: { completed: 1000, dropped: 0 },
+    unmeasuredRequests: 0,
+    inFlightUs: wrk ? null : 10 * 1e6,
     generatorCpuSeconds: 0.4,
     interrupted: false,
     notes: [],
@@ -58,6 +60,7 @@ function run(index: number, ratePerSec: number, medianUs: number, wrk = false): 
     result,
     backgroundCpuCores: 0.02,
     generatorCpuCores: 0.4,
+    stealCpuCores: 0,
     roles: { server: role, database: role, redis: role, generator: role },
     quiet: { quiet: true, busyCores: 0.01, waitedMs: 1000 },
     observed: {},
@@ -82,7 +85,8 @@ describe('buildResult', () => {
     const result = parseResult(buildResult(input(runs)));
     const merged = mergeHistograms(runs.map((r) => r.result.overall.histogram!));
     expect(result.stats?.percentilesUs).toEqual(percentilesFromHistogram(merged));
-    expect(result.stats).toMatchObject({ estimate: 1050, runs: 2 });
+    expect(result.stats?.estimate).toBeCloseTo(Math.sqrt(1000 * 1100), 9);
+    expect(result.stats).toMatchObject({ runs: 2, ci: { kind: 'range', low: 1000, high: 1100, confidence: null, method: null } });
     expect(result.histograms?.perRun).toHaveLength(2);
     expect(result.resources.server).toMatchObject({ cpuSeconds: 0.4, cpuSecondsPer1kRequests: 0.2 });
     expect(result.thresholds).toEqual([{ expression: 'errors < 1%', ok: true, observed: 0 }]);
@@ -95,6 +99,13 @@ describe('buildResult', () => {
     expect(result.histograms).toBeNull();
     expect(result.runs.every((r) => r.percentilesUs !== undefined)).toBe(true);
     expect(result.stats).toMatchObject({ percentilesFrom: 'median-of-runs', percentilesUs: { p50: runs[2]!.result.overall.latency.percentilesUs['50'] } });
+  });
+
+  it('states a t interval on log rates from 3 runs, and records the preset, the gate and what each run dropped and sent unmeasured', () => {
+    const result = parseResult(buildResult(input([run(0, 1000, 400), run(1, 1100, 800), run(2, 1050, 600)])));
+    expect(result.stats?.ci).toMatchObject({ kind: 'ci', method: 't-log', confidence: 0.95 });
+    expect(result.plan).toMatchObject({ preset: plan.preset, gated: plan.gate });
+    expect(result.runs[0]).toMatchObject({ droppedIterations: 0, unmeasuredRequests: 0, stealCpuCores: 0, concurrency: 10 });
   });
 
   it('writes a crashed cell without runs', () => {

@@ -2,6 +2,7 @@ import { evaluateThresholds, type LoadSpec } from '@lab/engine';
 import type { Mechanism, Role as IsolationRole, RoleEnforcement } from '@lab/isolation';
 import {
   RESULT_SCHEMA_VERSION,
+  cellInterval,
   encodeHistogram,
   mergeHistograms,
   percentilesFromHistogram,
@@ -12,7 +13,7 @@ import {
   type ResultFile,
   type Role,
 } from '@lab/results';
-import { bootstrapCi, coefficientOfVariation, median } from '@lab/stats';
+import { coefficientOfVariation, median } from '@lab/stats';
 import type { Validity } from './judge-validity';
 import { mergeDriverResults } from './merge-driver-results';
 import type { CellPlan } from './plan-cell';
@@ -58,10 +59,12 @@ export function buildResult(input: ResultInput): ResultFile {
       maxRuns: plan.runs.max,
       precisionTarget: plan.precisionTarget,
       driver: plan.driver,
+      preset: plan.preset,
+      gated: plan.gate,
     },
     runs: runs.map(toRun),
     histograms: wrk ? null : { merged: mergeSets(perRun), perRun },
-    stats: runs.length === 0 ? null : cellStats(runs, plan.seed, wrk, perRun),
+    stats: runs.length === 0 ? null : cellStats(runs, wrk, perRun),
     resources: Object.fromEntries(RESULT_ROLES.map((role) => [role, roleResources(runs, role, totalRequests)])),
     limits: limits(input.isolation),
     validity: input.validity,
@@ -108,10 +111,9 @@ function mergeSets(sets: readonly HistogramSet[]): HistogramSet {
 
 const ZERO: PercentilesUs = { p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
 
-function cellStats(runs: readonly MeasuredRun[], seed: number, wrk: boolean, perRun: readonly HistogramSet[]): NonNullable<ResultFile['stats']> {
+function cellStats(runs: readonly MeasuredRun[], wrk: boolean, perRun: readonly HistogramSet[]): NonNullable<ResultFile['stats']> {
   const rates = runs.map((r) => r.result.ratePerSec);
-  const estimate = median(rates);
-  const ci = rates.length >= 2 ? bootstrapCi(rates, median, { seed }) : { low: estimate, high: estimate, confidence: 0.95 };
+  const { estimate, ci } = cellInterval(rates);
   const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
   let percentilesUs: PercentilesUs;
   if (wrk) {
@@ -125,7 +127,7 @@ function cellStats(runs: readonly MeasuredRun[], seed: number, wrk: boolean, per
   return {
     mainMetric: 'ratePerSec',
     estimate,
-    ci: { low: Math.min(ci.low, estimate), high: Math.max(ci.high, estimate), confidence: ci.confidence },
+    ci,
     cv: rates.length >= 2 && mean > 0 ? coefficientOfVariation(rates) : null,
     runs: runs.length,
     percentilesUs,

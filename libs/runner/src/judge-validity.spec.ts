@@ -11,7 +11,10 @@ const clean: RunFigures = {
   checksFailed: 0,
   generatorCpuCores: 0.5,
   backgroundCpuCores: 0.02,
-  meanLatencyUs: 1_000,
+  stealCpuCores: 0,
+  droppedIterations: 0,
+  attemptedIterations: 100_000,
+  concurrency: 10,
 };
 
 function judge(runs: Partial<RunFigures>[], extra: Partial<ValidityInput> = {}) {
@@ -38,15 +41,19 @@ describe('judgeValidity', () => {
     ['2 % failed checks', three({ checksFailed: 2_000 }), {}, 'checks-failed', /2\.0% of checks failed/],
     ['background CPU in 2 of 3 runs', [{ backgroundCpuCores: 0.3 }, { backgroundCpuCores: 0.2 }, {}], {}, 'noisy', /2 of 3 runs/],
     ['background CPU in 1 of 3 runs', [{ backgroundCpuCores: 0.3 }, {}, {}], {}, 'valid', undefined],
-    ['CV 20 % at maxRuns', [{ ratePerSec: 8_000, meanLatencyUs: 1_250 }, { ratePerSec: 10_000 }, { ratePerSec: 12_000, meanLatencyUs: 833 }], { maxRuns: 3 }, 'unstable', /CV of ratePerSec/],
-    ['CV 20 % before maxRuns', [{ ratePerSec: 8_000, meanLatencyUs: 1_250 }, { ratePerSec: 10_000 }, { ratePerSec: 12_000, meanLatencyUs: 833 }], {}, 'valid', undefined],
-    ["Little's law: VUs idle 30 % of the time", three({ meanLatencyUs: 700 }), {}, 'generator-bound', /Little's law: 10 VUs but rate × mean latency = 7\.00/],
-    ["Little's law within 15 %", three({ meanLatencyUs: 900 }), {}, 'valid', undefined],
-    ["Little's law not applied to open models", three({ meanLatencyUs: 100 }), { load: { kind: 'open' } }, 'valid', undefined],
-    ["Little's law not applied to wrk (its mean is CO-corrected)", three({ meanLatencyUs: 100 }), { driver: 'wrk' }, 'valid', undefined],
+    ['background CPU plus steal in 2 of 3 runs', [{ stealCpuCores: 0.09 }, { stealCpuCores: 0.2 }, {}], {}, 'noisy', /plus CPU steal .* 2 of 3 runs/],
+    ['CV 20 % at maxRuns', [{ ratePerSec: 8_000 }, { ratePerSec: 10_000 }, { ratePerSec: 12_000 }], { maxRuns: 3 }, 'unstable', /CV of ratePerSec/],
+    ['CV 20 % before maxRuns', [{ ratePerSec: 8_000 }, { ratePerSec: 10_000 }, { ratePerSec: 12_000 }], {}, 'valid', undefined],
+    ["Little's law: VUs idle 30 % of the time", three({ concurrency: 7 }), {}, 'generator-bound', /Little's law: 10 VUs but 7\.00 requests in flight/],
+    ["Little's law within 15 %", three({ concurrency: 9 }), {}, 'valid', undefined],
+    ["Little's law: 15 in flight for 10 VUs is an instrument error", three({ concurrency: 15 }), {}, 'instrument-error', /cannot exceed its VUs/],
+    ["Little's law: wrk's synthetic latencies are an instrument error too", three({ concurrency: 15 }), { driver: 'wrk' }, 'instrument-error', /wrk's latencies include synthetic samples/],
+    ["Little's law not applied to open models", three({ concurrency: 1 }), { load: { kind: 'open' } }, 'valid', undefined],
+    ['open model: 2 % of due iterations dropped', three({ droppedIterations: 2_000, attemptedIterations: 100_000 }), { load: { kind: 'open' } }, 'overloaded', /2\.0% of due iterations \(6000 of 300000\)/],
+    ['open model: 0.5 % dropped', three({ droppedIterations: 500, attemptedIterations: 100_000 }), { load: { kind: 'open-stages' } }, 'valid', undefined],
     ['a crash', three(), { crash: 'exited with code 3' }, 'crashed', /crashed: exited with code 3/],
     ['no runs at all', [], {}, 'crashed', /no measured run/],
-    ['no request completed', three({ requests: 0, ratePerSec: 0, meanLatencyUs: null }), {}, 'errors', /no request completed/],
+    ['no request completed', three({ requests: 0, ratePerSec: 0, concurrency: null }), {}, 'errors', /no request completed/],
   ])('%s', (_name, runs, extra, verdict, reason) => {
     const validity = judge(runs, extra);
     expect(validity.verdict).toBe(verdict);

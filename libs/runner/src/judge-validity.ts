@@ -2,7 +2,7 @@ import { coefficientOfVariation, median } from '@lab/stats';
 import type { ValidityLimits } from './bench-options';
 
 /** A cell's verdict: only `valid` cells are ranked. */
-export type Verdict = 'valid' | 'generator-bound' | 'errors' | 'checks-failed' | 'unstable' | 'noisy' | 'crashed';
+export type Verdict = 'valid' | 'generator-bound' | 'errors' | 'checks-failed' | 'unstable' | 'noisy' | 'crashed' | 'overloaded' | 'instrument-error';
 
 /** The figures of one measured run that validity looks at. */
 export interface RunFigures {
@@ -17,8 +17,14 @@ export interface RunFigures {
   generatorCpuCores: number;
   /** Average busy CPUs of everything outside the cell during the run, in cores. */
   backgroundCpuCores: number;
-  /** Mean latency of the run, µs; null without requests. */
-  meanLatencyUs: number | null;
+  /** Average CPUs the hypervisor took from the VM during the run (steal), in cores. */
+  stealCpuCores: number;
+  /** Open models: iterations never sent because `maxInFlight` were running. */
+  droppedIterations: number;
+  /** Iterations due in the run: completed + dropped. */
+  attemptedIterations: number;
+  /** Mean requests in flight (Little's L over every request the VUs sent); null without requests. */
+  concurrency: number | null;
 }
 
 /** What {@link judgeValidity} needs. */
@@ -27,7 +33,7 @@ export interface ValidityInput {
   /** The plan's maxRuns: instability only counts when repetition could not reach the precision target. */
   maxRuns: number;
   load: { kind: string; vus?: number };
-  /** wrk's mean latency includes its coordinated-omission correction, so Little's law is not checked for it. */
+  /** The driver, named in the reasons (wrk's mean latency includes synthetic samples). */
   driver?: 'native' | 'wrk';
   /** Cores the generator may use (its cpuset size, else 1: the Node driver and wrk -t1 use one). Default 1. */
   generatorCores?: number;
@@ -45,18 +51,23 @@ export interface Validity {
 }
 
 /** When several problems apply, the verdict is the first of these that does. */
-const PRECEDENCE: readonly Verdict[] = ['crashed', 'errors', 'checks-failed', 'generator-bound', 'noisy', 'unstable'];
+const PRECEDENCE: readonly Verdict[] = ['crashed', 'instrument-error', 'errors', 'checks-failed', 'overloaded', 'generator-bound', 'noisy', 'unstable'];
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
- * Judges a cell (pure). Generator-bound: median generator CPU ≥ `generatorCpuFraction` of its
- * cores, or median rate ≥ `ceilingFraction` × the calibrated ceiling, or (closed model)
- * Little's law shows the VUs spent more than `littleTolerance` of their time outside the
- * measured latency (L = rate × mean latency < VUs: client-side time). Errors / checks-failed:
- * pooled failure rates above their limits. Noisy: background CPU above `maxBackgroundCores` in
- * the majority of runs. Unstable: CV of ratePerSec above `maxCv` once maxRuns were needed.
+ * Judges a cell (pure). Instrument error (closed model): Little's L, the mean requests in
+ * flight, exceeds the VUs by more than `littleTolerance` in the median run — impossible for a
+ * closed loop, so the latencies are not real (wrk adds synthetic samples). Generator-bound:
+ * median generator CPU ≥ `generatorCpuFraction` of its cores, or median rate ≥
+ * `ceilingFraction` × the calibrated ceiling, or (closed model) L falls short of the VUs by
+ * more than `littleTolerance` (the VUs spent that time in the client). L counts every request
+ * the VUs sent, unmeasured ones too. Errors / checks-failed: pooled failure rates above their
+ * limits. Overloaded (open models): more than `maxDropRate` of the due iterations were dropped
+ * at `maxInFlight`, so the offered rate was never met. Noisy: background CPU plus CPU steal
+ * above `maxBackgroundCores` in the majority of runs. Unstable: CV of ratePerSec above `maxCv`
+ * once maxRuns were needed.
  */
 export function judgeValidity(input: ValidityInput): Validity {
   const { runs, limits } = input;
@@ -90,11 +101,21 @@ export function judgeValidity(input: ValidityInput): Validity {
   if (input.generatorCeilingPerSec && rate >= limits.ceilingFraction * input.generatorCeilingPerSec) {
     add('generator-bound', `the rate ${rate.toFixed(0)}/s is ≥ ${pct(limits.ceilingFraction)} of the generator's calibrated ceiling ${input.generatorCeilingPerSec.toFixed(0)}/s`);
   }
-  littlesLaw(input, add, remarks);
+  littlesLaw(input, add);
 
-  const noisyRuns = runs.filter((r) => r.backgroundCpuCores > limits.maxBackgroundCores).length;
+  if (input.load.kind === 'open' || input.load.kind === 'open-stages') {
+    const dropped = sum(runs.map((r) => r.droppedIterations));
+    const due = sum(runs.map((r) => r.attemptedIterations));
+    const dropRate = due > 0 ? dropped / due : 0;
+    if (dropRate > limits.maxDropRate) {
+      add('overloaded', `${pct(dropRate)} of due iterations (${dropped} of ${due}) were dropped at maxInFlight (limit ${pct(limits.maxDropRate)}): the offered rate was not met`);
+    }
+  }
+
+  const noisyRuns = runs.filter((r) => r.backgroundCpuCores + r.stealCpuCores > limits.maxBackgroundCores).length;
   if (noisyRuns * 2 > runs.length) {
-    add('noisy', `background CPU above ${limits.maxBackgroundCores} cores in ${noisyRuns} of ${runs.length} runs`);
+    const steal = median(runs.map((r) => r.stealCpuCores));
+    add('noisy', `background CPU${steal > 0 ? ' plus CPU steal' : ''} above ${limits.maxBackgroundCores} cores in ${noisyRuns} of ${runs.length} runs (median background ${median(runs.map((r) => r.backgroundCpuCores)).toFixed(2)}, steal ${steal.toFixed(2)} cores)`);
   }
 
   if (runs.length >= input.maxRuns && runs.length >= 2) {
@@ -105,23 +126,24 @@ export function judgeValidity(input: ValidityInput): Validity {
   return finish(found, remarks);
 }
 
-/** Closed model: concurrency L = rate × mean latency should equal the VUs (Little's law, L = λW). */
-function littlesLaw(input: ValidityInput, add: (v: Verdict, reason: string) => void, remarks: string[]): void {
+/** Closed model: the mean requests in flight L should equal the VUs (Little's law, L = λW). */
+function littlesLaw(input: ValidityInput, add: (v: Verdict, reason: string) => void): void {
   const vus = input.load.vus;
-  if (input.load.kind !== 'closed' || !vus || input.driver === 'wrk') return;
-  const concurrency = input.runs
-    .filter((r) => r.meanLatencyUs !== null && r.requests > 0)
-    .map((r) => r.ratePerSec * (r.meanLatencyUs! / 1e6));
+  if (input.load.kind !== 'closed' || !vus) return;
+  const concurrency = input.runs.flatMap((r) => (r.concurrency !== null && r.requests > 0 ? [r.concurrency] : []));
   if (concurrency.length === 0) return;
   const l = median(concurrency);
   const deviation = l / vus - 1;
   if (Math.abs(deviation) <= input.limits.littleTolerance) return;
-  const text = `Little's law: ${vus} VUs but rate × mean latency = ${l.toFixed(2)} (${deviation > 0 ? '+' : ''}${pct(deviation)}, tolerance ±${pct(input.limits.littleTolerance)})`;
+  const text = `Little's law: ${vus} VUs but ${l.toFixed(2)} requests in flight on average (${deviation > 0 ? '+' : ''}${pct(deviation)}, tolerance ±${pct(input.limits.littleTolerance)})`;
   if (deviation < 0) add('generator-bound', `${text}: the VUs spent that time in the client, not waiting on the server`);
-  else remarks.push(`${text}: latency and rate disagree (measurement overlap)`);
+  else {
+    const why = input.driver === 'wrk' ? "wrk's latencies include synthetic samples (its coordinated-omission correction)" : 'the latencies overlap or are not real';
+    add('instrument-error', `${text}: a closed loop cannot exceed its VUs, so ${why}`);
+  }
 }
 
-function finish(found: Map<Verdict, string[]>, remarks: string[]): Validity {
+function finish(found: Map<Verdict, string[]>, remarks: string[] = []): Validity {
   const verdict = PRECEDENCE.find((v) => found.has(v)) ?? 'valid';
   const reasons = [...PRECEDENCE.flatMap((v) => found.get(v) ?? []), ...remarks];
   return { verdict, reasons };

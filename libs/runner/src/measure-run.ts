@@ -1,5 +1,5 @@
 import { runScenario, type Scenario } from '@lab/engine';
-import { backgroundCpu, machineCpu, sampleProcessTree, waitForQuiet, type RoleGroups, type RoleUsage } from '@lab/isolation';
+import { backgroundCpu, stealCores, machineCpu, sampleProcessTree, waitForQuiet, type RoleGroups, type RoleUsage } from '@lab/isolation';
 import type { Role as ResultRole } from '@lab/results';
 import { RunnerError } from './errors';
 import type { CellEventHandler } from './events';
@@ -90,6 +90,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
       result,
       backgroundCpuCores: backgroundCpu(machineBefore, machineAfter, sutCpu + labCpu),
       generatorCpuCores: result.generatorCpuSeconds / seconds,
+      stealCpuCores: stealCores(machineBefore, machineAfter),
       roles,
       quiet,
       observed,

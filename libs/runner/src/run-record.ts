@@ -21,6 +21,8 @@ export interface MeasuredRun {
   backgroundCpuCores: number;
   /** Average cores the generator used during the load phase. */
   generatorCpuCores: number;
+  /** Average cores the hypervisor took from this VM during the load phase (steal time). */
+  stealCpuCores: number;
   roles: Record<ResultRole, RoleDelta>;
   /** The quiet gate before the run. */
   quiet: QuietResult;
@@ -51,6 +53,17 @@ export function reportedPercentiles(bucket: MetricBucket): PercentilesUs {
   return { p50, p90, p95, p99, p999, max };
 }
 
+/**
+ * Little's L of a run, the mean number of requests in flight: the in-flight time of every
+ * request the VUs sent (measured or not) over the run's duration; for a driver that cannot
+ * tell (wrk), rate × its reported mean latency. null without requests.
+ */
+export function concurrencyOf(r: DriverResult): number | null {
+  const seconds = Math.max(r.durationMs, 1) / 1000;
+  if (r.inFlightUs !== null) return r.requests + r.unmeasuredRequests > 0 ? r.inFlightUs / 1e6 / seconds : null;
+  return r.overall.requests > 0 ? r.ratePerSec * (r.overall.latency.meanUs / 1e6) : null;
+}
+
 /** The result file's record of a run. */
 export function toRun(run: MeasuredRun): Run {
   const r = run.result;
@@ -72,6 +85,10 @@ export function toRun(run: MeasuredRun): Run {
     },
     backgroundCpuCores: run.backgroundCpuCores,
     generatorCpuCores: run.generatorCpuCores,
+    stealCpuCores: run.stealCpuCores,
+    droppedIterations: r.iterations.dropped,
+    unmeasuredRequests: r.unmeasuredRequests,
+    concurrency: concurrencyOf(r),
     perGroup: mapBuckets(r.groups),
     perEndpoint: mapBuckets(r.endpoints),
     ...(r.histogramSource === 'wrk-percentiles' ? { percentilesUs: reportedPercentiles(r.overall) } : {}),
@@ -109,6 +126,9 @@ export function toRunFigures(run: MeasuredRun): RunFigures {
     checksFailed,
     generatorCpuCores: run.generatorCpuCores,
     backgroundCpuCores: run.backgroundCpuCores,
-    meanLatencyUs: r.overall.requests > 0 ? r.overall.latency.meanUs : null,
+    stealCpuCores: run.stealCpuCores,
+    droppedIterations: r.iterations.dropped,
+    attemptedIterations: r.iterations.completed + r.iterations.dropped,
+    concurrency: concurrencyOf(r),
   };
 }

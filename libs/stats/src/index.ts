@@ -24,3 +24,13 @@ export {
 export { erfc, normalSf } from './normal';
 export { isPrecise, relativeHalfWidth, DEFAULT_PRECISION_TARGET, type IntervalBounds } from './precision';
 export { summarize, type SampleSummary } from './summarize';
+export { logGamma, regularizedIncompleteBeta, studentTQuantile, studentTSf } from './student-t';
+export {
+  runInterval,
+  describeInterval,
+  MIN_RUNS_FOR_CI,
+  DEFAULT_CONFIDENCE,
+  type RunInterval,
+  type RunIntervalOptions,
+} from './run-interval';
+export { compareRuns, holmAdjust, type CompareOptions, type RunComparison } from './compare-runs';

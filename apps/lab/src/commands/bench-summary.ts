@@ -1,4 +1,5 @@
 import { percentilesFromHistogram, type ResultFile } from '@lab/results';
+import { describeInterval } from '@lab/stats';
 import type { Paint } from '../cli/paint';
 
 const ms = (us: number) => (us >= 10_000 ? `${(us / 1000).toFixed(0)}ms` : us >= 1000 ? `${(us / 1000).toFixed(2)}ms` : `${us}µs`);
@@ -14,7 +15,9 @@ export function renderCellSummary(title: string, r: ResultFile, out: string, pai
   if (r.stats) {
     const s = r.stats;
     const cv = s.cv === null ? '' : `, CV ${pct(s.cv)}`;
-    lines.push(row('req/s', `${num(s.estimate)} [${num(s.ci.low)} – ${num(s.ci.high)}] (median, ${Math.round(s.ci.confidence * 100)}% CI, ${s.runs} run${s.runs === 1 ? '' : 's'}${cv})`));
+    const interval = s.ci.kind === 'none' ? '' : ` [${num(s.ci.low)} – ${num(s.ci.high)}]`;
+    const label = describeInterval({ kind: s.ci.kind, n: s.runs, ...(s.ci.confidence !== null ? { confidence: s.ci.confidence } : {}) });
+    lines.push(row('req/s', `${num(s.estimate)}${interval} (geometric mean, ${label}, ${s.runs} run${s.runs === 1 ? '' : 's'}${cv})`));
     const p = s.percentilesUs;
     const from = s.percentilesFrom === 'median-of-runs' ? 'median of wrk runs' : 'merged histogram';
     lines.push(row('latency', `p50 ${ms(p.p50)}  p90 ${ms(p.p90)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(p.max)} (${from})`));
@@ -28,6 +31,10 @@ export function renderCellSummary(title: string, r: ResultFile, out: string, pai
   const failedChecks = r.runs.reduce((sum, run) => sum + run.errors.checkFailed, 0);
   const failed = r.runs.reduce((sum, run) => sum + run.errors.timeout + run.errors.reset + run.errors.non2xx + run.errors.other, 0);
   lines.push(row('checks failed', `${num(failedChecks)}`));
+  const dropped = r.runs.reduce((sum, run) => sum + (run.droppedIterations ?? 0), 0);
+  if (dropped > 0) lines.push(row('dropped', `${num(dropped)} iterations at maxInFlight (the offered rate was not met)`));
+  const steal = Math.max(0, ...r.runs.map((run) => run.stealCpuCores ?? 0));
+  if (steal > 0.01) lines.push(row('cpu steal', `up to ${steal.toFixed(2)} cores taken by the hypervisor in a run`));
   lines.push(row('errors', `${requests > 0 ? pct(failed / requests) : '-'} (${num(failed)} of ${num(requests)})`));
   for (const t of r.thresholds) {
     const mark = t.ok ? paint.green('✓') : paint.red('✗');
@@ -36,6 +43,7 @@ export function renderCellSummary(title: string, r: ResultFile, out: string, pai
   lines.push(...extrasLines(r.extras));
   for (const reason of r.validity.reasons) lines.push(row('validity', reason));
   lines.push(row('limits', `${r.limits.mechanism}${r.limits.enforced ? '' : ' (NOT enforced)'}, profile ${r.cell.profile}`));
+  lines.push(row('plan', `preset ${r.plan.preset ?? 'not recorded'}, driver ${r.plan.driver}, ${r.plan.gated ? 'gated' : 'NOT gated (never ranked)'}`));
   lines.push(row('result', out));
   return lines;
 }

@@ -89,7 +89,7 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     expect(run.code).toBe(0);
     const cells = JSON.parse(run.stdout) as Array<{ plan: Record<string, any> }>;
     expect(cells.map((c) => `${c.plan.implementation.id} ${c.plan.scenario.id}`)).toEqual(['node-dies 01-health', 'node-fake 01-health']);
-    expect(cells[0]!.plan).toMatchObject({ preset: 'suite', runs: { min: 2, max: 2 }, warmupMs: 1_000, quiet: { timeoutMs: 2_000 } });
+    expect(cells[0]!.plan).toMatchObject({ preset: 'suite', runs: { min: 3, max: 3 }, warmupMs: 1_000, quiet: { timeoutMs: 2_000 } });
   });
 
   it('reports the failing cell, measures the rest, ends with the summary table and exits 3', async () => {

@@ -88,6 +88,14 @@ export interface DriverResult {
   /** What the scenario's teardown returned as `extras`; the runner adds what it observed (`observe`). */
   extras: Record<string, number | string | boolean>;
   iterations: { completed: number; dropped: number };
+  /** Requests the VUs sent during the load with `measure: false` (set-up calls inside an iteration). */
+  unmeasuredRequests: number;
+  /**
+   * Time every request the VUs sent during the load spent in flight, measured or not, failed
+   * or not, summed, µs: divided by the duration it is Little's L, the mean number of requests in
+   * flight. null when the driver cannot tell (wrk).
+   */
+  inFlightUs: number | null;
   /** CPU seconds (user + system) used by the load generator during the load phase. */
   generatorCpuSeconds: number;
   /** True when an AbortSignal stopped the run early; the figures cover what was measured. */

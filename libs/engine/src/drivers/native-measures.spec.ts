@@ -35,6 +35,24 @@ describe('what an iteration can measure', () => {
     expect(Object.keys(r.endpoints)).toEqual(['GET /fast']);
     expect(r.requests).toBe(r.iterations.completed);
     expect(r.groups['measured']?.requests).toBe(r.requests);
+    expect(r.unmeasuredRequests).toBe(r.iterations.completed);
+  });
+
+  it("counts unmeasured requests' time in flight, so Little's L covers everything the VUs sent", async () => {
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 2, durationMs: 600 },
+      async iteration({ http }) {
+        await http.get('/delay/20', { measure: false });
+        await http.get('/fast');
+      },
+    });
+    const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'native' });
+    const measuredUs = r.overall.latency.meanUs * r.requests;
+    // Every iteration waits at least 20 ms unmeasured: the in-flight time is mostly unmeasured.
+    expect(r.inFlightUs!).toBeGreaterThan(measuredUs + r.unmeasuredRequests * 20_000 * 0.99);
+    // A closed loop of 2 VUs never has more than 2 requests in flight.
+    expect(r.inFlightUs! / (r.durationMs * 1000)).toBeLessThanOrEqual(2.001);
   });
 
   it('records each group wall time, unmeasured requests inside included, into <group>::duration in ms', async () => {

@@ -177,6 +177,8 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
       counters: { ...recorder.counters },
       extras,
       iterations: { completed: recorder.iterationsCompleted, dropped: outcome.dropped },
+      unmeasuredRequests: recorder.unmeasuredRequests,
+      inFlightUs: recorder.inFlightUs,
       generatorCpuSeconds: (cpu.user + cpu.system) / 1e6,
       interrupted: outcome.interrupted,
       ...(sweep ? { sweep } : {}),

@@ -82,6 +82,8 @@ export function mapWrkSummary(s: WrkSummary, mix: Recorded[], extra: { generator
     counters: {},
     extras: {},
     iterations: { completed: s.requests, dropped: 0 },
+    unmeasuredRequests: 0,
+    inFlightUs: null,
     generatorCpuSeconds: extra.generatorCpuSeconds,
     interrupted: extra.interrupted,
     notes,

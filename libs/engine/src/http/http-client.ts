@@ -113,7 +113,8 @@ export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClien
     const raw = await send(pool, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     const end = performance.now();
     const latencyUs = (end - start) * 1000;
-    if (measured) state.recorder?.record(
+    if (!measured) state.recorder?.unmeasured(latencyUs);
+    else state.recorder?.record(
       {
         latencyUs,
         status: raw.status,

@@ -97,6 +97,10 @@ export class Recorder {
   bytesReceived = 0;
   iterationsCompleted = 0;
   iterationsDropped = 0;
+  /** Requests sent with `measure: false` while recording (see {@link Recorder.unmeasured}). */
+  unmeasuredRequests = 0;
+  /** Sum of the in-flight time of every request seen, measured or not, µs (Little's law). */
+  inFlightUs = 0;
   closed = false;
 
   constructor(private readonly startMs: number = performance.now()) {}
@@ -104,6 +108,7 @@ export class Recorder {
   /** Records one finished request; `nowMs` is its completion time (performance.now()). */
   record(sample: RequestSample, nowMs: number): void {
     if (this.closed) return;
+    this.inFlightUs += Math.max(0, sample.latencyUs);
     const latency = Math.min(Math.max(1, Math.round(sample.latencyUs)), HIGHEST_LATENCY_US);
     const failed = sample.error !== undefined || sample.status < 200 || sample.status >= 300;
     if (sample.error) this.errors[sample.error]++;
@@ -126,6 +131,16 @@ export class Recorder {
     sec.requests++;
     if (failed) sec.errors++;
     if (!sample.error) sec.hist.recordValue(latency);
+  }
+
+  /**
+   * Counts a request the VUs sent unmeasured (`measure: false`) during the load: it is not in
+   * any histogram, but its time in flight counts for Little's law.
+   */
+  unmeasured(latencyUs: number): void {
+    if (this.closed) return;
+    this.unmeasuredRequests++;
+    this.inFlightUs += Math.max(0, latencyUs);
   }
 
   /** Records a named check; returns `ok` so it can be used inline. */
@@ -180,6 +195,8 @@ export class Recorder {
     this.bytesReceived += other.bytesReceived;
     this.iterationsCompleted += other.iterationsCompleted;
     this.iterationsDropped += other.iterationsDropped;
+    this.unmeasuredRequests += other.unmeasuredRequests;
+    this.inFlightUs += other.inFlightUs;
   }
 
   /** Total requests and failed requests so far (for progress). */

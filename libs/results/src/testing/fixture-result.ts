@@ -2,9 +2,10 @@
  * A complete, valid result file for tests (and an example of how `bench` fills one in):
  * three runs of a closed-model cell with two groups and two endpoints, real encoded
  * histograms from seeded synthetic latencies, percentiles from the merged histogram and a
- * bootstrap CI of the run rates. Deterministic; each call returns a fresh object.
+ * t interval on the log run rates (`cellInterval`). Deterministic; each call returns a fresh object.
  */
-import { bootstrapCi, coefficientOfVariation, createRandom, median } from '@lab/stats';
+import { coefficientOfVariation, createRandom } from '@lab/stats';
+import { cellInterval } from '../cell-interval';
 import { createLatencyHistogram, encodeHistogram, mergeHistograms } from '../histogram';
 import { percentilesFromHistogram } from '../percentiles-from-histogram';
 import type { HistogramSet, Run } from '../run-schema';
@@ -57,6 +58,10 @@ function run(index: number, ratePerSec: number): Run {
     errors: { timeout: 0, reset: 0, non2xx: 1, checkFailed: 0, other: 0 },
     backgroundCpuCores: 0.03,
     generatorCpuCores: 0.62,
+    stealCpuCores: 0,
+    droppedIterations: 0,
+    unmeasuredRequests: 0,
+    concurrency: 63.2,
     perGroup: { read: traffic(0.8, 800), write: traffic(0.2, 2500) },
     perEndpoint: { [GROUPS.read]: traffic(0.8, 800), [GROUPS.write]: traffic(0.2, 2500) },
   };
@@ -77,9 +82,9 @@ function buildFixture(): ResultFile {
       Object.keys(pick(perRun[0]!)).map((k) => [k, encodeHistogram(mergeHistograms(perRun.map((s) => pick(s)[k]!)))]),
     );
   const merged = mergeHistograms(perRun.map((s) => s.latencyUs));
-  const ci = bootstrapCi(RATES_PER_SEC, median, { seed: 1, resamples: 1000 });
+  const { estimate, ci } = cellInterval(RATES_PER_SEC);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     cell: {
       implementation: 'node-fastify',
       variant: 'default',
@@ -110,6 +115,8 @@ function buildFixture(): ResultFile {
       maxRuns: 10,
       precisionTarget: 0.02,
       driver: 'native',
+      preset: 'standard',
+      gated: true,
     },
     runs: RATES_PER_SEC.map((rate, i) => run(i, rate)),
     histograms: {
@@ -122,8 +129,8 @@ function buildFixture(): ResultFile {
     },
     stats: {
       mainMetric: 'ratePerSec',
-      estimate: ci.estimate,
-      ci: { low: ci.low, high: ci.high, confidence: ci.confidence },
+      estimate,
+      ci,
       cv: coefficientOfVariation(RATES_PER_SEC),
       runs: RATES_PER_SEC.length,
       percentilesUs: percentilesFromHistogram(merged),
