@@ -26,6 +26,14 @@ export function renderHeader(model: ReportModel, cellCount: number): string[] {
       ...model.profiles.map((p) => [p.name, p.mechanism, p.enforced ? 'yes' : 'no', p.limits].map(cellText)),
     ]),
     '',
+    ...renderLegend(model),
+  );
+  return out;
+}
+
+/** "How to read this": the interval rule, the latency source, the markers and the comparison rule, one sentence each. */
+export function renderLegend(model: Pick<ReportModel, 'ciRule' | 'tieRule'>): string[] {
+  return [
     '## How to read this',
     '',
     `- Throughput: ${model.ciRule} Shown as \`estimate [low–high]\` for a CI and \`estimate (range low–high)\` for a range.`,
@@ -33,8 +41,7 @@ export function renderHeader(model: ReportModel, cellCount: number): string[] {
     ...MARKER_LEGEND.map((l) => `- ${l}.`),
     `- Ties: ${model.tieRule}`,
     '',
-  );
-  return out;
+  ];
 }
 
 /** The list of files that could not be used, if any. */

@@ -1,6 +1,7 @@
 import { decodeHistogram, readResultsDir, type LoadedResult } from '@lab/results';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from './build-report-model';
+import { CI_RULE, TIE_RULE } from './rank-cells';
 import { parseScope, renderMarkdown } from './render-markdown';
 import type { ReportModel } from './report-model';
 import { FIXTURE_RESULTS_DIR, fixtureScenarios, tableRow } from './testing/fixtures';
@@ -110,6 +111,14 @@ describe('scopes', () => {
   it('without results it renders a "no results yet" page', () => {
     const md = renderMarkdown(buildReportModel([]));
     expect(md).toContain('**No results yet.**');
+  });
+
+  it.each([['with results', () => model], ['without results', () => buildReportModel([])]])('states the interval and the comparison rule in the legend, %s', (_, get) => {
+    const md = renderMarkdown(get());
+    expect(md).toContain(`- Throughput: ${CI_RULE}`);
+    expect(md).toContain(`- Ties: ${TIE_RULE}`);
+    expect(CI_RULE).toMatch(/Student's t on the logarithms/);
+    expect(TIE_RULE).toMatch(/Welch's t-test .* Holm's correction/);
   });
 
   it('rejects an unknown scope with LAB_REPORT_INVALID_SCOPE', () => {

@@ -1,5 +1,5 @@
 import { ReportError } from './errors';
-import { renderHeader, renderProblems } from './render-header';
+import { renderHeader, renderLegend, renderProblems } from './render-header';
 import { categoriesOf, renderMatrices } from './render-matrix';
 import { renderScenario } from './render-scenario';
 import type { CellSummary, ReportModel, ReportScope } from './report-model';
@@ -37,6 +37,7 @@ export function renderNoResults(model: ReportModel): string {
     '`results/raw/<implementation>/<scenario>.json`. Published results are committed under `results/published/`.',
     'Then regenerate this page with `nx run reports:report`.',
     '',
+    ...renderLegend(model),
     ...renderProblems(model),
   ].join('\n');
 }

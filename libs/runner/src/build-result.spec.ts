@@ -5,7 +5,8 @@ import { BENCH_DEFAULTS } from './bench-options';
 import { buildResult, observedInExpressionUnit, type ResultInput } from './build-result';
 import { cellObserved, type Observed } from './observe';
 import { planCell } from './plan-cell';
-import type { MeasuredRun } from './run-record';
+import { judgeValidity } from './judge-validity';
+import { concurrencyOf, toRunFigures, type MeasuredRun } from './run-record';
 import { fixtureManifest, healthScenario } from './testing/fixtures';
 
 const plan = planCell({
@@ -106,6 +107,18 @@ describe('buildResult', () => {
     expect(result.stats?.ci).toMatchObject({ kind: 'ci', method: 't-log', confidence: 0.95 });
     expect(result.plan).toMatchObject({ preset: plan.preset, gated: plan.gate });
     expect(result.runs[0]).toMatchObject({ droppedIterations: 0, unmeasuredRequests: 0, stealCpuCores: 0, concurrency: 10 });
+  });
+
+  it("counts unmeasured requests' time in Little's L, so a scenario with set-up calls is not called generator-bound", () => {
+    // 1,000 measured requests of ~5 ms mean in 1 s on 10 VUs: measured time alone says L ≈ 5;
+    // the VUs spent the other half in unmeasured set-up calls, which the driver counted.
+    const r = run(0, 1000, 5000);
+    const withSetup: MeasuredRun = { ...r, result: { ...r.result, unmeasuredRequests: 1000, inFlightUs: 10 * 1e6 } };
+    expect(concurrencyOf(withSetup.result)).toBeCloseTo(10, 9);
+    const figures = [withSetup, withSetup, withSetup].map(toRunFigures);
+    expect(judgeValidity({ runs: figures, maxRuns: 10, load: { kind: 'closed', vus: 10 }, limits: BENCH_DEFAULTS.validity }).verdict).toBe('valid');
+    const measuredOnly = { ...r.result, inFlightUs: r.result.overall.latency.meanUs * 1000 };
+    expect(concurrencyOf(measuredOnly)).toBeLessThan(8.5);
   });
 
   it('writes a crashed cell without runs', () => {
