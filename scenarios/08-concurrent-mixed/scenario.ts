@@ -6,7 +6,10 @@ interface Slice {
   check: string;
   expect: number;
   send(http: HttpClient, uid: string): Promise<HttpResponse>;
+  /** Unmeasured clean-up after the request, so the slice leaves the data as it found it. */
+  undo?(http: HttpClient, res: HttpResponse): Promise<unknown>;
 }
+
 
 const PROTECTED_HEADERS = { authorization: 'Bearer test-token-12345', 'x-request-id': 'mixed-test' };
 
@@ -20,10 +23,19 @@ const MIX: readonly Slice[] = [
     check: 'create 201',
     expect: 201,
     send: (http, uid) => http.post('/users', { name: `Mixed User ${uid}`, email: `mixed_${uid}@benchmark.com` }, { endpoint: 'users.create' }),
+    // The created row is deleted again (unmeasured), so the user list stays at the seeded size
+    // whatever the server's speed: a fast server must not list more rows than a slow one.
+    undo: (http, res) => http.del(`/users/${res.json()?.id}`, { endpoint: 'users.delete', measure: false }),
   },
   { share: 15, check: 'external 200', expect: 200, send: (http) => http.get('/external', { endpoint: 'external' }) },
   { share: 15, check: 'protected 200', expect: 200, send: (http) => http.get('/protected', { endpoint: 'protected', headers: PROTECTED_HEADERS }) },
 ];
+
+/** Rows `GET /users` returns now (-1 if it does not answer a list). */
+async function countUsers(http: HttpClient): Promise<number> {
+  const body = (await http.get('/users')).json();
+  return Array.isArray(body) ? body.length : -1;
+}
 
 /** The slice for a draw r in [0, 100). */
 function pick(r: number): Slice {
@@ -40,8 +52,9 @@ export default defineScenario({
   id: '08-concurrent-mixed',
   title: 'Concurrent mixed traffic',
   category: 'basic',
-  description: 'One request per iteration drawn from a fixed mix: 5% health, 15% echo, 40% user list, 10% user create, 15% external, 15% protected.',
-  endpoints: ['health', 'echo', 'users.list', 'users.create', 'external', 'protected'],
+  description:
+    'One request per iteration drawn from a fixed mix: 5% health, 15% echo, 40% user list, 10% user create (deleted again, unmeasured), 15% external, 15% protected.',
+  endpoints: ['health', 'echo', 'users.list', 'users.create', 'users.delete', 'external', 'protected'],
   load: { kind: 'closed', vus: 10, durationMs: 30_000 },
   needs: { postgres: true, upstream: true },
   freshDatabasePerRun: true,
@@ -49,5 +62,11 @@ export default defineScenario({
     const slice = pick(vu.random.next() * 100);
     const res = await slice.send(http, `${vu.id}_${vu.iteration}_${Date.now()}`);
     check(slice.check, res.status === slice.expect);
+    if (slice.undo && res.status === slice.expect) await slice.undo(http, res);
+  },
+  // The invariant this scenario promises: the user list ends the run as long as it started it.
+  setup: async ({ http }) => ({ rowsAtStart: await countUsers(http) }),
+  async teardown({ http }, data) {
+    return { extras: { 'users.rowsAtStart': data.rowsAtStart, 'users.rowsAtEnd': await countUsers(http) } };
   },
 });

@@ -1,6 +1,10 @@
 import { defineScenario, groupDuration } from '@lab/engine';
 
 const GROUP = 'Pure Miss';
+/** Users looked up, and the VUs that share them: each VU owns a disjoint slice of 1–1000. */
+const ALL_USERS = 1000;
+const MAX_VUS = 10;
+const USERS_PER_VU = ALL_USERS / MAX_VUS;
 
 /** 16-b — every lookup is a cache miss: the key is deleted (unmeasured) just before the read. */
 export default defineScenario({
@@ -9,14 +13,15 @@ export default defineScenario({
   category: 'caching',
   description: 'Delete the key, then read through the cache: a miss, a database read and a cache fill per request.',
   endpoints: ['cache.flush', 'cache.users.delete', 'cache.users.cached'],
-  load: { kind: 'closed', vus: 10, durationMs: 30_000 },
+  load: { kind: 'closed', vus: MAX_VUS, durationMs: 30_000 },
   needs: { postgres: true, redis: true },
   async setup({ http }) {
     const flush = await http.del('/cache/flush');
     if (!flush.ok) throw new Error(`DELETE /cache/flush answered ${flush.status}: is Redis running?`);
   },
   async iteration({ http, check, group, count }, vu) {
-    const id = vu.random.int(1, 1000);
+    // The VU's own slice of users, so no other VU can refill the key between the delete and the read.
+    const id = 1 + ((vu.id - 1) % MAX_VUS) * USERS_PER_VU + vu.random.int(0, USERS_PER_VU - 1);
     // Preparation, not the thing measured: outside the group and unrecorded.
     await http.del(`/cache/users/${id}`, { endpoint: 'cache.users.delete', measure: false });
     await group(GROUP, async () => {
