@@ -48,7 +48,7 @@ function pick(r: number): Slice {
 }
 
 /** 08 — realistic mixed traffic: fast, DB and I/O-wait requests contending. */
-export default defineScenario({
+export default defineScenario<{ rowsAtStart: number }>({
   id: '08-concurrent-mixed',
   title: 'Concurrent mixed traffic',
   category: 'basic',
