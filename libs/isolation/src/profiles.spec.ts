@@ -17,18 +17,25 @@ describe('resolveProfile', () => {
     [1, 'none'],
     [2, 'default-2core'],
     [4, 'default-2core'],
-    [5, 'original'],
-    [64, 'original'],
+    [5, 'default-2core'],
+    [16, 'default-2core'],
+    [64, 'default-2core'],
   ])('picks a default for %d cores: %s', (cores, name) => {
     expect(defaultProfileName({ cores })).toBe(name);
     expect(resolveProfile(undefined, { cores }).name).toBe(name);
   });
 
-  it('puts the system under test on CPU 0 and the generator alone on CPU 1 in default-2core', () => {
+  it('gives a 2-core and a 16-core host the same pinned layout by default', () => {
+    const layout = (cores: number) => resolveProfile(undefined, { cores }).roles;
+    expect(layout(16)).toEqual(layout(2));
+    expect(layout(16).helpers.cpus).toBe('1');
+  });
+
+  it('puts the system under test on CPU 0, the generator and the helpers on CPU 1 in default-2core', () => {
     const p = resolveProfile('default-2core', { cores: 2 });
-    expect([p.roles.server.cpus, p.roles.database.cpus, p.roles.redis.cpus, p.roles.generator.cpus]).toEqual(['0', '0', '0', '1']);
+    expect([p.roles.server.cpus, p.roles.database.cpus, p.roles.redis.cpus, p.roles.generator.cpus, p.roles.helpers.cpus]).toEqual(['0', '0', '0', '1', '1']);
     expect([p.roles.server.memoryBytes, p.roles.database.memoryBytes, p.roles.redis.memoryBytes]).toEqual([2 * 1024 ** 3, 1024 ** 3, 256 * 1024 ** 2]);
-    expect(p.description).toMatch(/2-core/);
+    expect(p.description).toMatch(/2 cores or more/);
   });
 
   it.each([

@@ -46,12 +46,18 @@ export const DEFAULT_CPU_PERIOD_US = 100_000;
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-/** The system under test on CPU 0, the generator alone on CPU 1 (notes/feasibility.md §1, §3). */
+/**
+ * The system under test on CPU 0, the load generator on CPU 1, and the helpers (the upstream
+ * stub, a process of its own) on CPU 1 beside the generator, never beside the server: a
+ * measured split for 2-core hosts (docs/calibration.md), and the same pinned layout on any
+ * larger host, so results do not depend on the machine's size.
+ */
 const twoCoreRoles = {
   server: { cpus: '0', memoryBytes: 2 * GiB },
   database: { cpus: '0', memoryBytes: 1 * GiB },
   redis: { cpus: '0', memoryBytes: 256 * MiB },
   generator: { cpus: '1' },
+  helpers: { cpus: '1' },
 } satisfies Partial<Record<Role, RoleLimits>>;
 
 function quotaProfile(quota: number): ResourceProfile {
@@ -70,9 +76,9 @@ export const BUILT_IN_PROFILES: readonly ResourceProfile[] = [
   {
     name: 'default-2core',
     description:
-      'Chosen for 2-core hosts: server, database and Redis share CPU 0, the load generator has CPU 1 to ' +
-      'itself so it never competes with the system under test. Memory: server 2 GiB, database 1 GiB, Redis 256 MiB. ' +
-      'Helpers are not limited.',
+      'The default on every host with 2 cores or more: server, database and Redis share CPU 0; the load generator ' +
+      'and the helpers (the upstream stub) run on CPU 1, so neither competes with the system under test. ' +
+      'Memory: server 2 GiB, database 1 GiB, Redis 256 MiB.',
     minCores: 2,
     roles: twoCoreRoles,
   },
@@ -98,11 +104,13 @@ export const BUILT_IN_PROFILES: readonly ResourceProfile[] = [
   },
 ];
 
-/** The profile used when none is named: `original` from 5 cores, `default-2core` from 2, else `none`. */
+/**
+ * The profile used when none is named: `default-2core` on every host with 2 cores or more (one
+ * pinned layout everywhere, so a result never depends on the host's size; bigger profiles such
+ * as `original` are chosen by name), `none` on a 1-core host.
+ */
 export function defaultProfileName(host: HostCores): string {
-  if (host.cores >= 5) return 'original';
-  if (host.cores >= 2) return 'default-2core';
-  return 'none';
+  return host.cores >= 2 ? 'default-2core' : 'none';
 }
 
 const roleLimitsSchema = z.strictObject({

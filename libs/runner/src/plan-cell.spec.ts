@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuns } from './bench-options';
+import { describePlan } from './describe-plan';
 import { isRunnerError } from './errors';
 import { planCell, type PlanInput } from './plan-cell';
 import { fixtureManifest, healthScenario } from './testing/fixtures';
@@ -44,6 +45,13 @@ describe('planCell', () => {
       profile: { name: 'default-2core' },
     });
     expect(plan.origins).toMatchObject({ durationMs: 'scenario', warmupMs: 'default', 'runs.min': 'default', profile: 'default' });
+  });
+
+  it('plans the same profile layout on a 2-core and a 16-core host (what --dry-run prints)', () => {
+    const small = describePlan(planCell(input({ host: { cores: 2 } })));
+    const big = describePlan(planCell(input({ host: { cores: 16 } })));
+    expect(big.profile).toEqual(small.profile);
+    expect(small.profile).toMatchObject({ name: 'default-2core', roles: { server: { cpus: '0' }, generator: { cpus: '1' }, helpers: { cpus: '1' } } });
   });
 
   it('builds the server environment: manifest env, pool and workers, then the variant', () => {
