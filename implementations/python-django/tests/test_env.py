@@ -30,7 +30,7 @@ def test_counts_must_be_positive(raw):
 def test_database_url_becomes_django_settings():
     db = database_settings("postgresql://lab@127.0.0.1:42675/lab_1")
     assert (db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == ("lab_1", "lab", "", "127.0.0.1", "42675")
-    assert db["CONN_MAX_AGE"] is None and db["CONN_HEALTH_CHECKS"] is True
+    assert db["CONN_MAX_AGE"] is None and db["CONN_HEALTH_CHECKS"] is False
 
 
 def test_database_url_password_is_unquoted():

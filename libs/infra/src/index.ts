@@ -1,7 +1,7 @@
 export { registerCleanup, runCleanups } from './cleanup-registry';
 export { InfraError, isInfraError, type InfraErrorCode } from './errors';
 export { findFreePort } from './free-port';
-export { spawnManaged, type ManagedProcess, type SpawnManagedOptions } from './managed-process';
+export { spawnManaged, minimalEnv, INHERITED_ENV, type ManagedProcess, type SpawnManagedOptions } from './managed-process';
 export { NativePostgresServer } from './native-postgres';
 export type { PostgresServer } from './postgres-server';
 export { POSTGRES_SETTINGS, POSTGRES_USER } from './postgres-process';

@@ -32,6 +32,27 @@ describe('spawnManaged', () => {
     expect(lines).toContain('oops');
   });
 
+  it("with inherit: 'minimal', keeps PATH and HOME but none of the shell's tuning variables", async () => {
+    const stray = { GOMAXPROCS: '7', RUBYOPT: '--yjit', PYTHONOPTIMIZE: '2', NODE_OPTIONS: '--max-old-space-size=64' };
+    const saved = Object.fromEntries(Object.keys(stray).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, stray);
+    try {
+      const show = 'echo "[$GOMAXPROCS|$RUBYOPT|$PYTHONOPTIMIZE|$NODE_OPTIONS|$EXPLICIT]"; test -n "$PATH" && test -n "$HOME" && echo has-path-and-home';
+      const minimal = spawnManaged(show, { cwd: tmpdir(), env: { EXPLICIT: 'yes' }, inherit: 'minimal' });
+      await minimal.exited;
+      expect(minimal.logTail()).toContain('[||||yes]');
+      expect(minimal.logTail()).toContain('has-path-and-home');
+      const all = spawnManaged(show, { cwd: tmpdir() });
+      await all.exited;
+      expect(all.logTail()).toContain('[7|--yjit|2|--max-old-space-size=64|]');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
   it('runs the command through the wrap option, keeping its pid as the group leader', async () => {
     const seen: string[][] = [];
     const wrap = (argv: string[]): string[] => {

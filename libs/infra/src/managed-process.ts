@@ -20,8 +20,14 @@ export interface ManagedProcess {
 export interface SpawnManagedOptions {
   /** Working directory. */
   cwd: string;
-  /** Added to (and overriding) the parent's environment. */
+  /** Added to (and overriding) the inherited environment. */
   env?: Record<string, string>;
+  /**
+   * What the process inherits from this one: `all` (default) the whole environment; `minimal`
+   * only {@link INHERITED_ENV} (PATH, HOME, locale, …), so a stray `GOMAXPROCS`, `RUBYOPT`,
+   * `PYTHONOPTIMIZE` or `NODE_OPTIONS` in the user's shell cannot change a measured server.
+   */
+  inherit?: 'all' | 'minimal';
   /** Receives every output line as it arrives. */
   log?: (line: string) => void;
   /**
@@ -29,6 +35,14 @@ export interface SpawnManagedOptions {
    * wrapper (`RoleGroups.wrap`). The wrapper must `exec` the command so the pid stays the group leader.
    */
   wrap?: (argv: string[]) => string[];
+}
+
+/** The variables a server started with `inherit: 'minimal'` keeps from the lab's environment. */
+export const INHERITED_ENV = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR'] as const;
+
+/** The part of `parent` a minimal environment keeps ({@link INHERITED_ENV}). */
+export function minimalEnv(parent: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(INHERITED_ENV.flatMap((name) => (parent[name] !== undefined ? [[name, parent[name]!]] : [])));
 }
 
 /**
@@ -40,7 +54,7 @@ export function spawnManaged(command: string, opts: SpawnManagedOptions): Manage
   const [file, ...args] = opts.wrap ? opts.wrap(['sh', '-c', command]) : ['sh', '-c', command];
   const child = spawn(file!, args, {
     cwd: opts.cwd,
-    env: { ...process.env, ...opts.env },
+    env: { ...(opts.inherit === 'minimal' ? minimalEnv() : process.env), ...opts.env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

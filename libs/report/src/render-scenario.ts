@@ -42,8 +42,11 @@ function resourceTable(cells: readonly CellSummary[]): string | null {
   return markdownTable([['implementation', ...roles], ...rows.map((r) => r.map(cellText))]);
 }
 
+/** Bookkeeping extras (the gate, the generator's ceiling, the quiet gate, the server's environment): in the result file, not in the scenario figures. */
+const BOOKKEEPING = /^(gate|generator|quiet|server)\./;
+
 function extrasTable(cells: readonly CellSummary[]): string | null {
-  const keys = [...new Set(cells.flatMap((c) => Object.keys(c.extras)))].sort();
+  const keys = [...new Set(cells.flatMap((c) => Object.keys(c.extras)))].filter((k) => !BOOKKEEPING.test(k)).sort();
   if (keys.length === 0) return null;
   const rows = cells.map((c) => [c.label, ...keys.map((k) => (k in c.extras ? formatFigure(c.extras[k]!) : '–'))]);
   return markdownTable([['implementation', ...keys], ...rows.map((r) => r.map(cellText))]);

@@ -1,3 +1,4 @@
+import { INHERITED_ENV } from '@lab/infra';
 import type { RoleGroups } from '@lab/isolation';
 import { cellInterval, type ResultFile } from '@lab/results';
 import { isPrecise } from '@lab/stats';
@@ -62,6 +63,10 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
   const extras: Extras = {
     ...input.extras,
     'quiet.notQuietRuns': runs.filter((r) => !r.quiet.quiet).length,
+    // The server's whole environment besides the service URLs and port: what the manifest and the
+    // variant set, plus only PATH, HOME and locale from the lab's own (see INHERITED_ENV).
+    'server.env': Object.entries(plan.serverEnv).map(([k, v]) => `${k}=${v}`).join(' '),
+    'server.inherited': INHERITED_ENV.join(' '),
     // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
     ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
     ...cellObserved(runs.map((r) => r.observed)),

@@ -47,6 +47,7 @@ export async function startServer(
   const proc = spawnManaged(manifest.start.command, {
     cwd: dir,
     env,
+    inherit: 'minimal',
     wrap: (argv) => groups.wrap('server', argv),
     ...(opts.log ? { log: opts.log } : {}),
   });

@@ -48,8 +48,8 @@ export function renderCellSummary(title: string, r: ResultFile, out: string, pai
   return lines;
 }
 
-/** Bookkeeping extras the summary leaves out (the gate and the generator ceiling have their own lines). */
-const HIDDEN_EXTRAS = /^(gate\.|generator\.)/;
+/** Bookkeeping extras the summary leaves out (the gate and the generator ceiling have their own lines; the server's environment is in the result file). */
+const HIDDEN_EXTRAS = /^(gate\.|generator\.|server\.)/;
 
 /**
  * The scenario's own figures (lost updates, hit ratio, queries per request, server-side elapsed

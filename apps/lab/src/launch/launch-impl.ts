@@ -46,7 +46,7 @@ export async function launchImpl(opts: LaunchOptions): Promise<LaunchedImpl> {
     const { readiness, start } = impl.manifest;
     log(`lab: starting ${name}: ${start.command}`);
     const startedMs = Date.now();
-    server = spawnManaged(start.command, { cwd: impl.dir, env: implEnv(impl.manifest, variant, stack.env(), port), ...(opts.serverLog ? { log: opts.serverLog } : {}) });
+    server = spawnManaged(start.command, { cwd: impl.dir, env: implEnv(impl.manifest, variant, stack.env(), port), inherit: 'minimal', ...(opts.serverLog ? { log: opts.serverLog } : {}) });
     await waitForReady(`${baseUrl}${readiness.path}`, readiness.timeoutMs, server, name);
     log(`lab: ${name} ready at ${baseUrl} in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
     return { baseUrl, stack, server, stop };
