@@ -15,14 +15,14 @@ import { transactionsRouter } from './routes/transactions.js';
 import { usersRouter } from './routes/users.js';
 
 /**
- * The Express application with production settings: no `X-Powered-By`, no ETag (every
- * framework does the same work per response), no request logging, JSON bodies parsed by
+ * The Express application with production settings: no `X-Powered-By`, Express's default weak
+ * ETag unless `etag: false` (the `no-etag` variant), no request logging, JSON bodies parsed by
  * `express.json()`. `res.json` always sets Content-Length, so nothing is sent chunked.
  */
-export function createApp(deps: Deps): Express {
+export function createApp(deps: Deps, options: { etag?: boolean } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('etag', false);
+  app.set('etag', options.etag ?? true);
   app.use(express.json());
 
   app.use(basicRouter(deps));

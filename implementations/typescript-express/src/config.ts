@@ -16,6 +16,8 @@ export interface Config {
   workers: number;
   /** HS256 secret of /auth/login/jwt; default benchmark-secret-key-12345. */
   jwtSecret: string;
+  /** Express's ETag on every response (its default); `ETAG=off` turns it off (the `no-etag` variant). */
+  etag: boolean;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: positiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
     workers: positiveInt('WORKERS', env.WORKERS, 1),
     jwtSecret: env.JWT_SECRET || 'benchmark-secret-key-12345',
+    etag: env.ETAG !== 'off',
   };
 }

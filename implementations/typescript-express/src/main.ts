@@ -17,7 +17,7 @@ function startServer(config: Config): void {
   redis.on('error', (error: Error) => console.error('redis:', error.message));
   const upstream = new Agent({ keepAliveTimeout: 30_000 });
 
-  const app = createApp({ prisma, redis, upstream, upstreamUrl: config.upstreamUrl, jwtSecret: config.jwtSecret });
+  const app = createApp({ prisma, redis, upstream, upstreamUrl: config.upstreamUrl, jwtSecret: config.jwtSecret }, { etag: config.etag });
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`typescript-express listening on http://${config.host}:${config.port} (pid ${process.pid})`);
   });

@@ -30,9 +30,9 @@ export interface CellSession {
   /** The stop rule: false once the precision target is met (from `runs.min` on), `runs.max` is reached, the server crashed, a run failed or the session is closed. */
   wantsMoreRuns(): boolean;
   /**
-   * One run: a fresh database cloned from the template, Redis flushed, the server started and
-   * ready, the conformance gate (first run only), quiet gate, warm-up and measured load, the
-   * server stopped. A crash ends the session's runs (`finish` reports it); any other failure
+   * One run: before the first, the conformance gate on a server and database of its own; then a
+   * fresh database cloned from the template, Redis flushed, the server started and ready, quiet
+   * gate, warm-up and measured load, the server stopped. A crash ends the session's runs (`finish` reports it); any other failure
    * throws (LAB_INTERRUPTED on abort) and ends them too.
    */
   runOnce(): Promise<void>;
@@ -92,28 +92,53 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
     })());
   const wantsMoreRuns = () => !closing && !crash && failed === undefined && !precise && runs.length < plan.runs.max;
 
-  async function measureOne(index: number): Promise<void> {
+  /** A fresh clone of the seeded database named `name` (the previous one dropped), Redis flushed, the server started on it. */
+  async function freshServer(name: string, run: number): Promise<{ started: RunningServer; databaseUrl: string }> {
     const { groups, services } = up;
     if (signal?.aborted) throw interrupted();
     if (database) await services.postgres.dropDatabase(database);
-    database = `lab_run_${index + 1}`;
+    database = name;
     const databaseUrl = await services.postgres.createDatabase(database, { template: services.template });
     await services.redis.flush();
-    onEvent?.({ type: 'phase', phase: 'server', run: index });
+    onEvent?.({ type: 'phase', phase: 'server', run });
     const urls = { DATABASE_URL: databaseUrl, REDIS_URL: services.redis.url, UPSTREAM_URL: services.upstream.url };
-    const started = await startServer(plan, groups, urls, { ...(signal ? { signal } : {}), log: log('server') });
-    server = started;
+    server = await startServer(plan, groups, urls, { ...(signal ? { signal } : {}), log: log('server') });
+    return { started: server, databaseUrl };
+  }
+
+  /**
+   * The conformance gate, on a server and database of its own that are thrown away afterwards:
+   * its writes (restored, but sequences and dead tuples remain) never reach a measured run, so
+   * the first run starts from the same state as every other.
+   */
+  async function gateOnce(): Promise<void> {
+    const { started, databaseUrl } = await freshServer('lab_gate', 0);
     try {
-      if (index === 0 && plan.gate) {
-        onEvent?.({ type: 'phase', phase: 'gate' });
-        const target = { baseUrl: started.baseUrl, databaseUrl, upstreamDelayMs: services.upstream.delayMs };
-        const figures = await runGate(plan, target).catch((error: unknown) => {
-          if (!started.crash) throw error;
-        });
-        // A server that died during the gate crashed: that is the cause, not the gate's complaints.
-        if (started.crash) throw crashed(plan, started);
-        extras = { ...extras, ...figures };
-      }
+      onEvent?.({ type: 'phase', phase: 'gate' });
+      const target = { baseUrl: started.baseUrl, databaseUrl, upstreamDelayMs: up.services.upstream.delayMs };
+      const figures = await runGate(plan, target).catch((error: unknown) => {
+        if (!started.crash) throw error;
+      });
+      // A server that died during the gate crashed: that is the cause, not the gate's complaints.
+      if (started.crash) throw crashed(plan, started);
+      extras = { ...extras, ...figures };
+    } finally {
+      await started.stop();
+      server = undefined;
+    }
+  }
+
+  async function measureOne(index: number): Promise<void> {
+    try {
+      if (index === 0 && plan.gate) await gateOnce();
+    } catch (error) {
+      if (!isRunnerError(error, 'LAB_IMPL_CRASHED')) throw error;
+      crash = error;
+      return;
+    }
+    const { started, databaseUrl } = await freshServer(`lab_run_${index + 1}`, index);
+    try {
+      const { groups, services } = up;
       const ctx = { plan, groups, server: started, pids: services.pids, databaseUrl, index, ...(signal ? { signal } : {}), ...(onEvent ? { onEvent } : {}) };
       runs.push(await measureRun(ctx));
     } catch (error) {
