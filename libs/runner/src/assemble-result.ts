@@ -67,6 +67,10 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
     // variant set, plus only PATH, HOME and locale from the lab's own (see INHERITED_ENV).
     'server.env': Object.entries(plan.serverEnv).map(([k, v]) => `${k}=${v}`).join(' '),
     'server.inherited': INHERITED_ENV.join(' '),
+    // The server's concurrency as the manifest sizes it: processes and database connections per
+    // process (threads per process, where a server has them, are in server.env).
+    'server.processes': Number(plan.serverEnv[manifest.workers.env] ?? manifest.workers.default),
+    'server.poolPerProcess': Number(plan.serverEnv[manifest.pool.env] ?? manifest.pool.default),
     // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
     ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
     ...cellObserved(runs.map((r) => r.observed)),
