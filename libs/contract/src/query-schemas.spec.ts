@@ -15,7 +15,7 @@ const defaults: [EndpointId, Record<string, number>][] = [
   ['cache.warmup', { count: 100 }],
   ['aggregation.stats.country.orm', { limit: 10 }],
   ['aggregation.stats.author.raw', { limit: 10 }],
-  ['cpu.fibonacci', { n: 32 }],
+  ['cpu.fibonacci', { n: 27 }],
 ];
 
 const accepted: [EndpointId, Query, Record<string, unknown>][] = [
@@ -27,7 +27,7 @@ const accepted: [EndpointId, Query, Record<string, unknown>][] = [
   ['transactions.decrement.optimistic', { max_retries: '0' }, { product_id: 1, quantity: 1, max_retries: 0 }],
   ['cache.warmup', { count: '1000' }, { count: 1000 }],
   ['auth.login.jwt', { user_id: '1' }, { user_id: 1 }],
-  ['cpu.fibonacci', { n: '40' }, { n: 40 }],
+  ['cpu.fibonacci', { n: '30' }, { n: 30 }],
   ['search.like', { q: '100%_\\' }, { q: '100%_\\', limit: 20 }],
   ['search.fulltext', { q: 'lorem ipsum', limit: '100' }, { q: 'lorem ipsum', limit: 100 }],
   ['users.offset', { page: '2', unknown: 'x' }, { page: 2, size: 20 }],
@@ -55,7 +55,19 @@ const rejected: [EndpointId, Query][] = [
   ['aggregation.stats.country.raw', { limit: '0' }],
   ['aggregation.stats.author.orm', { limit: '101' }],
   ['cpu.fibonacci', { n: '0' }],
-  ['cpu.fibonacci', { n: '41' }],
+  ['cpu.fibonacci', { n: '31' }],
+  // Past what PostgreSQL's integer holds, or what any page, offset or quantity needs.
+  ['users.cursor', { cursor: '9544203041' }],
+  ['users.offset', { page: '1000001' }],
+  ['n-plus-one.eager', { offset: '1124773556684887293952' }],
+  ['transactions.decrement.pessimistic', { product_id: '3', quantity: '-2147483647' }],
+  ['transactions.decrement.no-lock', { quantity: '0' }],
+  ['transactions.decrement.serializable', { quantity: '1001' }],
+  ['transactions.decrement.optimistic', { product_id: '2147483648' }],
+  ['auth.login.jwt', { user_id: '4398046511105' }],
+  ['auth.login.session', { user_id: '0' }],
+  ['search.fulltext', { q: 'a\u0000b' }],
+  ['search.like', { q: '\u0000' }],
   ['search.like', {}],
   ['search.like', { q: '' }],
   ['search.fulltext', { q: 'x'.repeat(101) }],

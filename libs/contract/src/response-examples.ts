@@ -136,7 +136,7 @@ export const responseExamples: Record<EndpointId, Record<number, unknown>> = {
   'aggregation.stats.author.raw': { ...authorStats, 422: validation },
   'io.sleep': { 200: { status: 'ok', slept: 0.1 } },
   'io.db': { 200: { count: 1000, authors: [{ id: 1, name: 'Author1', email: 'author1@benchmark.com', post_count: 8, total_views: 40000 }] } },
-  'cpu.fibonacci': { 200: { n: 32, result: 2178309 }, 422: validation },
+  'cpu.fibonacci': { 200: { n: 27, result: 196418 }, 422: validation },
   'cpu.hash': { 200: { status: 'ok', hash_length: 60 } },
   'cpu.json-serialize': { 200: { status: 'ok', items: 10000, bytes: 788890 } },
   'mixed.report': {

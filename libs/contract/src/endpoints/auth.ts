@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
 import { detailBody } from '../schemas/error-body';
-import { intParam } from '../schemas/int-param';
+import { idParam } from '../schemas/int-param';
 import { ElapsedMs, Int } from '../schemas/primitives';
 
 /** A compact JWS: three base64url segments separated by dots. */
@@ -11,7 +11,7 @@ export const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** `user_id` query parameter of the login endpoints (required). */
-export const LoginQuery = z.object({ user_id: intParam({ description: 'Id of the user to log in.' }) });
+export const LoginQuery = z.object({ user_id: idParam('Id of the user to log in') });
 
 const loginFailed = { description: 'Unknown user.', schema: detailBody('User not found') };
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput, noContent } from '../endpoint-def';
 import { detailBody } from '../schemas/error-body';
-import { intParam } from '../schemas/int-param';
+import { idParam } from '../schemas/int-param';
 import { Count, ElapsedMs, JsonObject } from '../schemas/primitives';
 import { User, UserEmail, UserName } from '../schemas/user';
 
 /** Path parameters `{id}` of `/users/{id}`: any integer (unknown ids are 404). */
-export const UserIdParams = z.object({ id: intParam({ description: 'User id.' }) });
+export const UserIdParams = z.object({ id: idParam('User id') });
 
 /** 404 body for an unknown user. */
 export const UserNotFoundBody = detailBody('User not found');

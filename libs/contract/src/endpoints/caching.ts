@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
 import { detailBody } from '../schemas/error-body';
-import { intParam } from '../schemas/int-param';
+import { idParam, intParam } from '../schemas/int-param';
 import { Count, ElapsedMs, Int } from '../schemas/primitives';
 
 /** Path parameters `{id}` of `/cache/users/{id}…`. */
-export const CacheUserParams = z.object({ id: intParam({ description: 'User id.' }) });
+export const CacheUserParams = z.object({ id: idParam('User id') });
 
 /** A user read through (or around) the cache; `source` says where it came from. */
 export function cachedUser<const S extends readonly ['database'] | readonly ['database', 'cache']>(sources: S) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
 import { component } from '../schemas/contract-registry';
-import { intParam } from '../schemas/int-param';
+import { intParam, MAX_OFFSET } from '../schemas/int-param';
 import { Count, Int, Timestamp } from '../schemas/primitives';
 
 /** A post as nested under its author (no `author_id`). */
@@ -28,7 +28,7 @@ export const AuthorWithPosts = component(
 /** `limit` (1–100, default 20) and `offset` (≥ 0, default 0) of the N+1 endpoints. */
 export const NPlusOneQuery = z.object({
   limit: intParam({ min: 1, max: 100, default: 20, description: 'Number of authors (1–100).' }),
-  offset: intParam({ min: 0, default: 0, description: 'Authors to skip (≥ 0).' }),
+  offset: intParam({ min: 0, max: MAX_OFFSET, default: 0, description: 'Authors to skip (0–1000000).' }),
 });
 
 function strategy<const S extends 'lazy' | 'eager' | 'subquery'>(name: S, how: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
-import { intParam } from '../schemas/int-param';
+import { intParam, MAX_OFFSET, PG_INT_MAX } from '../schemas/int-param';
 import { Count, Int } from '../schemas/primitives';
 import { User } from '../schemas/user';
 
@@ -15,7 +15,7 @@ export const usersOffset = defineEndpoint({
   group: 'pagination',
   summary: 'users_pagination ORDER BY id OFFSET (page-1)*size LIMIT size, with the total.',
   query: z.object({
-    page: intParam({ min: 1, default: 1, description: '1-based page number.' }),
+    page: intParam({ min: 1, max: MAX_OFFSET, default: 1, description: '1-based page number (1–1000000).' }),
     size: size(),
   }),
   responses: {
@@ -41,7 +41,7 @@ export const usersCursor = defineEndpoint({
   group: 'pagination',
   summary: 'Keyset page of users_pagination: id > cursor ORDER BY id LIMIT size.',
   query: z.object({
-    cursor: intParam({ min: 0, default: 0, description: 'Exclusive id to start after.' }),
+    cursor: intParam({ min: 0, max: PG_INT_MAX, default: 0, description: 'Exclusive id to start after (0–2147483647).' }),
     size: size(),
   }),
   responses: {

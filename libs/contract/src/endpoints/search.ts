@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
 import { described } from '../schemas/contract-registry';
 import { intParam } from '../schemas/int-param';
-import { Int } from '../schemas/primitives';
+import { Int, STORABLE_TEXT } from '../schemas/primitives';
 
 /** `q` (1–100 characters, required) and `limit` (1–100, default 20) of both searches. */
 export const SearchQuery = z.object({
-  q: described(z.string().min(1).max(100), 'Search text (1–100 characters).'),
+  q: described(z.string().min(1).max(100).regex(STORABLE_TEXT), 'Search text (1–100 characters, no NUL).'),
   limit: intParam({ min: 1, max: 100, default: 20, description: 'Maximum number of posts (1–100).' }),
 });
 

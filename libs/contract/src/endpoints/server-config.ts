@@ -48,6 +48,12 @@ export const ioDb = defineEndpoint({
   },
 });
 
+/**
+ * The largest Fibonacci index the contract accepts: naive recursion of fib(30) takes 0.1–0.3 s
+ * in CPython or Ruby, so no single call can block a single-process server for seconds.
+ */
+export const FIBONACCI_MAX_N = 30;
+
 /** GET /cpu/fibonacci */
 export const cpuFibonacci = defineEndpoint({
   id: 'cpu.fibonacci',
@@ -55,9 +61,9 @@ export const cpuFibonacci = defineEndpoint({
   path: '/cpu/fibonacci',
   group: 'server-config',
   summary: 'Naive recursive fib(n) on the request thread.',
-  query: z.object({ n: intParam({ min: 1, max: 40, default: 32, description: 'Fibonacci index (1–40).' }) }),
+  query: z.object({ n: intParam({ min: 1, max: FIBONACCI_MAX_N, default: 27, description: `Fibonacci index (1–${FIBONACCI_MAX_N}).` }) }),
   responses: {
-    200: { description: 'fib(n).', schema: z.strictObject({ n: z.number().int().min(1).max(40), result: Count }) },
+    200: { description: 'fib(n).', schema: z.strictObject({ n: z.number().int().min(1).max(FIBONACCI_MAX_N), result: Count }) },
     422: invalidInput,
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, invalidInput } from '../endpoint-def';
 import { detailBody } from '../schemas/error-body';
-import { intParam } from '../schemas/int-param';
+import { idParam, intParam, PG_INT_MAX } from '../schemas/int-param';
 import { Count, ElapsedMs, Int, Timestamp } from '../schemas/primitives';
 
 /** A `products` row. */
@@ -32,9 +32,12 @@ export function transactionResult<const M extends LockMethod>(method: M) {
     });
 }
 
+/** The largest quantity one decrement may subtract (stock arithmetic stays far from integer overflow). */
+export const MAX_QUANTITY = 1000;
+
 const decrementQuery = {
-  product_id: intParam({ default: 1, description: 'Product id.' }),
-  quantity: intParam({ default: 1, description: 'Amount subtracted from stock.' }),
+  product_id: intParam({ min: 1, max: PG_INT_MAX, default: 1, description: 'Product id (1–2147483647).' }),
+  quantity: intParam({ min: 1, max: MAX_QUANTITY, default: 1, description: `Amount subtracted from stock (1–${MAX_QUANTITY}).` }),
 };
 
 function decrement<const M extends LockMethod, E extends z.ZodRawShape = {}>(
@@ -64,7 +67,7 @@ export const transactionsProduct = defineEndpoint({
   path: '/transactions/products/{id}',
   group: 'transactions',
   summary: 'One product by id.',
-  params: z.object({ id: intParam({ description: 'Product id.' }) }),
+  params: z.object({ id: idParam('Product id') }),
   responses: {
     200: { description: 'The product.', schema: Product },
     404: { description: 'Unknown product.', schema: ProductNotFoundBody },

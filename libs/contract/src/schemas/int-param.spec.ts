@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { intParam } from './int-param';
+import { idParam, intParam } from './int-param';
 
 describe('intParam', () => {
   const size = intParam({ min: 1, max: 100, default: 20, description: 'size' });
   const id = intParam({ description: 'id' });
+  const rowId = idParam('row id');
 
   it.each([
     [undefined, 20],
@@ -24,5 +25,14 @@ describe('intParam', () => {
 
   it.each([undefined, 'abc', '99999999999999999999'])('id rejects %j', (input) => {
     expect(id.safeParse(input).success).toBe(false);
+  });
+
+  it.each([
+    ['1', 1],
+    ['2147483647', 2147483647],
+  ])('a row id (idParam) %j → %d', (input, want) => expect(rowId.parse(input)).toBe(want));
+
+  it.each(['0', '-3', '2147483648', '4398046511105', 'abc'])('a row id (idParam) rejects %j: PostgreSQL integer ids only', (input) => {
+    expect(rowId.safeParse(input).success).toBe(false);
   });
 });

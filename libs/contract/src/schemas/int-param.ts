@@ -13,6 +13,12 @@ export interface IntParamOptions {
   description: string;
 }
 
+/** The largest value of PostgreSQL's `integer` (int4): ids and counts never exceed it. */
+export const PG_INT_MAX = 2_147_483_647;
+
+/** The largest page or offset a list accepts: deep enough for every seeded table, small enough for any arithmetic. */
+export const MAX_OFFSET = 1_000_000;
+
 /** Decimal integer text as it appears in a URL: optional minus sign, digits only. */
 export const INT_TEXT_PATTERN = /^-?\d+$/;
 
@@ -22,6 +28,14 @@ function intParamSchema(options: IntParamOptions) {
   if (options.max !== undefined) target = target.max(options.max);
   // URL parameters arrive as strings; `z.coerce` would also accept '', '1e3' and '0x10'.
   return z.union([z.number(), z.string().regex(INT_TEXT_PATTERN).transform(Number)]).pipe(target);
+}
+
+/**
+ * A row id as a path or query parameter: 1 to {@link PG_INT_MAX}, so a value the database's
+ * `integer` column cannot hold is a 422 before it reaches the database (never a 500).
+ */
+export function idParam(description: string) {
+  return intParam({ min: 1, max: PG_INT_MAX, description: `${description} (1–2147483647).` });
 }
 
 /** A required integer path or query parameter parsed strictly from its URL text. */

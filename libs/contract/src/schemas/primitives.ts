@@ -35,3 +35,9 @@ export const ElapsedMs = described(z.number().min(0), 'Server-side wall time in 
 
 /** A JSON object with arbitrary members (JSONB columns, echo `data`). */
 export const JsonObject = z.record(z.string(), z.unknown());
+
+/**
+ * Text PostgreSQL can store: no NUL (U+0000) character, which a `text` or `varchar` column
+ * rejects with an error. Request strings that reach the database use it, so a NUL is a 422.
+ */
+export const STORABLE_TEXT = /^[^\u0000]*$/;
