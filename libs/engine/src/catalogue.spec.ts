@@ -16,7 +16,7 @@ const folders = readdirSync(scenariosDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-/** Category by scenario number, as in the original lab's folders (19–20 real-world, 21–22 stress). */
+/** Category by scenario number, as in the original lab's folders (19–20 real-world, 21–22 stress, 23–27 server-config). */
 function expectedCategory(folder: string): ScenarioCategory {
   const n = Number(folder.slice(0, 2));
   if (n <= 8) return 'basic';
@@ -24,7 +24,8 @@ function expectedCategory(folder: string): ScenarioCategory {
   if (n <= 16) return 'caching';
   if (n === 17) return 'auth';
   if (n <= 20) return 'real-world';
-  return 'stress';
+  if (n <= 22) return 'stress';
+  return 'server-config';
 }
 
 const load = async (folder: string): Promise<Scenario> =>
@@ -33,9 +34,9 @@ const load = async (folder: string): Promise<Scenario> =>
 const known = new Set(endpoints.map((e) => e.id));
 
 describe('scenario catalogue', () => {
-  it('holds 01–22 (16 and 17 with their lettered variants), each folder with a README', () => {
+  it('holds 01–27 (16 and 17 with their lettered variants), each folder with a README', () => {
     const numbers = new Set(folders.map((f) => f.slice(0, 2)));
-    for (let n = 1; n <= 22; n++) expect(numbers, `scenario ${n}`).toContain(String(n).padStart(2, '0'));
+    for (let n = 1; n <= 27; n++) expect(numbers, `scenario ${n}`).toContain(String(n).padStart(2, '0'));
     expect(folders).toEqual(expect.arrayContaining(['16-a-pure-hit', '16-b-pure-miss', '17-a-auth-none', '17-b-auth-jwt', '17-c-auth-session']));
     for (const f of folders) expect(existsSync(join(scenariosDir, f, 'README.md')), f).toBe(true);
   });
