@@ -6,7 +6,7 @@ const WIDTH = 900;
 /** Room for facet labels (scenario ids) on the right. */
 const FACET_MARGIN = 150;
 
-/** One row per cell: `scenario · implementation` (profile added when not default). */
+/** One row per cell across scenarios: `scenario · implementation` (profile added when not default). */
 function rowLabel(c: DashboardCell): string {
   return `${c.scenario} · ${c.label}${c.profile === 'default' ? '' : ` · ${c.profile}`}`;
 }
@@ -21,28 +21,53 @@ function orNote(cells: readonly unknown[], render: () => SVGSVGElement | HTMLEle
   return p;
 }
 
+/** Approximate width of `text` in Plot's default 10 px sans-serif, with room to spare. */
+function labelWidth(text: string): number {
+  return Math.ceil(text.length * 6.5) + 16;
+}
+
 /**
- * Median req/s per cell as horizontal bars (one row per cell, grouped by scenario) with 95 % CI
- * whiskers; tied cells are lighter, invalid cells grey (listed, never ranked).
+ * req/s per cell as horizontal bars with whiskers for the interval (95 % CI, or the range of 2
+ * runs), ONE PANEL PER SCENARIO on its own x scale: a database scenario at 100 req/s stays
+ * readable beside a 25,000 req/s one. The left margin fits the longest label, so none is clipped.
+ * Tied cells are lighter, invalid cells grey (listed, never ranked).
  */
 export function throughputChart(cells: readonly DashboardCell[]): HTMLElement | SVGSVGElement {
-  const rows = cells.filter((c) => c.ratePerSec !== null).map((c) => ({ ...c, row: rowLabel(c), status: statusOf(c) }));
-  return orNote(rows, () =>
-    Plot.plot({
-      width: WIDTH,
-      marginLeft: 300,
-      height: 60 + rows.length * 24,
-      x: { label: 'median req/s (95 % CI)', grid: true },
-      y: { label: null, domain: rows.map((r) => r.row) },
-      color: { ...STATUS_COLORS, legend: true },
-      marks: [
-        Plot.barX(rows, { x: 'ratePerSec', y: 'row', fill: 'status', title: (d: (typeof rows)[number]) => `${d.row}\n${d.status}` }),
-        Plot.ruleY(rows, { y: 'row', x1: 'ratePerSecLow', x2: 'ratePerSecHigh', stroke: 'black' }),
-        Plot.tickX(rows, { y: 'row', x: 'ratePerSecLow', stroke: 'black' }),
-        Plot.tickX(rows, { y: 'row', x: 'ratePerSecHigh', stroke: 'black' }),
-        Plot.ruleX([0]),
-      ],
-    }), 'No cell with a completed run matches the filter.');
+  const rows = cells.filter((c) => c.ratePerSec !== null).map((c) => ({ ...c, row: c.profile === 'default' ? c.label : `${c.label} · ${c.profile}`, status: statusOf(c) }));
+  return orNote(rows, () => {
+    const container = document.createElement('div');
+    const scenarios = [...new Set(rows.map((r) => r.scenario))];
+    const marginLeft = Math.max(120, ...rows.map((r) => labelWidth(r.row)));
+    for (const scenario of scenarios) {
+      const inPanel = rows.filter((r) => r.scenario === scenario);
+      const figure = document.createElement('figure');
+      figure.className = 'scenario-panel';
+      figure.dataset['scenario'] = scenario;
+      const caption = document.createElement('figcaption');
+      caption.textContent = scenario;
+      figure.append(
+        caption,
+        Plot.plot({
+          width: WIDTH,
+          marginLeft,
+          marginRight: 30,
+          height: 50 + inPanel.length * 24,
+          x: { label: 'req/s (geometric mean of runs; whiskers: 95 % CI, or the range of 2 runs)', grid: true, nice: true },
+          y: { label: null, domain: inPanel.map((r) => r.row) },
+          color: { ...STATUS_COLORS, legend: scenario === scenarios[0] },
+          marks: [
+            Plot.barX(inPanel, { x: 'ratePerSec', y: 'row', fill: 'status', title: (d: (typeof rows)[number]) => `${d.row}\n${d.status}` }),
+            Plot.ruleY(inPanel, { y: 'row', x1: 'ratePerSecLow', x2: 'ratePerSecHigh', stroke: 'black' }),
+            Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecLow', stroke: 'black' }),
+            Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecHigh', stroke: 'black' }),
+            Plot.ruleX([0]),
+          ],
+        }),
+      );
+      container.append(figure);
+    }
+    return container;
+  }, 'No cell with a completed run matches the filter.');
 }
 
 /** Latency percentile curves of each cell's merged histogram (one line per cell, per scenario). */

@@ -65,6 +65,22 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     expect(await count('#chart-throughput svg g[aria-label="rule"] line')).toBeGreaterThanOrEqual(7);
   });
 
+  it('gives every scenario its own throughput panel with its own axis, and clips no label', async () => {
+    const scenarios = [...new Set(data.cells.filter((c) => c.ratePerSec !== null).map((c) => c.scenario))].sort();
+    const panels = page.locator('#chart-throughput figure.scenario-panel');
+    expect((await panels.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['scenario']))).sort()).toEqual(scenarios);
+    for (let i = 0; i < scenarios.length; i++) {
+      const panel = panels.nth(i);
+      expect(await panel.locator('svg g[aria-label="x-axis tick label"]').count()).toBe(1);
+      // Every text of the chart lies inside its SVG: nothing clipped at the left or the right.
+      const outside = await panel.locator('svg:has(g[aria-label="x-axis tick label"])').evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter(({ r }) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5)).map(({ text }) => text);
+      });
+      expect(outside, `panel ${scenarios[i]}`).toEqual([]);
+    }
+  });
+
   it('draws one latency percentile curve per cell, from the merged histograms', async () => {
     expect(await count('#chart-latency svg g[aria-label="line"] path')).toBe(7);
   });
