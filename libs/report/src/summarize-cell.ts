@@ -54,7 +54,7 @@ function groupFiguresOf(result: ResultFile, run: Run, group: string): GroupRunFi
     return { ratePerSec: traffic?.ratePerSec ?? 0, p50: at(50), p90: at(90), p95: at(95), p99: at(99), mean: h.mean };
   }
   const l = traffic?.latencyUs ?? null;
-  return { ratePerSec: traffic?.ratePerSec ?? 0, p50: l?.p50 ?? null, p90: l?.p90 ?? null, p95: null, p99: l?.p99 ?? null, mean: l?.mean ?? null };
+  return { ratePerSec: traffic?.ratePerSec ?? 0, p50: l?.p50 ?? null, p90: l?.p90 ?? null, p95: l?.p95 ?? null, p99: l?.p99 ?? null, mean: l?.mean ?? null };
 }
 
 function runPointOf(result: ResultFile, run: Run): RunPoint {

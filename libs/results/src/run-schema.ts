@@ -42,6 +42,8 @@ export const latencySummaryUsSchema = z.strictObject({
   mean: z.number().nonnegative(),
   p50: count,
   p90: count,
+  /** null only in a schema-1 file without histograms to read it from. */
+  p95: count.nullable(),
   p99: count,
   max: count,
 });

@@ -39,7 +39,7 @@ function traffic(bucket: MetricBucket, durationMs: number): Run['perGroup'][stri
     requests: bucket.requests,
     errors: bucket.errors,
     ratePerSec: durationMs > 0 ? bucket.requests / (durationMs / 1000) : 0,
-    latencyUs: bucket.requests === 0 ? null : { mean: Math.max(0, l.meanUs), p50: p('50'), p90: p('90'), p99: p('99'), max: round(l.maxUs) },
+    latencyUs: bucket.requests === 0 ? null : { mean: Math.max(0, l.meanUs), p50: p('50'), p90: p('90'), p95: p('95'), p99: p('99'), max: round(l.maxUs) },
   };
 }
 
