@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { busyCores, machineCpu } from './machine-cpu';
 
-/** How long and how quiet; defaults from notes/feasibility.md §0 (≤ 12 % busy for 1 s). */
+/** How long and how quiet; defaults: ≤ 12 % busy for 1 s (docs/background.md, "2 cores, shared, drifting"). */
 export interface WaitForQuietOptions {
   /** Highest machine busy load, in cores, that still counts as quiet; default 0.12. */
   maxBusyCores?: number;

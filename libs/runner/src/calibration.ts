@@ -80,7 +80,7 @@ export interface CeilingLimits {
   serverCpuFraction: number;
 }
 
-/** Defaults of {@link deriveCeilings}: the 85 % rule of notes/feasibility.md §1. */
+/** Defaults of {@link deriveCeilings}: the 85 % rule (docs/background.md, "the load generator needs a core of its own"). */
 export const CEILING_LIMITS: CeilingLimits = { generatorCpuFraction: 0.85, serverCpuFraction: 0.85 };
 
 const rate = (x: number) => `${Math.round(x).toLocaleString('en-US')} req/s`;

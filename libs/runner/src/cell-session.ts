@@ -47,7 +47,7 @@ export interface CellSession {
 }
 
 /**
- * Opens a cell (design.md §4): takes the bench lock (unless `lock: false`), creates the role
+ * Opens a cell (docs/developing.md, "One cell"): takes the bench lock (unless `lock: false`), creates the role
  * groups and starts the services. If that fails, whatever was started is stopped and the error
  * thrown (LAB_INTERRUPTED on abort).
  */
@@ -75,7 +75,7 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
   const up = { groups, services };
 
   const runs: MeasuredRun[] = [];
-  let extras: Extras = { ...opts.extras };
+  let extras: Extras = { 'driver.choice': plan.driverChoice, ...opts.extras };
   let database: string | undefined;
   let server: RunningServer | undefined;
   let precise = false;

@@ -10,7 +10,7 @@ import { pinSelf } from './pin-self';
 
 /**
  * The built-in calibration server: node:http answering every request with a 17-byte JSON body
- * and a Content-Length (chunked responses stall on loopback, notes/feasibility.md §1c).
+ * and a Content-Length (chunked responses stall on loopback: docs/background.md).
  */
 export const CALIBRATION_SERVER_JS = `
 const body = Buffer.from('{"status":"ok"}\\n');

@@ -23,7 +23,7 @@ export interface RunCellOptions {
 }
 
 /**
- * Measures one cell end to end (design.md §4): role groups, services, then per run a fresh
+ * Measures one cell end to end (docs/developing.md, "One cell"): role groups, services, then per run a fresh
  * database, Redis flushed, the server started and ready, the gate (first run), quiet gate,
  * warm-up and measured load; repetition until the CI of the median rate meets the precision
  * target or maxRuns. Everything is stopped on success, failure and abort. A crash fails the
