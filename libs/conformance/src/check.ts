@@ -1,5 +1,6 @@
 import type { ContractView, EndpointKey } from './contract-view';
 import type { Database } from './database';
+import type { RedisView } from './redis';
 import type { Difference } from './compare';
 import { preview } from './compare';
 import type { Observation, Problem } from './types';
@@ -11,6 +12,10 @@ export interface CheckContext {
   call(endpoint: EndpointKey, spec?: CallSpec): Promise<Exchange | null>;
   /** The implementation's database (semantic checks); null without `databaseUrl`. */
   db: Database | null;
+  /** The implementation's Redis (what it stored); null without `redisUrl`. */
+  redis: RedisView | null;
+  /** The upstream stub and its request counter; null without `upstreamUrl`. */
+  upstream: UpstreamView | null;
   contract: ContractView;
   implId: string | undefined;
   upstreamDelayMs: number;
@@ -23,6 +28,13 @@ export interface CheckContext {
   observe(aspect: string, endpoint: EndpointKey, message: string, value: unknown): void;
 }
 
+/** The upstream stub as checks see it. */
+export interface UpstreamView {
+  url: string;
+  /** Requests the stub's `/delay` has received so far. */
+  hits(): Promise<number>;
+}
+
 /** One named check: a small function over a `CheckContext`. It reports problems, never throws for a wrong server. */
 export interface Check {
   /** Stable id, e.g. `users.list`; its problems are `<id>.<aspect>`. */
@@ -31,6 +43,10 @@ export interface Check {
   endpoints: readonly EndpointKey[];
   /** The check needs `databaseUrl`; skipped without it. */
   needsDatabase?: boolean;
+  /** The check needs `redisUrl`; skipped without it. */
+  needsRedis?: boolean;
+  /** The check needs `upstreamUrl`; skipped without it. */
+  needsUpstream?: boolean;
   run(ctx: CheckContext): Promise<void>;
 }
 

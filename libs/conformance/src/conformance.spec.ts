@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointKey } from './contract-view';
 import { labContract, runConformance } from './run-conformance';
@@ -17,6 +18,12 @@ afterAll(async () => {
 
 const idByKey = new Map(labContract.endpoints.map((e) => [endpointKey(e), e.id]));
 
+/** The options that point the gate at the baseline and every service it uses. */
+function target(): { baseUrl: string; databaseUrl: string; redisUrl: string; upstreamUrl: string; implId: string; upstreamDelayMs: number } {
+  const { baseUrl, databaseUrl, redisUrl, upstreamUrl, upstreamDelayMs } = baseline;
+  return { baseUrl, databaseUrl, redisUrl, upstreamUrl, implId: BASELINE_ID, upstreamDelayMs };
+}
+
 /** `only` for the given endpoint keys (`GET /users`). */
 function onlyEndpoints(keys: string[]): (id: string) => boolean {
   const ids = new Set(keys.map((k) => idByKey.get(k) ?? k));
@@ -29,12 +36,7 @@ function summary(report: ConformanceReport): string {
 
 describe('the baseline implementation', () => {
   it('passes every check with no error', async () => {
-    const report = await runConformance({
-      baseUrl: baseline.baseUrl,
-      databaseUrl: baseline.databaseUrl,
-      implId: BASELINE_ID,
-      upstreamDelayMs: baseline.upstreamDelayMs,
-    });
+    const report = await runConformance(target());
     expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
     expect(report.passed).toBe(true);
     expect(report.checks.every((c) => c.ok && !c.skipped)).toBe(true);
@@ -44,10 +46,24 @@ describe('the baseline implementation', () => {
 });
 
 describe('without a database', () => {
-  it('passes the baseline and skips only the query-count check', async () => {
-    const report = await runConformance({ baseUrl: baseline.baseUrl, implId: BASELINE_ID, upstreamDelayMs: baseline.upstreamDelayMs });
+  it('passes the baseline and skips only the checks that read pg_stat_statements', async () => {
+    const { databaseUrl: _, ...rest } = target();
+    const report = await runConformance(rest);
     expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
-    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual(['n-plus-one.query-count']);
+    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual(['pagination.keyset', 'n-plus-one.query-count', 'transactions.technique']);
+  }, 300_000);
+});
+
+describe('without Redis or the upstream stub', () => {
+  it('skips the checks that read them, saying why', async () => {
+    const { redisUrl: _r, upstreamUrl: _u, ...rest } = target();
+    const report = await runConformance({ ...rest, only: onlyEndpoints(['GET /external', 'GET /cache/users/{id}/cached', 'POST /auth/login/session']) });
+    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
+    expect(report.checks.filter((c) => c.skipped).map((c) => [c.id, c.skipped])).toEqual([
+      ['external.upstream', 'needs an upstreamUrl'],
+      ['auth.session-store', 'needs a redisUrl'],
+      ['caching.redis', 'needs a redisUrl'],
+    ]);
   }, 300_000);
 });
 
@@ -87,23 +103,79 @@ const faultCases: Array<[FaultName, string[], string, 'error' | 'warning']> = [
   ['mixed-report-wrong-total', ['GET /mixed/report'], 'server-config.mixed-report.db', 'error'],
   ['search-unescaped-like', ['GET /search/like'], 'search.like.db', 'error'],
   ['fulltext-ordered-by-id', ['GET /search/fulltext'], 'search.fulltext.db', 'error'],
+  ['pessimistic-atomic-update', ['POST /transactions/decrement/pessimistic'], 'transactions.technique.row-lock', 'error'],
+  ['serializable-as-pessimistic', ['POST /transactions/decrement/serializable'], 'transactions.technique.isolation', 'error'],
+  ['cursor-by-offset', ['GET /users/cursor'], 'pagination.keyset.predicate', 'error'],
+  ['cache-in-process', ['GET /cache/users/{id}/cached'], 'caching.redis.stored', 'error'],
+  ['external-without-upstream', ['GET /external'], 'external.upstream.calls-upstream', 'error'],
+  ['session-in-process', ['POST /auth/login/session'], 'auth.session-store.stored', 'error'],
+  ['cpu-hash-constant', ['GET /cpu/hash'], 'server-config.cpu.hash-work', 'error'],
 ];
+
+/**
+ * Faults of a wrong technique behind a right answer: the checks written before them passed each
+ * one, so only the check that reads the database, Redis or the upstream stub may report it.
+ */
+const rightAnswerWrongTechnique = new Set<FaultName>([
+  'pessimistic-atomic-update',
+  'serializable-as-pessimistic',
+  'cursor-by-offset',
+  'cache-in-process',
+  'external-without-upstream',
+  'session-in-process',
+  'cpu-hash-constant',
+]);
 
 describe('each fault is caught by its check', () => {
   it.each(faultCases)('%s → %s', async (fault, endpoints, check, severity) => {
     const proxy = await startFaultProxy({ target: baseline.baseUrl, fault, databaseUrl: baseline.databaseUrl });
     try {
-      const report = await runConformance({
-        baseUrl: proxy.url,
-        databaseUrl: baseline.databaseUrl,
-        implId: BASELINE_ID,
-        upstreamDelayMs: baseline.upstreamDelayMs,
-        only: onlyEndpoints(endpoints),
-      });
+      const report = await runConformance({ ...target(), baseUrl: proxy.url, only: onlyEndpoints(endpoints) });
       expect(report.problems.filter((p) => p.check === check && p.severity === severity), summary(report)).not.toEqual([]);
       expect(report.passed).toBe(severity === 'warning');
+      if (rightAnswerWrongTechnique.has(fault)) {
+        const prefix = check.split('.').slice(0, -1).join('.');
+        const others = report.problems.filter((p) => p.severity === 'error' && !p.check.startsWith(`${prefix}.`));
+        expect(others, summary(report)).toEqual([]);
+      }
     } finally {
       await proxy.stop();
     }
   });
+});
+
+describe('without pg_stat_statements', () => {
+  it('fails every check that reads statements instead of passing it unchecked', async () => {
+    // A database the gate may read but where it cannot create pg_stat_statements (not a superuser).
+    const admin = new pg.Client({ connectionString: baseline.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query('DROP DATABASE IF EXISTS lab_no_stats');
+      await admin.query('DROP ROLE IF EXISTS lab_no_stats');
+      await admin.query('CREATE ROLE lab_no_stats LOGIN');
+      await admin.query('CREATE DATABASE lab_no_stats OWNER lab_no_stats TEMPLATE template0');
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(baseline.databaseUrl);
+    url.username = 'lab_no_stats';
+    url.pathname = '/lab_no_stats';
+    const only = onlyEndpoints([
+      'GET /users/cursor',
+      'GET /n-plus-one/lazy',
+      'POST /bulk-operations/insert-raw',
+      'POST /bulk-operations/update-bulk',
+      'POST /transactions/decrement/pessimistic',
+    ]);
+    const report = await runConformance({ ...target(), databaseUrl: url.toString(), only });
+    const unavailable = report.problems.filter((p) => p.check.endsWith('.unavailable'));
+    expect(unavailable.map((p) => `${p.severity} ${p.check}`).sort(), summary(report)).toEqual([
+      'error bulk.insert.unavailable',
+      'error bulk.update.unavailable',
+      'error n-plus-one.query-count.unavailable',
+      'error pagination.keyset.unavailable',
+      'error transactions.technique.unavailable',
+    ]);
+    expect(report.passed).toBe(false);
+  }, 300_000);
 });

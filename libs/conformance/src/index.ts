@@ -1,8 +1,9 @@
 export { runConformance, labContract } from './run-conformance';
-export { runChecks, selectChecks, DEFAULT_TIMEOUT_MS, DEFAULT_UPSTREAM_DELAY_MS } from './run-checks';
+export { runChecks, selectChecks, upstreamView, DEFAULT_TIMEOUT_MS, DEFAULT_UPSTREAM_DELAY_MS } from './run-checks';
 export { allChecks } from './checks';
 export { defineCheck } from './check';
-export type { Check, CheckContext } from './check';
+export type { Check, CheckContext, UpstreamView } from './check';
+export { hasKeysetPredicate, locksRows, setsSerializable } from './statement-text';
 export type { CallSpec, Exchange } from './exchange';
 export type { ContractView, ContractEndpoint, EndpointKey } from './contract-view';
 export { findDifference, parseInstantMs } from './compare';

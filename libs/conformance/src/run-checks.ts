@@ -1,16 +1,39 @@
-import type { Check, CheckContext } from './check';
+import type { Check, CheckContext, UpstreamView } from './check';
 import { CheckRecorder } from './check';
 import type { ContractView, EndpointKey } from './contract-view';
 import { endpointKey } from './contract-view';
 import { Database } from './database';
 import { ContractCaller } from './exchange';
 import { HttpClient } from './http-client';
+import { RedisView } from './redis';
 import type { CheckOutcome, ConformanceOptions, ConformanceReport, Observation, Problem } from './types';
 
 /** Default per-request timeout, milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Default delay of the upstream stub, milliseconds. */
 export const DEFAULT_UPSTREAM_DELAY_MS = 100;
+
+/** The stub's `GET /__hits` counter at `url`. */
+export function upstreamView(url: string): UpstreamView {
+  const base = url.replace(/\/+$/, '');
+  return {
+    url: base,
+    async hits() {
+      const res = await fetch(`${base}/__hits`, { signal: AbortSignal.timeout(DEFAULT_TIMEOUT_MS) });
+      const body = (await res.json().catch(() => null)) as { hits?: unknown } | null;
+      if (!res.ok || typeof body?.hits !== 'number') throw new Error(`the upstream stub's ${base}/__hits answered ${res.status}, not {"hits": n}`);
+      return body.hits;
+    },
+  };
+}
+
+/** Why a check cannot run with these options, or undefined when it can. */
+function missingFor(check: Check, has: { db: boolean; redis: boolean; upstream: boolean }): string | undefined {
+  if (check.needsDatabase && !has.db) return 'needs a databaseUrl';
+  if (check.needsRedis && !has.redis) return 'needs a redisUrl';
+  if (check.needsUpstream && !has.upstream) return 'needs an upstreamUrl';
+  return undefined;
+}
 
 /** Chooses the checks `only` selects: a check runs when one of its endpoints is accepted. */
 export function selectChecks(checks: readonly Check[], contract: ContractView, only?: (endpointId: string) => boolean): Check[] {
@@ -27,6 +50,8 @@ export async function runChecks(checks: readonly Check[], contract: ContractView
   const http = new HttpClient(options.baseUrl.replace(/\/+$/, ''), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const caller = new ContractCaller(http, contract);
   const db = options.databaseUrl ? new Database(options.databaseUrl) : null;
+  const redis = options.redisUrl ? new RedisView(options.redisUrl) : null;
+  const upstream = options.upstreamUrl ? upstreamView(options.upstreamUrl) : null;
   const selected = selectChecks(checks, contract, options.only);
   const outcomes: CheckOutcome[] = [];
   const problems: Problem[] = [];
@@ -36,13 +61,13 @@ export async function runChecks(checks: readonly Check[], contract: ContractView
       const started = performance.now();
       const recorder = new CheckRecorder(check.id);
       const primary = check.endpoints[0] ?? '';
-      let skipped: string | undefined;
-      if (check.needsDatabase && !db) {
-        skipped = 'needs a databaseUrl';
-      } else {
+      const skipped = missingFor(check, { db: db !== null, redis: redis !== null, upstream: upstream !== null });
+      if (!skipped) {
         const ctx: CheckContext = {
           call: (endpoint, spec) => caller.call(recorder, endpoint, spec),
           db,
+          redis,
+          upstream,
           contract,
           implId: options.implId,
           upstreamDelayMs: options.upstreamDelayMs ?? DEFAULT_UPSTREAM_DELAY_MS,
@@ -73,6 +98,7 @@ export async function runChecks(checks: readonly Check[], contract: ContractView
   } finally {
     await http.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
+    await redis?.close().catch(() => undefined);
   }
   return {
     passed: !problems.some((p) => p.severity === 'error'),

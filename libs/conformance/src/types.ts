@@ -68,6 +68,16 @@ export interface ConformanceOptions {
   baseUrl: string;
   /** The implementation's database; enables semantic comparisons and query counts. */
   databaseUrl?: string;
+  /**
+   * The implementation's Redis (`redis://host:port`); enables the checks that cached users and
+   * sessions are really stored there (keys, values, TTLs).
+   */
+  redisUrl?: string;
+  /**
+   * The upstream stub the implementation calls (`UPSTREAM_URL`); enables the check that
+   * `GET /external` really reaches it (the stub's `GET /__hits` counter).
+   */
+  upstreamUrl?: string;
   /** Expected `server` of `GET /health`; not checked when absent. */
   implId?: string;
   /** The upstream stub's delay, milliseconds. Default 100. */

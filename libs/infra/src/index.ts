@@ -12,5 +12,5 @@ export { freshDatabase, prepareSeededTemplate } from './seeded-template';
 export { startPostgres, type StartPostgresOptions } from './start-postgres';
 export { startRedis, type RedisServer, type StartRedisOptions } from './start-redis';
 export { startStack, type Stack, type StackOptions } from './start-stack';
-export { startUpstream, type UpstreamServer } from './start-upstream';
+export { readUpstreamHits, startUpstream, UPSTREAM_STUB_SCRIPT, type StartUpstreamOptions, type UpstreamServer } from './start-upstream';
 export { verifySeed, type SeedMismatch } from './verify-seed';

@@ -1,9 +1,19 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstream, type UpstreamServer } from './start-upstream';
+import { exitOf, isAlive } from './process-control';
+import { readUpstreamHits, startUpstream, type UpstreamServer } from './start-upstream';
 
 let upstream: UpstreamServer;
+const wrapped: string[][] = [];
 beforeAll(async () => {
-  upstream = await startUpstream({ delayMs: 60 });
+  upstream = await startUpstream({
+    delayMs: 60,
+    wrap: (argv) => {
+      wrapped.push(argv);
+      return argv;
+    },
+  });
 });
 afterAll(() => upstream?.stop());
 
@@ -28,5 +38,42 @@ describe('startUpstream', () => {
     const response = await fetch(`${upstream.url}/other`);
     expect(response.status).toBe(404);
     await response.text();
+  });
+
+  it('counts the /delay requests it receives, readable over HTTP', async () => {
+    const before = await upstream.hits();
+    await Promise.all([1, 2, 3].map(async () => (await fetch(`${upstream.url}/delay?ms=0`)).text()));
+    await (await fetch(`${upstream.url}/other`)).text();
+    expect(await upstream.hits()).toBe(before + 3);
+    expect(await readUpstreamHits(`${upstream.url}/`)).toBe(before + 3);
+  });
+
+  it('runs in a process of its own, through the wrap', () => {
+    expect(upstream.pid).toBeGreaterThan(1);
+    expect(upstream.pid).not.toBe(process.pid);
+    expect(isAlive(upstream.pid)).toBe(true);
+    expect(wrapped).toHaveLength(1);
+    expect(wrapped[0]!.slice(0, 2)).toEqual(['sh', '-c']);
+  });
+
+  it('is gone after stop()', async () => {
+    const other = await startUpstream({ delayMs: 5 });
+    expect(other.pid).not.toBe(upstream.pid);
+    await other.stop();
+    expect(isAlive(other.pid)).toBe(false);
+    await expect(fetch(`${other.url}/delay`)).rejects.toThrow();
+  });
+
+  it('exits on its own when the process that started it is killed', async () => {
+    const module = fileURLToPath(new URL('./start-upstream.ts', import.meta.url));
+    const script = `const { startUpstream } = await import(${JSON.stringify(module)}); const u = await startUpstream(); console.log(u.pid); setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = exitOf(parent);
+    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    expect(isAlive(pid)).toBe(true);
+    parent.kill('SIGKILL');
+    await exited;
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isAlive(pid)).toBe(false);
   });
 });

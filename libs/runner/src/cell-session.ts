@@ -115,7 +115,8 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
     const { started, databaseUrl } = await freshServer('lab_gate', 0);
     try {
       onEvent?.({ type: 'phase', phase: 'gate' });
-      const target = { baseUrl: started.baseUrl, databaseUrl, upstreamDelayMs: up.services.upstream.delayMs };
+      const { redis, upstream } = up.services;
+      const target = { baseUrl: started.baseUrl, databaseUrl, upstreamDelayMs: upstream.delayMs, redisUrl: redis.url, upstreamUrl: upstream.url };
       const figures = await runGate(plan, target).catch((error: unknown) => {
         if (!started.crash) throw error;
       });

@@ -27,8 +27,9 @@ export interface CellServices {
 
 /**
  * Starts PostgreSQL (in the `database` role, from the seeded cache), Redis (in the `redis` role)
- * and the upstream stub (in this process: the unmeasured `helpers` role) in parallel. If one
- * fails, the others are stopped and the first failure is thrown.
+ * and the upstream stub (a process of its own in the unmeasured `helpers` role, so it never
+ * shares the load generator's event loop or the server's CPU) in parallel. If one fails, the
+ * others are stopped and the first failure is thrown.
  */
 export async function startServices(groups: RoleGroups, log?: (line: string) => void): Promise<CellServices> {
   const logOpt = log ? { log } : {};
@@ -42,7 +43,7 @@ export async function startServices(groups: RoleGroups, log?: (line: string) => 
       }
     }),
     startRedis({ backend: 'native', wrap: (argv) => groups.wrap('redis', argv), ...logOpt }),
-    startUpstream(),
+    startUpstream({ wrap: (argv) => groups.wrap('helpers', argv), ...logOpt }),
   ] as const);
   const [pg, redis, upstream] = started;
   const stop = async (): Promise<void> => {

@@ -95,4 +95,35 @@ export const authSessionCheck = defineCheck({
   },
 });
 
-export const authChecks = [authPublicCheck, authJwtCheck, authSessionCheck];
+/** The contract's session lifetime, seconds. */
+export const SESSION_TTL_S = 1800;
+
+/**
+ * Sessions live in Redis, as the contract says: after a login, `session:<token>` holds the user
+ * id with a TTL of 1800 s, and once the gate deletes that key the token is refused.
+ */
+export const authSessionStoreCheck = defineCheck({
+  id: 'auth.session-store',
+  endpoints: [LOGIN_SESSION, PROTECTED_SESSION],
+  needsRedis: true,
+  async run(ctx) {
+    const redis = ctx.redis!;
+    const userId = 3;
+    const login = objectBody(await ctx.call(LOGIN_SESSION, { query: { user_id: userId } }));
+    const token = login?.session_token;
+    if (typeof token !== 'string') return;
+    const key = `session:${token}`;
+    const stored = await redis.get(key);
+    if (stored === null) {
+      ctx.fail('stored', LOGIN_SESSION, 'the session must be stored in Redis as session:<token>; there is no such key for the token returned', { expected: `session:${token.slice(0, 8)}…`, actual: null });
+      return;
+    }
+    if (stored.replace(/^"(.*)"$/, '$1') !== String(userId)) ctx.fail('value', LOGIN_SESSION, `session:<token> must hold the user id "${userId}"`, { expected: String(userId), actual: stored });
+    const ttl = await redis.ttl(key);
+    if (!(ttl > SESSION_TTL_S - 60 && ttl <= SESSION_TTL_S)) ctx.fail('ttl', LOGIN_SESSION, `session:<token> must expire after ${SESSION_TTL_S} s, its TTL is ${ttl} s (-1: none)`, { expected: SESSION_TTL_S, actual: ttl });
+    await redis.del(key);
+    expectDetail(ctx, PROTECTED_SESSION, await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${token}` }, expect: 401 }), 'Invalid or expired session', 'reads-redis');
+  },
+});
+
+export const authChecks = [authPublicCheck, authJwtCheck, authSessionCheck, authSessionStoreCheck];

@@ -97,4 +97,24 @@ export const externalCheck = defineCheck({
   },
 });
 
-export const basicChecks = [healthCheck, echoCheck, protectedCheck, uploadCheck, externalCheck];
+/** `/external` calls made by `external.upstream`. */
+export const UPSTREAM_CALLS = 3;
+
+/** Every `/external` answer comes from a real request to the upstream stub (its `/__hits` counter). */
+export const externalUpstreamCheck = defineCheck({
+  id: 'external.upstream',
+  endpoints: ['GET /external'],
+  needsUpstream: true,
+  async run(ctx) {
+    const e = 'GET /external';
+    const before = await ctx.upstream!.hits();
+    let answered = 0;
+    for (let i = 0; i < UPSTREAM_CALLS; i++) if ((await ctx.call(e))?.status === 200) answered++;
+    const received = (await ctx.upstream!.hits()) - before;
+    if (received < answered) {
+      ctx.fail('calls-upstream', e, `${answered} answers, but the upstream stub received ${received} requests: every call must GET {UPSTREAM_URL}/delay`, { expected: `>= ${answered}`, actual: received });
+    }
+  },
+});
+
+export const basicChecks = [healthCheck, echoCheck, protectedCheck, uploadCheck, externalCheck, externalUpstreamCheck];

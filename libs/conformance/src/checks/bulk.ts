@@ -2,7 +2,7 @@ import { defineCheck } from '../check';
 import type { CheckContext } from '../check';
 import type { QueryCounts } from '../database';
 import { findDifference } from '../compare';
-import { objectBody } from './helpers';
+import { objectBody, statementsUsable } from './helpers';
 
 const CLEANUP = 'DELETE /bulk-operations/cleanup';
 const op = (name: string) => `POST /bulk-operations/${name}`;
@@ -18,7 +18,10 @@ async function cleanup(ctx: CheckContext): Promise<void> {
   }
 }
 
-/** Calls `name` with `count`, counting bulk_items statements when the database allows. */
+/**
+ * Calls `name` with `count`, counting bulk_items statements when the database allows (when it
+ * does not, the check has already failed with `<check>.unavailable`).
+ */
 async function bulkCall(ctx: CheckContext, name: string, count: number): Promise<QueryCounts | null> {
   const send = async () => {
     const body = objectBody(await ctx.call(op(name), { query: { count } }));
@@ -42,9 +45,7 @@ export const bulkInsertCheck = defineCheck({
   async run(ctx) {
     const count = 40;
     const expectedRows = Array.from({ length: count }, (_, i) => ({ name: `item_${i}`, value: i }));
-    if (ctx.db && (await ctx.db.statementsUnavailable())) {
-      ctx.warn('unavailable', op('insert-raw'), `pg_stat_statements is not usable, statements not counted: ${await ctx.db.statementsUnavailable()}`);
-    }
+    if (ctx.db) await statementsUsable(ctx, op('insert-raw'));
     try {
       for (const name of INSERTS) {
         await cleanup(ctx);
@@ -78,6 +79,7 @@ export const bulkUpdateCheck = defineCheck({
   endpoints: [...UPDATES.map(op), CLEANUP],
   async run(ctx) {
     const rows = 30;
+    if (ctx.db) await statementsUsable(ctx, op('update-bulk'));
     try {
       await cleanup(ctx);
       await ctx.call(op('insert-raw'), { query: { count: rows } });

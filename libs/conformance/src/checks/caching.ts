@@ -1,6 +1,7 @@
 import { defineCheck } from '../check';
 import type { CheckContext } from '../check';
 import { expectDetail } from './basic';
+import { findDifference } from '../compare';
 import { objectBody } from './helpers';
 
 const NO_CACHE = 'GET /cache/users/{id}/no-cache';
@@ -78,4 +79,75 @@ export const cachingWarmupCheck = defineCheck({
   },
 });
 
-export const cachingChecks = [cachingReadThroughCheck, cachingWarmupCheck];
+/** The contract's TTL of a cached user, seconds. */
+export const USER_CACHE_TTL_S = 300;
+/** How much of a fresh TTL may already have passed when the gate reads it, seconds. */
+const TTL_SLACK_S = 60;
+
+/** Checks that `user:<id>` holds the user as the contract says, with a fresh TTL; the parsed value or null. */
+async function expectCachedUser(ctx: CheckContext, endpoint: string, id: number, user: { name: unknown; email: unknown } | null, why: string): Promise<Record<string, unknown> | null> {
+  const key = `user:${id}`;
+  const raw = await ctx.redis!.get(key);
+  if (raw === null) {
+    ctx.fail('stored', endpoint, `${why}: the user must be cached in Redis under ${key}, which does not exist`, { expected: key, actual: null });
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    ctx.fail('value', endpoint, `${why}: Redis ${key} must hold JSON {"id","name","email"}`, { actual: raw.slice(0, 120) });
+    return null;
+  }
+  if (user) ctx.differs('value', endpoint, `${why}: Redis ${key}`, findDifference({ id, name: user.name, email: user.email }, value));
+  const ttl = await ctx.redis!.ttl(key);
+  if (!(ttl > USER_CACHE_TTL_S - TTL_SLACK_S && ttl <= USER_CACHE_TTL_S)) {
+    ctx.fail('ttl', endpoint, `${why}: Redis ${key} must expire after ${USER_CACHE_TTL_S} s, its TTL is ${ttl} s (-1: none)`, { expected: USER_CACHE_TTL_S, actual: ttl });
+  }
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+}
+
+/**
+ * The cache is Redis, as the contract says, not the server's memory: a miss stores `user:<id>`
+ * (JSON `{"id","name","email"}`, TTL 300 s), a hit serves what Redis holds (the gate changes the
+ * cached name and expects the change back), warmup stores the first `count` users, deleting a
+ * key and flushing remove them from Redis.
+ */
+export const cachingRedisCheck = defineCheck({
+  id: 'caching.redis',
+  endpoints: [CACHED, WARMUP, DELETE_KEY, FLUSH],
+  needsRedis: true,
+  async run(ctx) {
+    const redis = ctx.redis!;
+    const id = 8;
+    try {
+      await flush(ctx);
+      if ((await redis.keys('user:*')).length > 0) ctx.fail('flush', FLUSH, 'after DELETE /cache/flush Redis must hold no user:* key');
+      const user = await userRow(ctx, id);
+      await expectSource(ctx, CACHED, id, 'database', 'miss', 'first read after a flush');
+      const cached = await expectCachedUser(ctx, CACHED, id, user, 'after a miss');
+      if (cached && user) {
+        const marker = `${String(user.name)} (changed in Redis)`;
+        await redis.replaceKeepingTtl(`user:${id}`, JSON.stringify({ ...cached, name: marker }));
+        const hit = await expectSource(ctx, CACHED, id, 'cache', 'hit', 'second read');
+        if (hit && hit.name !== marker) {
+          ctx.fail('reads-redis', CACHED, `a hit must be served from Redis: the gate changed the name cached under user:${id}, the endpoint still answered the old one`, { expected: marker, actual: hit.name });
+        }
+      }
+      await flush(ctx);
+      const warmCount = 4;
+      await ctx.call(WARMUP, { query: { count: warmCount } });
+      for (let warmed = 1; warmed <= warmCount; warmed++) await expectCachedUser(ctx, WARMUP, warmed, await userRow(ctx, warmed), `after warmup count=${warmCount}`);
+      if ((await redis.get(`user:${warmCount + 1}`)) !== null) ctx.fail('warmup-extra', WARMUP, `warmup count=${warmCount} must cache users 1..${warmCount} only`, { actual: `user:${warmCount + 1}` });
+      await ctx.call(DELETE_KEY, { params: { id: 2 } });
+      if ((await redis.get('user:2')) !== null) ctx.fail('delete', DELETE_KEY, 'DELETE /cache/users/2 must remove user:2 from Redis');
+      await flush(ctx);
+      const left = await redis.keys('user:*');
+      if (left.length > 0) ctx.fail('flush', FLUSH, 'after DELETE /cache/flush Redis must hold no user:* key', { actual: left.slice(0, 5) });
+    } finally {
+      await flush(ctx);
+    }
+  },
+});
+
+export const cachingChecks = [cachingReadThroughCheck, cachingWarmupCheck, cachingRedisCheck];

@@ -1,4 +1,5 @@
 import { isObject } from '../compare';
+import type { CheckContext } from '../check';
 import type { Exchange } from '../exchange';
 
 /** The reply's body as an object, or null (the contract schema problem is already recorded). */
@@ -43,4 +44,19 @@ export function detailOf(reply: Exchange | null): unknown {
 /** A unique suffix for rows a check creates. */
 export function uniqueTag(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * True when pg_stat_statements can be read. Otherwise records an error `<check>.unavailable`:
+ * a gate that cannot see the statements must not pass an implementation on their account.
+ */
+export async function statementsUsable(ctx: CheckContext, endpoint: string): Promise<boolean> {
+  const unavailable = ctx.db ? await ctx.db.statementsUnavailable() : 'no databaseUrl';
+  if (unavailable) ctx.fail('unavailable', endpoint, `pg_stat_statements is not usable, so statements cannot be checked: ${unavailable}`);
+  return unavailable === null;
+}
+
+/** The statements of a problem's `actual`: text shortened, with their calls. */
+export function statementList(statements: ReadonlyArray<{ query: string; calls: number }>): Array<{ query: string; calls: number }> {
+  return statements.map((s) => ({ query: s.query.length > 160 ? `${s.query.slice(0, 160)}…` : s.query, calls: s.calls }));
 }

@@ -1,7 +1,7 @@
 import { defineCheck } from '../check';
 import type { Database } from '../database';
 import { findDifference } from '../compare';
-import { arrayBody } from './helpers';
+import { arrayBody, statementsUsable } from './helpers';
 
 const VARIANTS = ['lazy', 'eager', 'subquery'] as const;
 const endpointOf = (v: string) => `GET /n-plus-one/${v}`;
@@ -47,11 +47,7 @@ export const nPlusOneQueriesCheck = defineCheck({
   needsDatabase: true,
   async run(ctx) {
     const db = ctx.db!;
-    const unavailable = await db.statementsUnavailable();
-    if (unavailable) {
-      ctx.warn('unavailable', endpointOf('lazy'), `pg_stat_statements is not usable, statements not counted: ${unavailable}`);
-      return;
-    }
+    if (!(await statementsUsable(ctx, endpointOf('lazy')))) return;
     const limit = 5;
     for (const v of VARIANTS) {
       const e = endpointOf(v);

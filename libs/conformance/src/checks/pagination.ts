@@ -1,7 +1,8 @@
 import { defineCheck } from '../check';
 import type { CheckContext } from '../check';
 import { findDifference } from '../compare';
-import { ids, objectBody, strictlyIncreasing } from './helpers';
+import { hasKeysetPredicate, selectsOn } from '../statement-text';
+import { ids, objectBody, statementList, statementsUsable, strictlyIncreasing } from './helpers';
 
 const OFFSET = 'GET /users/offset';
 const CURSOR = 'GET /users/cursor';
@@ -68,6 +69,52 @@ export const paginationWindowsCheck = defineCheck({
   },
 });
 
+/** Requests of a deep cursor page whose statements `pagination.keyset` reads. */
+export const KEYSET_REQUESTS = 3;
+
+/**
+ * `/users/cursor` is keyset pagination, as pg_stat_statements saw it: its SELECT on
+ * users_pagination has a `id > $n` predicate, and a page near the end of the table visits a
+ * handful of buffers (at most a tenth of the table's pages), where an OFFSET (or a count) walks
+ * the rows before it.
+ */
+export const paginationKeysetCheck = defineCheck({
+  id: 'pagination.keyset',
+  endpoints: [CURSOR],
+  needsDatabase: true,
+  async run(ctx) {
+    const db = ctx.db!;
+    if (!(await statementsUsable(ctx, CURSOR))) return;
+    const total = ctx.contract.seedRowCounts.users_pagination ?? 100_000;
+    const size = 20;
+    const cursor = Math.max(0, total - 2 * size);
+    const [table] = await db.rows<{ pages: number }>(
+      "SELECT ceil(pg_relation_size('users_pagination') / current_setting('block_size')::float8)::float8 AS pages",
+    );
+    const pages = table?.pages ?? 0;
+    // Warm up once: connection set-up and prepared-statement lookups are not the technique.
+    if (!(await cursorPage(ctx, cursor, size))) return;
+    const seen = await db.captureStatements(async () => {
+      for (let i = 0; i < KEYSET_REQUESTS; i++) await ctx.call(CURSOR, { query: { cursor, size } });
+    });
+    const selects = selectsOn(seen, ['users_pagination']);
+    if (!selects.some((s) => hasKeysetPredicate(s.query))) {
+      ctx.fail('predicate', CURSOR, 'the cursor page must be read with a keyset predicate (WHERE id > cursor ORDER BY id LIMIT …), not an OFFSET', {
+        expected: 'SELECT … FROM users_pagination WHERE id > $1 …',
+        actual: statementList(selects.length ? selects : seen),
+      });
+    }
+    const perRequest = selects.reduce((sum, s) => sum + s.blocks, 0) / KEYSET_REQUESTS;
+    const budget = Math.max(64, Math.ceil(pages / 10));
+    if (perRequest > budget) {
+      ctx.fail('buffers', CURSOR, `cursor=${cursor} visited ${Math.round(perRequest)} buffers per request on a ${pages}-page table (budget ${budget}): the rows before the cursor were read, as an OFFSET or a count does`, {
+        expected: `<= ${budget}`,
+        actual: perRequest,
+      });
+    }
+  },
+});
+
 export const paginationBoundsCheck = defineCheck({
   id: 'pagination.bounds',
   endpoints: [OFFSET, CURSOR],
@@ -87,4 +134,4 @@ export const paginationBoundsCheck = defineCheck({
   },
 });
 
-export const paginationChecks = [paginationWindowsCheck, paginationBoundsCheck];
+export const paginationChecks = [paginationWindowsCheck, paginationKeysetCheck, paginationBoundsCheck];

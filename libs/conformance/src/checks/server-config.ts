@@ -8,16 +8,26 @@ export function jsonSerializeBytes(): number {
   return Buffer.byteLength(JSON.stringify(items), 'utf8');
 }
 
+/**
+ * Fewest milliseconds `/cpu/hash` may take: bcrypt at cost 12 is 2^12 rounds of Blowfish key
+ * expansion, several times this floor even on the fastest cores (190-570 ms for the seven
+ * implementations on a 2-core host).
+ */
+export const BCRYPT_COST_12_FLOOR_MS = 25;
+
 export const fibonacciCheck = defineCheck({
   id: 'server-config.fibonacci',
   endpoints: ['GET /cpu/fibonacci'],
   async run(ctx) {
     const e = 'GET /cpu/fibonacci';
-    for (const [n, result] of [[10, 55], [1, 1], [20, 6765]] as const) {
+    for (const [n, result] of [[10, 55], [1, 1], [20, 6765], [30, 832_040]] as const) {
       const body = objectBody(await ctx.call(e, { query: { n } }));
       if (body) ctx.differs('result', e, `fibonacci(${n})`, findDifference({ n, result }, body));
     }
-    for (const n of [0, 41, 'x']) await ctx.call(e, { query: { n }, expect: 422 });
+    const byDefault = objectBody(await ctx.call(e));
+    if (byDefault) ctx.differs('default', e, 'fibonacci without n (the default, 27)', findDifference({ n: 27, result: 196_418 }, byDefault));
+    // 30 is the contract's maximum: fib(31) and above could block a single-process server for long.
+    for (const n of [0, 31, 39, 'x']) await ctx.call(e, { query: { n }, expect: 422 });
   },
 });
 
@@ -27,8 +37,17 @@ export const cpuCheck = defineCheck({
   async run(ctx) {
     const json = objectBody(await ctx.call('GET /cpu/json-serialize'));
     if (json) ctx.differs('json-serialize', 'GET /cpu/json-serialize', 'serialised size', findDifference({ status: 'ok', items: 10_000, bytes: jsonSerializeBytes() }, json));
-    const hash = objectBody(await ctx.call('GET /cpu/hash'));
+    const hashed = await ctx.call('GET /cpu/hash');
+    const hash = objectBody(hashed);
     if (hash) ctx.differs('hash', 'GET /cpu/hash', 'bcrypt hash', findDifference({ status: 'ok', hash_length: 60 }, hash));
+    // The body is the same constant for every correct server: only the work shows (a lower
+    // bound, so a slow machine never fails it; a canned answer takes about a millisecond).
+    if (hashed?.status === 200 && hashed.durationMs < BCRYPT_COST_12_FLOOR_MS) {
+      ctx.fail('hash-work', 'GET /cpu/hash', `answered in ${hashed.durationMs.toFixed(1)} ms: bcrypt at cost 12 cannot finish under ${BCRYPT_COST_12_FLOOR_MS} ms`, {
+        expected: `>= ${BCRYPT_COST_12_FLOOR_MS}`,
+        actual: hashed.durationMs,
+      });
+    }
   },
 });
 

@@ -1,7 +1,8 @@
 import { defineCheck } from '../check';
 import type { CheckContext } from '../check';
 import { expectDetail } from './basic';
-import { objectBody, pooled } from './helpers';
+import { callsOf, locksRows, selectsOn, setsSerializable } from '../statement-text';
+import { objectBody, pooled, statementList, statementsUsable } from './helpers';
 
 const RESET = 'POST /transactions/reset';
 const PRODUCT = 'GET /transactions/products/{id}';
@@ -88,6 +89,58 @@ export const transactionsDecrementCheck = defineCheck({
   },
 });
 
+/** Requests per strategy whose statements `transactions.technique` reads, and how many are in flight. */
+export const TECHNIQUE_REQUESTS = 12;
+const TECHNIQUE_IN_FLIGHT = 4;
+
+/**
+ * The strategies use the technique they are named after, as pg_stat_statements saw it: every
+ * pessimistic decrement reads the product with a locking `SELECT … FOR UPDATE` (an atomic
+ * `UPDATE … SET stock = stock - 1` loses no update either, but is not the technique measured);
+ * every serializable one runs in a SERIALIZABLE transaction (however the stack words it).
+ */
+export const transactionsTechniqueCheck = defineCheck({
+  id: 'transactions.technique',
+  endpoints: [decrement('pessimistic'), decrement('serializable'), RESET],
+  needsDatabase: true,
+  async run(ctx) {
+    const db = ctx.db!;
+    if (!(await statementsUsable(ctx, decrement('pessimistic')))) return;
+    const productId = 3;
+    try {
+      for (const m of ['pessimistic', 'serializable'] as const) {
+        const e = decrement(m);
+        await reset(ctx);
+        let answered = 0;
+        const seen = await db.captureStatements(async () => {
+          const replies = await pooled(TECHNIQUE_REQUESTS, TECHNIQUE_IN_FLIGHT, () => ctx.call(e, { query: { product_id: productId, quantity: 1 } }));
+          answered = replies.filter((r) => r?.status === 200).length;
+        });
+        if (answered === 0) continue;
+        if (m === 'pessimistic') {
+          const locking = callsOf(selectsOn(seen, ['products']), locksRows);
+          if (locking < answered) {
+            ctx.fail('row-lock', e, `every pessimistic decrement must read the product with SELECT … FOR UPDATE: ${locking} locking SELECTs on products for ${answered} decrements`, {
+              expected: `>= ${answered} SELECT … FOR UPDATE`,
+              actual: statementList(seen),
+            });
+          }
+        } else {
+          const isolated = callsOf(seen, setsSerializable);
+          if (isolated < answered) {
+            ctx.fail('isolation', e, `every serializable decrement must run at ISOLATION LEVEL SERIALIZABLE: ${isolated} statements set it for ${answered} decrements`, {
+              expected: `>= ${answered} BEGIN/SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`,
+              actual: statementList(seen),
+            });
+          }
+        }
+      }
+    } finally {
+      await reset(ctx);
+    }
+  },
+});
+
 export const transactionsBoundsCheck = defineCheck({
   id: 'transactions.bounds',
   endpoints: [decrement('optimistic')],
@@ -98,4 +151,4 @@ export const transactionsBoundsCheck = defineCheck({
   },
 });
 
-export const transactionChecks = [transactionsProductCheck, transactionsDecrementCheck, transactionsBoundsCheck];
+export const transactionChecks = [transactionsProductCheck, transactionsDecrementCheck, transactionsTechniqueCheck, transactionsBoundsCheck];

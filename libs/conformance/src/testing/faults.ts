@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Fault, FaultTools, ProxiedRequest, ProxiedResponse } from './fault-proxy';
 
 type Handle = Fault['handle'];
@@ -44,6 +45,31 @@ function servedBy(name: string, by: string): Handle {
     return withJson(res, { ...body, operation: typeof body.operation === 'string' ? body.operation.replace(by.split('-')[1]!, name.split('-')[1]!) : body.operation });
   };
 }
+
+/** A JSON reply the proxy makes up itself. */
+function answer(value: unknown, status = 200): ProxiedResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(value)) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A non-negative integer query or path value, or null (the real server answers the 422). */
+function intOf(value: string | null | undefined): number | null {
+  return value !== null && value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** Serves `from` with `to` (same query), rewriting the 200 body with `relabel`. */
+function servedWith(from: string, to: string, relabel: (body: any) => unknown): Handle {
+  return async (req, tools) => {
+    const url = urlOf(req);
+    if (url.pathname !== from) return tools.forward(req);
+    const res = await tools.forward({ ...req, path: `${to}${url.search}` });
+    return res.status === 200 ? withJson(res, relabel(jsonOf(res))) : res;
+  };
+}
+
+/** The proxy's own user cache (the `cache-in-process` fault): id → the no-cache body. */
+type CachedUser = { user_id: number; name: string; email: string };
 
 const is = (m: string, p: string | RegExp) => (method: string, pathname: string) =>
   method === m && (typeof p === 'string' ? pathname === p : p.test(pathname));
@@ -235,8 +261,8 @@ export const faults = define({
     ),
   },
   'fibonacci-clamps-n': {
-    description: 'GET /cpu/fibonacci clamps n above 40 instead of rejecting it',
-    handle: rewriteRequest((m, u) => u.pathname === '/cpu/fibonacci' && Number(u.searchParams.get('n')) > 40, (u) => u.searchParams.set('n', '40')),
+    description: 'GET /cpu/fibonacci clamps n above 30 instead of rejecting it',
+    handle: rewriteRequest((m, u) => u.pathname === '/cpu/fibonacci' && Number(u.searchParams.get('n')) > 30, (u) => u.searchParams.set('n', '30')),
   },
   'json-serialize-pretty-bytes': {
     description: 'GET /cpu/json-serialize reports the byte count of pretty-printed JSON',
@@ -265,6 +291,112 @@ export const faults = define({
   'fulltext-ordered-by-id': {
     description: 'GET /search/fulltext orders by id instead of rank',
     handle: rewriteJson(is('GET', '/search/fulltext'), (rows: Array<{ id: number }>) => [...rows].sort((a, b) => a.id - b.id)),
+  },
+  'pessimistic-atomic-update': {
+    description:
+      'POST /transactions/decrement/pessimistic decrements with one atomic UPDATE … SET stock = stock - q (on the side, through pg): no lost update, but no SELECT … FOR UPDATE either',
+    handle: async (req, tools) => {
+      const url = urlOf(req);
+      const productId = intOf(url.searchParams.get('product_id') ?? '1');
+      const quantity = intOf(url.searchParams.get('quantity') ?? '1');
+      if (url.pathname !== '/transactions/decrement/pessimistic' || !tools.db || productId === null || quantity === null || productId > 2 ** 31 - 1) return tools.forward(req);
+      const started = performance.now();
+      const { rows } = await tools.db.query<{ stock: number }>('UPDATE products SET stock = stock - $2, updated_at = NOW() WHERE id = $1 RETURNING stock', [productId, quantity]);
+      if (rows.length === 0) return tools.forward(req);
+      const stock = rows[0]!.stock;
+      return answer({ success: true, method: 'pessimistic', product_id: productId, old_stock: stock + quantity, new_stock: stock, retries: 0, elapsed_ms: performance.now() - started, error: null });
+    },
+  },
+  'serializable-as-pessimistic': {
+    description: 'POST /transactions/decrement/serializable is served by pessimistic (relabelled): row locks at READ COMMITTED, never SERIALIZABLE',
+    handle: servedWith('/transactions/decrement/serializable', '/transactions/decrement/pessimistic', (b) => ({ ...b, method: 'serializable' })),
+  },
+  'cursor-by-offset': {
+    description: 'GET /users/cursor pages aligned on the size are answered from GET /users/offset (OFFSET, plus its count), reshaped to the cursor shape',
+    handle: async (req, tools) => {
+      const url = urlOf(req);
+      const cursor = intOf(url.searchParams.get('cursor') ?? '0');
+      const size = intOf(url.searchParams.get('size') ?? '20');
+      if (url.pathname !== '/users/cursor' || cursor === null || size === null || size < 1 || size > 100 || cursor % size !== 0) return tools.forward(req);
+      const res = await tools.forward({ ...req, path: `/users/offset?page=${cursor / size + 1}&size=${size}` });
+      if (res.status !== 200) return res;
+      const page = jsonOf(res) as { items: Array<{ id: number }>; page: number; total_pages: number };
+      const last = page.items.at(-1);
+      return withJson(res, { items: page.items, next_cursor: last && page.page < page.total_pages ? last.id : null, size });
+    },
+  },
+  'cache-in-process': {
+    description:
+      'GET /cache/users/{id}/cached is cached in the proxy\'s memory, never in Redis: a miss is served by no-cache, later reads by the proxy as "cache" (flush, delete and warmup kept in step)',
+    handle: async (req, tools) => {
+      const url = urlOf(req);
+      const cache = (tools.state.get('cache') as Map<number, CachedUser> | undefined) ?? new Map<number, CachedUser>();
+      tools.state.set('cache', cache);
+      const read = /^\/cache\/users\/(\d+)\/cached$/.exec(url.pathname);
+      const id = read ? intOf(read[1]) : null;
+      if (req.method === 'GET' && id !== null) {
+        const hit = cache.get(id);
+        if (hit) return answer({ source: 'cache', ...hit, elapsed_ms: 0.01 });
+        const res = await tools.forward({ ...req, path: `/cache/users/${id}/no-cache` });
+        if (res.status === 200) {
+          const body = jsonOf(res) as CachedUser;
+          cache.set(id, { user_id: body.user_id, name: body.name, email: body.email });
+        }
+        return res;
+      }
+      if (req.method === 'DELETE' && url.pathname === '/cache/flush') cache.clear();
+      const deleted = /^\/cache\/users\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'DELETE' && deleted) cache.delete(Number(deleted[1]));
+      const res = await tools.forward(req);
+      if (req.method === 'POST' && url.pathname === '/cache/warmup' && res.status === 200) {
+        for (let i = 1; i <= (jsonOf(res) as { warmed_count: number }).warmed_count; i++) {
+          const user = await tools.forward({ method: 'GET', path: `/cache/users/${i}/no-cache`, headers: {}, body: Buffer.alloc(0) });
+          if (user.status === 200) {
+            const body = jsonOf(user) as CachedUser;
+            cache.set(i, { user_id: body.user_id, name: body.name, email: body.email });
+          }
+        }
+      }
+      return res;
+    },
+  },
+  'external-without-upstream': {
+    description: 'GET /external waits the upstream\'s 100 ms and answers the upstream\'s body itself, never calling it',
+    handle: async (req, tools) => {
+      if (req.method !== 'GET' || urlOf(req).pathname !== '/external') return tools.forward(req);
+      const started = performance.now();
+      await sleep(102);
+      return answer({ source: 'upstream', latency_ms: performance.now() - started, data: { message: 'External API response' } });
+    },
+  },
+  'session-in-process': {
+    description: 'POST /auth/login/session issues tokens the proxy keeps in memory and GET /auth/protected/session checks there, never in Redis',
+    handle: async (req, tools) => {
+      const url = urlOf(req);
+      const sessions = (tools.state.get('sessions') as Map<string, number> | undefined) ?? new Map<string, number>();
+      tools.state.set('sessions', sessions);
+      const noBody = { headers: {}, body: Buffer.alloc(0) };
+      if (req.method === 'POST' && url.pathname === '/auth/login/session') {
+        const userId = intOf(url.searchParams.get('user_id'));
+        if (userId === null) return tools.forward(req);
+        const user = await tools.forward({ method: 'GET', path: `/users/${userId}`, ...noBody });
+        if (user.status !== 200) return answer({ detail: 'User not found' }, 401);
+        const token = randomBytes(32).toString('base64url');
+        sessions.set(token, userId);
+        return answer({ session_token: token, token_type: 'session', elapsed_ms: 0.01 });
+      }
+      const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const userId = token ? sessions.get(token) : undefined;
+      if (req.method === 'GET' && url.pathname === '/auth/protected/session' && userId !== undefined) {
+        const user = jsonOf(await tools.forward({ method: 'GET', path: `/users/${userId}`, ...noBody })) as { id: number; email: string };
+        return answer({ message: 'protected resource', auth_type: 'session', user_id: user.id, email: user.email, elapsed_ms: 0.01 });
+      }
+      return tools.forward(req);
+    },
+  },
+  'cpu-hash-constant': {
+    description: 'GET /cpu/hash answers the constant {"status":"ok","hash_length":60} without hashing',
+    handle: async (req, tools) => (req.method === 'GET' && urlOf(req).pathname === '/cpu/hash' ? answer({ status: 'ok', hash_length: 60 }) : tools.forward(req)),
   },
 });
 

@@ -12,6 +12,8 @@ export const BASELINE_ID = 'typescript-node-http';
 export interface Baseline {
   baseUrl: string;
   databaseUrl: string;
+  redisUrl: string;
+  upstreamUrl: string;
   upstreamDelayMs: number;
   stop(): Promise<void>;
 }
@@ -54,6 +56,8 @@ export async function startBaseline(): Promise<Baseline> {
     return {
       baseUrl,
       databaseUrl: stack.databaseUrl!,
+      redisUrl: stack.redis!.url,
+      upstreamUrl: stack.upstream!.url,
       upstreamDelayMs: stack.upstream?.delayMs ?? 100,
       async stop() {
         await app.stop();
