@@ -15,10 +15,14 @@ worker_class = _env.worker_class
 threads = _env.threads if _env.worker_class == "gthread" else 1
 # Keep-alive (gthread only; sync closes after every response): wrk and k6 reuse connections.
 keepalive = 65
-# The contract allows /cpu/fibonacci?n=40 (tens of seconds of pure Python): a sync worker busy
-# that long must not be killed by the heartbeat timeout. gthread workers keep beating anyway.
+# The longest requests (bulk operations on 10,000 rows take seconds) must not get a sync worker
+# killed by the heartbeat timeout. gthread workers keep beating anyway.
 timeout = 300
 graceful_timeout = 10
+# A long but well-formed URL (e.g. a 5,000-character `q`) reaches Django and is answered 422 like
+# any other invalid parameter, instead of gunicorn's HTML 414 at 4,094 bytes. 0 means no
+# configured limit; gunicorn still refuses request lines over 1 MiB.
+limit_request_line = 0
 accesslog = None
 errorlog = "-"
 loglevel = "warning"

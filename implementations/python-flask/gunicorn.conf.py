@@ -18,8 +18,8 @@ threads = _settings.threads
 # Idle keep-alive connections stay open between a load generator's phases (gthread only:
 # sync workers close the connection after every response).
 keepalive = 65
-# /cpu/fibonacci?n=40 is tens of seconds of pure Python: a sync worker busy that long must not
-# be killed by the heartbeat timeout (gthread workers keep beating from their main loop).
+# The longest requests (bulk operations on 10,000 rows take seconds) must not get a sync worker
+# killed by the heartbeat timeout (gthread workers keep beating from their main loop).
 timeout = 300
 graceful_timeout = 10
 # A long but well-formed URL (e.g. a 5,000-character `q`) reaches the app and is answered 422

@@ -2,7 +2,9 @@
 
 DRF answers invalid input with 400 (ValidationError, ParseError) or 415; the contract says 422,
 with `detail` a message or a list of issues. DRF would also turn a 401 into a 403 when no
-authentication class is configured (there is none), so 401s use their own exception class.
+authentication class is configured (there is none), so 401s use their own exception class. A
+method the view does not serve is 405 `{"detail":"Method Not Allowed"}` (DRF words it
+`Method "TRACE" not allowed.`); DRF's `Allow` header lists the view's methods.
 """
 
 from django.http import JsonResponse
@@ -58,6 +60,8 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None  # unexpected: Django's 500 handler answers
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        response.data = {"detail": "Method Not Allowed"}
     if response.status_code in INVALID_INPUT:
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
         if isinstance(exc, exceptions.ValidationError):

@@ -1,22 +1,29 @@
 """Strict parameters: integers are decimal text only (`^-?\\d+$`), as @lab/contract's intParam.
 
 DRF's IntegerField would also accept '1.0', ' 1', '+1' and '1_000', and an empty `?size=` would
-silently fall back to the default; the contract answers all of these with 422.
+silently fall back to the default; the contract answers all of these with 422. Every integer has
+the contract's bounds, values the database can hold: row ids 1–2147483647 (PostgreSQL
+`integer`), `cursor` 0–2147483647, `page` and the N+1 `offset` at most 1,000,000, `quantity`
+1–1000, fibonacci `n` 1–30. Outside them: 422 before any query, never clamped.
 """
 
 import re
 
+from django.core.validators import ProhibitNullCharactersValidator
 from rest_framework import serializers
 from rest_framework.fields import empty
 
 INT_TEXT = re.compile(r"-?[0-9]+")  # ASCII digits only: Python's \d and int() accept "٣"
 
-#: PostgreSQL `integer` bounds: an id outside them names no row.
+#: PostgreSQL `integer` bounds: the range of every id (and of a product's stock).
 PG_INT_MIN, PG_INT_MAX = -(2**31), 2**31 - 1
 
-#: Bounds of a parameter the contract leaves open (JavaScript's safe integers, as the other
-#: implementations): beyond them OFFSET arithmetic would overflow PostgreSQL's bigint.
-SAFE_INT_MAX = 2**53 - 1
+#: The deepest `page` of /users/offset and `offset` of the N+1 endpoints.
+MAX_OFFSET = 1_000_000
+#: The most one decrement may subtract.
+MAX_QUANTITY = 1000
+#: The largest Fibonacci index (naive recursion of fib(30) takes a fraction of a second).
+MAX_FIBONACCI_N = 30
 
 
 class StrictIntegerField(serializers.IntegerField):
@@ -33,11 +40,16 @@ class StrictIntegerField(serializers.IntegerField):
 
 
 class StrictCharField(serializers.CharField):
-    """A JSON string field that refuses numbers (DRF's CharField would turn 5 into "5")."""
+    """A JSON string field that refuses numbers (DRF's CharField would turn 5 into "5").
 
-    def __init__(self, **kwargs):
+    Like DRF's CharField it refuses NUL characters (PostgreSQL cannot store them) and lone
+    surrogates; `allow_nul=True` keeps NUL for text that never reaches the database."""
+
+    def __init__(self, *, allow_nul: bool = False, **kwargs):
         kwargs.setdefault("trim_whitespace", False)
         super().__init__(**kwargs)
+        if allow_nul:
+            self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -52,43 +64,44 @@ def parse_query(request, serializer_class: type[serializers.Serializer]) -> dict
     return serializer.validated_data
 
 
+#: A row id in a path: 1 to PG_INT_MAX.
+_PATH_ID = StrictIntegerField(min_value=1, max_value=PG_INT_MAX)
+
+
 def parse_path_int(value: str, name: str = "id") -> int:
-    """A path segment as an integer; anything else is a ValidationError (422)."""
-    if not INT_TEXT.fullmatch(value):
-        raise serializers.ValidationError({name: ["A valid integer is required."]})
-    return int(value)
+    """A path segment as a row id (1–2147483647); anything else is a ValidationError (422)."""
+    try:
+        return _PATH_ID.run_validation(value)
+    except serializers.ValidationError as error:
+        raise serializers.ValidationError({name: error.detail}) from None
 
 
 def in_pg_int_range(value: int) -> bool:
-    """True when `value` fits PostgreSQL's `integer` (ids outside it can name no row)."""
+    """True when `value` fits PostgreSQL's `integer` (an id from a token may not; it names no row)."""
     return PG_INT_MIN <= value <= PG_INT_MAX
 
 
-def int_param(*, min_value=None, max_value=None, default=None) -> StrictIntegerField:
-    """A strict integer field; required when `default` is None; open bounds are the safe integers."""
-    kwargs = {
-        "min_value": -SAFE_INT_MAX if min_value is None else min_value,
-        "max_value": SAFE_INT_MAX if max_value is None else max_value,
-    }
+def int_param(*, min_value: int, max_value: int, default=None) -> StrictIntegerField:
+    """A strict integer field within [min_value, max_value]; required when `default` is None."""
     if default is None:
-        return StrictIntegerField(required=True, **kwargs)
-    return StrictIntegerField(default=default, **kwargs)
+        return StrictIntegerField(required=True, min_value=min_value, max_value=max_value)
+    return StrictIntegerField(default=default, min_value=min_value, max_value=max_value)
 
 
 class LimitOffsetQuery(serializers.Serializer):
-    """`limit` 1–100 (default 20), `offset` ≥ 0 (default 0): the N+1 endpoints."""
+    """`limit` 1–100 (default 20), `offset` 0–1,000,000 (default 0): the N+1 endpoints."""
 
     limit = int_param(min_value=1, max_value=100, default=20)
-    offset = int_param(min_value=0, default=0)
+    offset = int_param(min_value=0, max_value=MAX_OFFSET, default=0)
 
 
 class OffsetPageQuery(serializers.Serializer):
-    page = int_param(min_value=1, default=1)
+    page = int_param(min_value=1, max_value=MAX_OFFSET, default=1)
     size = int_param(min_value=1, max_value=100, default=20)
 
 
 class CursorPageQuery(serializers.Serializer):
-    cursor = int_param(min_value=0, default=0)
+    cursor = int_param(min_value=0, max_value=PG_INT_MAX, default=0)
     size = int_param(min_value=1, max_value=100, default=20)
 
 
@@ -101,10 +114,10 @@ class BulkQuery(serializers.Serializer):
 
 
 class DecrementQuery(serializers.Serializer):
-    """`product_id` (any integer, unknown → 404) and `quantity` (PostgreSQL integer range)."""
+    """`product_id` (1–2147483647, unknown → 404) and `quantity` (1–1000)."""
 
-    product_id = int_param(default=1)
-    quantity = int_param(min_value=PG_INT_MIN, max_value=PG_INT_MAX, default=1)
+    product_id = int_param(min_value=1, max_value=PG_INT_MAX, default=1)
+    quantity = int_param(min_value=1, max_value=MAX_QUANTITY, default=1)
 
 
 class OptimisticDecrementQuery(DecrementQuery):
@@ -116,7 +129,7 @@ class WarmupQuery(serializers.Serializer):
 
 
 class LoginQuery(serializers.Serializer):
-    user_id = int_param()
+    user_id = int_param(min_value=1, max_value=PG_INT_MAX)
 
 
 class StatsQuery(serializers.Serializer):
@@ -124,11 +137,12 @@ class StatsQuery(serializers.Serializer):
 
 
 class FibonacciQuery(serializers.Serializer):
-    n = int_param(min_value=1, max_value=40, default=32)
+    n = int_param(min_value=1, max_value=MAX_FIBONACCI_N, default=27)
 
 
 class SearchQuery(serializers.Serializer):
-    """`q` 1–100 characters (required), `limit` 1–100 (default 20)."""
+    """`q` 1–100 characters (required; DRF's CharField refuses NUL, which PostgreSQL cannot
+    store, and lone surrogates), `limit` 1–100 (default 20)."""
 
     q = StrictCharField(min_length=1, max_length=100)
     limit = int_param(min_value=1, max_value=100, default=20)

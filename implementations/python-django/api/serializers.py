@@ -32,9 +32,10 @@ class UserSerializer(serializers.ModelSerializer):
 
 
 class EchoSerializer(serializers.Serializer):
-    """`POST /echo`: `message` string (required), `data` object or null (absent → null)."""
+    """`POST /echo`: `message` string (required; any text, NUL included: it is only echoed),
+    `data` object or null (absent → null)."""
 
-    message = StrictCharField(allow_blank=True)
+    message = StrictCharField(allow_blank=True, allow_nul=True)
     data = serializers.DictField(allow_null=True, required=False, default=None)
 
 

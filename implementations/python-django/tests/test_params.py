@@ -8,6 +8,9 @@ from api.params import (
     ColumnOverheadQuery,
     CursorPageQuery,
     DecrementQuery,
+    FibonacciQuery,
+    LimitOffsetQuery,
+    LoginQuery,
     OffsetPageQuery,
     OptimisticDecrementQuery,
     SearchQuery,
@@ -49,24 +52,60 @@ def test_anything_else_is_invalid(text):
         (OptimisticDecrementQuery, "max_retries=-1"),
         (DecrementQuery, "quantity=2147483648"),
         (OffsetPageQuery, "page=9007199254740992"),
+        # The contract's bounds: what the database can hold, never clamped.
+        (CursorPageQuery, "cursor=9544203041"),
+        (CursorPageQuery, "cursor=2147483648"),
+        (OffsetPageQuery, "page=1000001"),
+        (LimitOffsetQuery, "offset=1000001"),
+        (LimitOffsetQuery, "offset=1124773556684887293952"),
+        (DecrementQuery, "product_id=3&quantity=-2147483647"),
+        (DecrementQuery, "quantity=0"),
+        (DecrementQuery, "quantity=1001"),
+        (DecrementQuery, "product_id=0"),
+        (DecrementQuery, "product_id=2147483648"),
+        (LoginQuery, "user_id=4398046511105"),
+        (LoginQuery, "user_id=0"),
+        (LoginQuery, ""),
+        (FibonacciQuery, "n=0"),
+        (FibonacciQuery, "n=31"),
+        (FibonacciQuery, "n=39"),
     ],
 )
 def test_out_of_range_is_invalid_never_clamped(serializer_class, query):
     assert validate(serializer_class, query) is None
 
 
-def test_negative_ids_are_integers():
-    assert validate(DecrementQuery, "product_id=-3")["product_id"] == -3
-    assert parse_path_int("-3") == -3
+@pytest.mark.parametrize(
+    "serializer_class, query, expected",
+    [
+        (CursorPageQuery, "cursor=2147483647", {"cursor": 2147483647, "size": 20}),
+        (OffsetPageQuery, "page=1000000", {"page": 1000000, "size": 20}),
+        (LimitOffsetQuery, "offset=1000000", {"limit": 20, "offset": 1000000}),
+        (DecrementQuery, "product_id=2147483647&quantity=1000", {"product_id": 2147483647, "quantity": 1000}),
+        (LoginQuery, "user_id=2147483647", {"user_id": 2147483647}),
+        (FibonacciQuery, "", {"n": 27}),
+        (FibonacciQuery, "n=30", {"n": 30}),
+    ],
+)
+def test_the_bounds_themselves_are_accepted(serializer_class, query, expected):
+    assert validate(serializer_class, query) == expected
 
 
-@pytest.mark.parametrize("segment", ["abc", "1.5", "", "1e3", " 1", "\u0663"])
-def test_path_ids_must_be_integers(segment):
+@pytest.mark.parametrize("segment, value", [("1", 1), ("2147483647", 2147483647)])
+def test_path_ids_are_1_to_2147483647(segment, value):
+    assert parse_path_int(segment) == value
+
+
+@pytest.mark.parametrize("segment", ["abc", "1.5", "", "1e3", " 1", "\u0663", "0", "-3", "2147483648", "4398046511105", "9" * 2000])
+def test_path_ids_must_be_row_ids(segment):
     with pytest.raises(ValidationError):
         parse_path_int(segment)
 
 
-@pytest.mark.parametrize("query, ok", [("q=a", True), ("q=" + "x" * 100, True), ("q=", False), ("q=" + "x" * 101, False), ("", False), ("q=a&limit=0", False)])
+@pytest.mark.parametrize("query, ok", [
+    ("q=a", True), ("q=" + "x" * 100, True), ("q=", False), ("q=" + "x" * 101, False), ("", False), ("q=a&limit=0", False),
+    ("q=a%00b", False), ("q=%00", False),  # NUL: PostgreSQL cannot store it
+])
 def test_search_q_is_1_to_100_characters(query, ok):
     assert (validate(SearchQuery, query) is not None) == ok
 
@@ -87,10 +126,21 @@ def test_search_q_keeps_its_spaces():
         ({"name": "A", "email": "a@" + "x" * 254}, False),
         ({"email": "a@x"}, False),
         ({"name": "A"}, False),
+        ({"name": "a\x00b", "email": "a@x"}, False),
+        ({"name": "A", "email": "a\x00@x"}, False),
     ],
 )
 def test_user_body_rules(body, ok):
     assert UserSerializer(data=body).is_valid() == ok
+
+
+def test_a_partial_update_refuses_nul_too():
+    assert not UserSerializer(data={"name": "a\x00b"}, partial=True).is_valid()
+
+
+def test_echo_message_may_hold_nul_it_never_reaches_the_database():
+    echo = EchoSerializer(data={"message": "a\x00b"})
+    assert echo.is_valid() and echo.validated_data["message"] == "a\x00b"
 
 
 def test_echo_drops_extra_keys_and_defaults_data_to_null():

@@ -1,25 +1,26 @@
-"""The FastAPI application: lifespan-owned clients, the routers, a JSON 500 handler."""
+"""The FastAPI application: lifespan-owned clients, the routers, the contract's error handlers."""
 
 from __future__ import annotations
 
-import logging
 import warnings
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
 import jwt
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from redis.asyncio import Redis
 
+from app import errors
 from app.config import load_settings
 from app.db import create_engine, create_sessionmaker
 from app.routers import aggregation, auth, basic, bulk, caching, column_overhead, n_plus_one, pagination, search, server_config, transactions, users
 
 # The contract fixes a 26-byte HS256 secret; PyJWT would warn about its length on every call.
 warnings.filterwarnings("ignore", category=jwt.InsecureKeyLengthWarning)
-log = logging.getLogger("uvicorn.error")
+
+# pagination before users: /users/offset and /users/cursor win over /users/{id}.
+ROUTERS = (basic, pagination, users, column_overhead, n_plus_one, bulk, transactions, caching, auth, aggregation, server_config, search)
 
 
 @asynccontextmanager
@@ -43,19 +44,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await engine.dispose()
 
 
-async def internal_error(request: Request, exc: Exception) -> JSONResponse:
-    """Unexpected errors keep the contract's error body: 500 {"detail": …}."""
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return JSONResponse({"detail": "Internal Server Error"}, status_code=500)
-
-
 def create_app() -> FastAPI:
-    """The app; no docs UI (nothing beyond the contract is served)."""
-    app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    app.add_exception_handler(Exception, internal_error)
-    # pagination before users: /users/offset and /users/cursor win over /users/{id}.
-    for module in (basic, pagination, users, column_overhead, n_plus_one, bulk, transactions, caching, auth, aggregation, server_config, search):
+    """The app; no docs UI (nothing beyond the contract is served). Without redirect_slashes,
+    `/users/` is an unknown path (404 JSON), not a 307 redirect without a body."""
+    app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    for module in ROUTERS:
         app.include_router(module.router)
+    errors.register(app, (route for module in ROUTERS for route in module.router.routes))
     return app
 
 

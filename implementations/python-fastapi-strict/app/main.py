@@ -20,6 +20,9 @@ from app.presentation.routers import aggregation, auth, basic, bulk, caching, co
 # The contract fixes a 26-byte HS256 secret; PyJWT would warn about its length on every call.
 warnings.filterwarnings("ignore", category=jwt.InsecureKeyLengthWarning)
 
+# pagination before users: /users/offset and /users/cursor win over /users/{id}.
+ROUTERS = (basic, pagination, users, column_overhead, n_plus_one, bulk, transactions, caching, auth, aggregation, server_config, search)
+
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -39,12 +42,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The app; no docs UI (nothing beyond the contract is served)."""
-    app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-    errors.register(app)
-    # pagination before users: /users/offset and /users/cursor win over /users/{id}.
-    for module in (basic, pagination, users, column_overhead, n_plus_one, bulk, transactions, caching, auth, aggregation, server_config, search):
+    """The app; no docs UI (nothing beyond the contract is served). Without redirect_slashes,
+    `/users/` is an unknown path (404 JSON), not a 307 redirect without a body."""
+    app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    for module in ROUTERS:
         app.include_router(module.router)
+    errors.register(app, (route for module in ROUTERS for route in module.router.routes))
     return app
 
 

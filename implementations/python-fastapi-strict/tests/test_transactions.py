@@ -4,7 +4,7 @@ import pytest
 
 from app.application.transactions import DecrementStock, GetProduct, ResetStocks
 from app.domain.entities import Product
-from app.domain.errors import ProductNotFound
+from app.domain.errors import ProductNotFound, StockOutOfRange
 from tests.fakes import NOW, FakeProducts, FakeTransactions
 
 
@@ -79,6 +79,23 @@ async def test_unknown_product(method):
     _, _, use_case = setup()
     with pytest.raises(ProductNotFound):
         await getattr(use_case, method)(42, 1)
+
+
+def test_a_stock_stays_within_its_integer_column():
+    product = Product(1, "P", -2147483000, 0, NOW)
+    product.decrement(648)
+    assert product.stock == -2147483648
+    with pytest.raises(StockOutOfRange):
+        product.decrement(1)
+    assert product.stock == -2147483648
+
+
+@pytest.mark.parametrize(("method", "args"), [("no_lock", ()), ("pessimistic", ()), ("optimistic", (5,)), ("serializable", ())])
+async def test_a_decrement_past_the_stock_range_writes_nothing_and_rolls_back(method, args):
+    products, tx, use_case = setup(stock=-2147483000)
+    with pytest.raises(StockOutOfRange):
+        await getattr(use_case, method)(1, 1000, *args)
+    assert (products.rows[1].stock, products.rows[1].version, tx.commits, tx.rollbacks) == (-2147483000, 0, 0, 1)
 
 
 async def test_reset_and_get():

@@ -8,7 +8,7 @@ bad request, 413 a form field over its memory limit, 415 an unsupported media ty
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 #: Werkzeug statuses that mean the input was invalid: answered 422, as the contract asks.
 INVALID_INPUT = frozenset({400, 413, 415})
@@ -45,9 +45,27 @@ def api_error(error: ApiError) -> Response:
     return detail_response(error.status, error.detail)
 
 
+def allowed_methods(error: MethodNotAllowed) -> list[str]:
+    """The methods of the path's own rule. Werkzeug's `Allow` joins every rule the path matches,
+    so `/users/offset` would also name PUT and DELETE of `/users/<id>`; as in the contract,
+    literal segments win: only the rules with the fewest variable parts count."""
+    adapter = current_app.create_url_adapter(request)
+    rules = []
+    for method in error.valid_methods or ():
+        try:
+            rule, _ = adapter.match(request.path, method=method, return_rule=True)  # type: ignore[union-attr]
+        except HTTPException:
+            continue
+        rules.append(rule)
+    if not rules:
+        return sorted(error.valid_methods or ())
+    fewest = min(len(rule.arguments) for rule in rules)
+    return sorted({m for rule in rules if len(rule.arguments) == fewest for m in rule.methods or ()})
+
+
 def http_error(error: HTTPException) -> Response:
     """Werkzeug's HTTP errors (404 unknown path, 405 wrong method, …) as JSON, keeping their
-    headers (`Allow` on a 405)."""
+    headers (`Allow` on a 405, naming the path's own methods)."""
     status = error.code or 500
     if status in INVALID_INPUT:
         response = detail_response(422, error.description or error.name)
@@ -56,6 +74,8 @@ def http_error(error: HTTPException) -> Response:
     for name, value in error.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value
+    if isinstance(error, MethodNotAllowed):
+        response.headers["Allow"] = ", ".join(allowed_methods(error))
     return response
 
 

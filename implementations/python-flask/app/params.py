@@ -4,8 +4,11 @@ Every rule answers 422 `{"detail": "<what is wrong>"}` before anything reaches t
 
 - Integers are decimal text only (`-?[0-9]+`, the contract's intParam): `1.0`, `+1`, ` 1`,
   `1_000` and `١` are rejected although Python's `int()` would take most of them.
-- Every integer must also fit PostgreSQL's `integer` (ids, cursors, offsets, quantities): a
-  value outside it could name no row and psycopg would send it as a bigint or numeric.
+- Every integer has the contract's bounds, values the database can hold: row ids, `user_id` and
+  `product_id` 1–2147483647 (PostgreSQL `integer`), `cursor` 0–2147483647, `page` and the N+1
+  `offset` at most 1,000,000 (MAX_OFFSET), `quantity` 1–1000, fibonacci `n` 1–30; a parameter
+  without narrower bounds still has to fit `integer` (psycopg would send a bigger value as a
+  bigint or numeric).
 - Strings must not hold NUL (PostgreSQL text cannot store it) or lone surrogates (they cannot
   be encoded as UTF-8): `{"name": "\\u0000"}` or `?q=%00` is a 422, never a driver error.
 - JSON bodies must parse, be objects and hold no NaN/Infinity (not JSON; they could not be
@@ -24,6 +27,8 @@ from app.errors import invalid
 
 #: PostgreSQL's `integer` range.
 INT4_MIN, INT4_MAX = -(2**31), 2**31 - 1
+#: The deepest `page` of /users/offset and `offset` of the N+1 endpoints.
+MAX_OFFSET = 1_000_000
 
 _INT_TEXT = re.compile(r"-?[0-9]+")
 #: More digits than any int4 has (10) plus leading zeros: refused before int() sees them.
@@ -48,8 +53,13 @@ def parse_int(name: str, raw: str, lo: int | None = None, hi: int | None = None)
 
 
 def path_int(name: str, raw: str) -> int:
-    """A path id (`/users/{id}`): any integer in PostgreSQL's range."""
-    return parse_int(name, raw)
+    """A path id (`/users/{id}`): a row id, 1 to PostgreSQL's integer maximum."""
+    return parse_int(name, raw, 1)
+
+
+def query_id(name: str, default: int | None = None) -> int:
+    """A row id in the query (`user_id`, `product_id`): 1 to PostgreSQL's integer maximum."""
+    return query_int(name, default, 1)
 
 
 def query_int(name: str, default: int | None = None, lo: int | None = None, hi: int | None = None) -> int:

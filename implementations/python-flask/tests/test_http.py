@@ -8,7 +8,9 @@ from uuid import UUID
 
 import pytest
 
+from app.errors import ApiError
 from app.json_provider import to_json
+from app.routes.transactions import _new_stock
 
 
 def test_health(client):
@@ -134,6 +136,23 @@ def test_unknown_method_is_json_405_with_allow(client):
 
 
 @pytest.mark.parametrize(
+    "method, path, allow",
+    [
+        ("TRACE", "/users/offset", {"GET", "HEAD"}),  # the literal path's own methods, not /users/<id>'s
+        ("FUZZ", "/users/cursor", {"GET", "HEAD"}),
+        ("QUERY", "/users", {"GET", "HEAD", "POST"}),
+        ("TRACE", "/users/1", {"GET", "HEAD", "PUT", "DELETE"}),
+        ("OPTIONS", "/cache/users/1", {"DELETE"}),
+        ("GET", "/transactions/decrement/pessimistic", {"POST"}),
+    ],
+)
+def test_405_allow_lists_exactly_the_paths_methods(client, method, path, allow):
+    r = client.open(path, method=method)
+    assert (r.status_code, r.json) == (405, {"detail": "Method Not Allowed"})
+    assert set(r.headers["Allow"].split(", ")) == allow
+
+
+@pytest.mark.parametrize(
     "method, path",
     [
         ("GET", "/users/abc"), ("GET", "/users/1.5"), ("GET", "/users/99999999999"), ("DELETE", "/users/-2147483649"),
@@ -151,6 +170,16 @@ def test_unknown_method_is_json_405_with_allow(client):
         ("GET", "/aggregation/stats/author/orm?limit=101"), ("GET", "/cpu/fibonacci?n=0"), ("GET", "/cpu/fibonacci?n=41"),
         ("GET", "/search/like"), ("GET", "/search/like?q="), ("GET", "/search/like?q=" + "x" * 101), ("GET", "/search/like?q=%00"),
         ("GET", "/search/fulltext?q=a%00b"), ("GET", "/search/fulltext?q=x&limit=0"),
+        # The contract's bounds: row ids 1–2147483647, cursor 0–2147483647, page and N+1 offset
+        # at most 1,000,000, quantity 1–1000, fibonacci n 1–30.
+        ("GET", "/users/0"), ("PUT", "/users/-1"), ("GET", "/cache/users/4398046511105/cached"), ("GET", "/cache/users/0/no-cache"),
+        ("DELETE", "/cache/users/0"), ("GET", "/transactions/products/0"), ("GET", "/users/cursor?cursor=9544203041"),
+        ("GET", "/users/offset?page=1000001"), ("GET", "/n-plus-one/eager?offset=1124773556684887293952"),
+        ("GET", "/n-plus-one/lazy?offset=1000001"), ("POST", "/transactions/decrement/pessimistic?product_id=3&quantity=-2147483647"),
+        ("POST", "/transactions/decrement/no-lock?quantity=0"), ("POST", "/transactions/decrement/serializable?quantity=1001"),
+        ("POST", "/transactions/decrement/optimistic?product_id=0"), ("POST", "/transactions/decrement/no-lock?product_id=2147483648"),
+        ("POST", "/auth/login/jwt?user_id=4398046511105"), ("POST", "/auth/login/session?user_id=0"),
+        ("GET", "/cpu/fibonacci?n=31"), ("GET", "/cpu/fibonacci?n=39"),
     ],
 )
 def test_invalid_parameters_are_422_before_the_database(client, method, path):
@@ -158,8 +187,18 @@ def test_invalid_parameters_are_422_before_the_database(client, method, path):
     assert r.status_code == 422 and isinstance(r.json["detail"], str), (path, r.status_code, r.data)
 
 
+def test_a_decrement_below_the_integer_range_is_422_and_rolled_back(app):
+    with app.test_request_context():
+        assert _new_stock(-2147483000, 648) == -2147483648
+        with pytest.raises(ApiError) as refused:
+            _new_stock(-2147483000, 649)
+    assert (refused.value.status, refused.value.detail) == (422, "Stock out of range")
+
+
 def test_cpu_endpoints(client):
     assert client.get("/cpu/fibonacci?n=10").json == {"n": 10, "result": 55}
+    assert client.get("/cpu/fibonacci").json == {"n": 27, "result": 196418}
+    assert client.get("/cpu/fibonacci?n=30").json == {"n": 30, "result": 832040}
     assert client.get("/cpu/json-serialize").json == {"status": "ok", "items": 10000, "bytes": 782965}
 
 

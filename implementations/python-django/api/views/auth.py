@@ -23,7 +23,8 @@ warnings.filterwarnings("ignore", category=InsecureKeyLengthWarning)
 
 
 def find_user(user_id: int) -> dict:
-    """`SELECT id, email FROM users WHERE id = %s`, or 401 `User not found`."""
+    """`SELECT id, email FROM users WHERE id = %s`, or 401 `User not found` (a token's id may lie
+    outside PostgreSQL's integer; the login's user_id cannot, LoginQuery bounds it)."""
     user = User.objects.filter(pk=user_id).values("id", "email").first() if in_pg_int_range(user_id) else None
     if user is None:
         raise Unauthorized("User not found")

@@ -5,6 +5,8 @@ import time
 
 import urllib3
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from rest_framework.exceptions import ParseError, UnsupportedMediaType
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -69,12 +71,19 @@ class ProtectedView(APIView):
 
 
 class UploadView(APIView):
-    """multipart/form-data part `file`: its name, byte size and content type."""
+    """multipart/form-data part `file`: its name, byte size and content type.
+
+    Every body without a proper file part is the contract's 422 `No file uploaded`: no part
+    `file`, a plain field `file`, multipart Django cannot parse (no boundary, a broken part, more
+    parts than DATA_UPLOAD_MAX_NUMBER_FILES/FIELDS allow) or a body that is not multipart."""
 
     parser_classes = [MultiPartParser]
 
     def post(self, request):
-        upload = request.FILES.get("file")
+        try:
+            upload = request.FILES.get("file")
+        except (ParseError, UnsupportedMediaType, SuspiciousOperation):
+            upload = None
         if upload is None:
             raise Unprocessable("No file uploaded")
         return Response({"filename": upload.name, "size": upload.size, "content_type": upload.content_type})

@@ -8,6 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.exceptions import Unprocessable
 from api.models import Product
 from api.params import DecrementQuery, OptimisticDecrementQuery, in_pg_int_range, parse_path_int, parse_query
 from api.serializers import ProductSerializer
@@ -20,21 +21,28 @@ def product_not_found() -> NotFound:
 
 
 def get_product(pk: int, queryset=None) -> Product:
-    """The product or a 404 (an id outside PostgreSQL's integer range names no row)."""
+    """The product or a 404."""
     queryset = Product.objects if queryset is None else queryset
     try:
-        if not in_pg_int_range(pk):
-            raise Product.DoesNotExist
         return queryset.get(pk=pk)
     except Product.DoesNotExist:
         raise product_not_found() from None
+
+
+def new_stock(old: int, quantity: int) -> int:
+    """old - quantity (no floor: the contract sets none). A stock the `integer` column cannot
+    hold is a 422 raised before anything is written (inside `atomic()` it rolls back)."""
+    stock = old - quantity
+    if not in_pg_int_range(stock):
+        raise Unprocessable("Stock out of range")
+    return stock
 
 
 def decrement_no_lock(product_id: int, quantity: int, **_) -> dict:
     """Read, compute in Python, `save()` the absolute value: autocommit, lost updates by design."""
     product = get_product(product_id)
     old = product.stock
-    product.stock = old - quantity
+    product.stock = new_stock(old, quantity)
     product.save(update_fields=["stock", "updated_at"])
     return {"success": True, "old_stock": old, "new_stock": product.stock}
 
@@ -44,7 +52,7 @@ def decrement_pessimistic(product_id: int, quantity: int, **_) -> dict:
     with transaction.atomic():
         product = get_product(product_id, Product.objects.select_for_update())
         old = product.stock
-        product.stock = old - quantity
+        product.stock = new_stock(old, quantity)
         product.save(update_fields=["stock", "updated_at"])
     return {"success": True, "old_stock": old, "new_stock": product.stock}
 
@@ -56,11 +64,12 @@ def decrement_optimistic(product_id: int, quantity: int, max_retries: int = 5, *
     for attempt in range(max_retries + 1):
         product = get_product(product_id)
         old = product.stock
+        stock = new_stock(old, quantity)
         updated = Product.objects.filter(pk=product_id, version=product.version).update(
-            stock=old - quantity, version=product.version + 1, updated_at=Now()
+            stock=stock, version=product.version + 1, updated_at=Now()
         )
         if updated:
-            return {"success": True, "old_stock": old, "new_stock": old - quantity, "retries": attempt}
+            return {"success": True, "old_stock": old, "new_stock": stock, "retries": attempt}
     return {"success": False, "old_stock": old, "new_stock": old, "retries": max_retries, "error": "Max retries exceeded"}
 
 
@@ -73,7 +82,7 @@ def decrement_serializable(product_id: int, quantity: int, **_) -> dict:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
             product = get_product(product_id)
             old = product.stock
-            product.stock = old - quantity
+            product.stock = new_stock(old, quantity)
             product.save(update_fields=["stock", "updated_at"])
     except OperationalError as error:
         if getattr(error.__cause__, "sqlstate", None) != SERIALIZATION_FAILURE:

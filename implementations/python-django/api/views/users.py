@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from api.exceptions import Conflict
 from api.models import PaginatedUser, User
-from api.params import CursorPageQuery, OffsetPageQuery, in_pg_int_range, parse_path_int, parse_query
+from api.params import CursorPageQuery, OffsetPageQuery, parse_path_int, parse_query
 from api.serializers import UserSerializer
 
 UNIQUE_VIOLATION = "23505"
@@ -37,10 +37,8 @@ class UserViewSet(viewsets.ModelViewSet):
     lookup_value_regex = "[^/]+"
 
     def get_object(self):
-        pk = parse_path_int(self.kwargs["pk"])
+        pk = parse_path_int(self.kwargs["pk"])  # 1–2147483647, else 422
         try:
-            if not in_pg_int_range(pk):
-                raise User.DoesNotExist
             return User.objects.get(pk=pk)
         except User.DoesNotExist:
             raise NotFound("User not found") from None

@@ -12,17 +12,18 @@ from app.clients import RedisClient
 from app.db import Session, fits_int4
 from app.logic import TOKEN_TTL_S, bearer_token, issue_jwt, verify_jwt
 from app.models import User
-from app.params import IntText
+from app.params import MAX_ID, IntText
 from app.timing import elapsed_ms
 
 router = APIRouter(prefix="/auth")
 
-UserIdQuery = Annotated[IntText, Query()]
+UserIdQuery = Annotated[IntText, Query(ge=1, le=MAX_ID)]
 # Optional, so a missing header is our 401 rather than FastAPI's 422.
 Authorization = Annotated[str | None, Header()]
 
 
 async def _user(session: Session, user_id: int) -> User:
+    # A token's id may lie outside PostgreSQL's integer (the login's user_id cannot): no such user.
     user = await session.get(User, user_id) if fits_int4(user_id) else None
     if user is None:
         raise HTTPException(401, "User not found")

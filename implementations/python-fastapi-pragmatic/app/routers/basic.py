@@ -6,15 +6,20 @@ import time
 from typing import Any
 
 import httpx
-from fastapi import APIRouter, File, Header, HTTPException, UploadFile
+from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import BaseModel
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.clients import UpstreamClient
 from app.config import SERVER_NAME
 from app.logic import bearer_check
+from app.strict_json import StrictJsonRoute
 from app.timing import elapsed_ms
 
-router = APIRouter()
+router = APIRouter(route_class=StrictJsonRoute)
+
+NO_FILE = "No file uploaded"
 
 
 class EchoIn(BaseModel):
@@ -60,13 +65,28 @@ async def protected(
     return {"message": "Access granted", "user": user}  # type: ignore[dict-item]
 
 
+async def _form(request: Request) -> FormData:
+    try:
+        return await request.form()
+    except StarletteHTTPException as error:  # Starlette's 400 for multipart it cannot parse
+        raise HTTPException(422, NO_FILE) from error
+
+
 @router.post("/upload")
-async def upload(file: UploadFile | None = File(None)) -> dict[str, Any]:
-    if file is None:
-        raise HTTPException(422, "No file uploaded")
-    content = await file.read()
-    return {
-        "filename": file.filename or "unknown",
-        "size": len(content),
-        "content_type": file.content_type or "application/octet-stream",
-    }
+async def upload(request: Request) -> dict[str, Any]:
+    # The form is read here rather than through File(): every body without a proper file part
+    # (malformed multipart, no boundary, no part `file`, a plain field `file`, not multipart at
+    # all) is the contract's 422 "No file uploaded", not a 400 or a list of issues.
+    form = await _form(request)
+    try:
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise HTTPException(422, NO_FILE)
+        content = await file.read()
+        return {
+            "filename": file.filename or "unknown",
+            "size": len(content),
+            "content_type": file.content_type or "application/octet-stream",
+        }
+    finally:
+        await form.close()

@@ -10,14 +10,14 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from sqlalchemy import select
 
 from app.clients import RedisClient
-from app.db import Session, fits_int4
+from app.db import Session
 from app.models import User
-from app.params import IntText
+from app.params import MAX_ID, IntText
 from app.timing import elapsed_ms
 
 router = APIRouter(prefix="/cache")
 
-UserId = Annotated[IntText, Path()]
+UserId = Annotated[IntText, Path(ge=1, le=MAX_ID)]
 #: Seconds a cached user lives.
 CACHE_TTL_S = 300
 
@@ -31,7 +31,7 @@ def _payload(user: User) -> str:
 
 
 async def _load(session: Session, user_id: int) -> User:
-    user = await session.get(User, user_id) if fits_int4(user_id) else None
+    user = await session.get(User, user_id)
     if user is None:
         raise HTTPException(404, "User not found")
     return user

@@ -13,12 +13,12 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.db import Session
 from app.models import Author, Post
-from app.params import IntText
+from app.params import MAX_OFFSET, IntText
 
 router = APIRouter(prefix="/n-plus-one")
 
 Limit = Annotated[IntText, Query(ge=1, le=100)]
-Offset = Annotated[IntText, Query(ge=0)]
+Offset = Annotated[IntText, Query(ge=0, le=MAX_OFFSET)]
 
 
 class PostOut(BaseModel):

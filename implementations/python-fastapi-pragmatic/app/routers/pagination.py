@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
-from app.db import INT4_MAX, Session
+from app.db import Session
 from app.models import UserPagination
-from app.params import IntText
+from app.params import MAX_ID, MAX_OFFSET, IntText
 from app.schemas import UserOut
 
 router = APIRouter()
@@ -34,7 +34,7 @@ class CursorPage(BaseModel):
 
 
 @router.get("/users/offset", response_model=OffsetPage)
-async def offset_page(session: Session, page: Annotated[IntText, Query(ge=1)] = 1, size: Size = 20):
+async def offset_page(session: Session, page: Annotated[IntText, Query(ge=1, le=MAX_OFFSET)] = 1, size: Size = 20):
     total = await session.scalar(select(func.count()).select_from(UserPagination))
     rows = await session.scalars(select(UserPagination).order_by(UserPagination.id).offset((page - 1) * size).limit(size))
     return OffsetPage(
@@ -43,10 +43,8 @@ async def offset_page(session: Session, page: Annotated[IntText, Query(ge=1)] = 
 
 
 @router.get("/users/cursor", response_model=CursorPage)
-async def cursor_page(session: Session, cursor: Annotated[IntText, Query(ge=0)] = 0, size: Size = 20):
-    # One extra row only says whether another page follows. No id exceeds INT4_MAX, so the
-    # bound keeps the answer exact while asyncpg can still send the value as an integer.
-    cursor = min(cursor, INT4_MAX)
+async def cursor_page(session: Session, cursor: Annotated[IntText, Query(ge=0, le=MAX_ID)] = 0, size: Size = 20):
+    # One extra row only says whether another page follows.
     rows = (
         await session.scalars(
             select(UserPagination).where(UserPagination.id > cursor).order_by(UserPagination.id).limit(size + 1)

@@ -11,11 +11,11 @@ from sqlalchemy.dialects.postgresql import plainto_tsquery
 from app.db import Session
 from app.logic import escape_like
 from app.models import Post
-from app.params import IntText
+from app.params import STORABLE_TEXT, IntText
 
 router = APIRouter(prefix="/search")
 
-Q = Annotated[str, Query(min_length=1, max_length=100)]
+Q = Annotated[str, Query(min_length=1, max_length=100, pattern=STORABLE_TEXT)]
 Limit = Annotated[IntText, Query(ge=1, le=100)]
 
 

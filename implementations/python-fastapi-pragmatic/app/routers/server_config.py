@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.db import Session
 from app.logic import build_report, fibonacci, json_serialize_bytes
 from app.models import Author, Post
-from app.params import IntText
+from app.params import MAX_FIBONACCI_N, IntText
 
 router = APIRouter()
 
@@ -43,7 +43,7 @@ async def io_db(session: Session) -> dict[str, Any]:
 
 
 @router.get("/cpu/fibonacci")
-async def cpu_fibonacci(n: Annotated[IntText, Query(ge=1, le=40)] = 32) -> dict[str, int]:
+async def cpu_fibonacci(n: Annotated[IntText, Query(ge=1, le=MAX_FIBONACCI_N)] = 27) -> dict[str, int]:
     return {"n": n, "result": fibonacci(n)}  # on the event loop: blocks it, on purpose
 
 

@@ -11,13 +11,13 @@ from sqlalchemy.exc import DBAPIError
 
 from app.db import Session, fits_int4
 from app.models import Product
-from app.params import IntText
+from app.params import MAX_ID, MAX_QUANTITY, IntText
 from app.timing import elapsed_ms
 
 router = APIRouter(prefix="/transactions")
 
-ProductId = Annotated[IntText, Query()]
-Quantity = Annotated[IntText, Query(ge=-(2**31), le=2**31 - 1)]
+ProductId = Annotated[IntText, Query(ge=1, le=MAX_ID)]
+Quantity = Annotated[IntText, Query(ge=1, le=MAX_QUANTITY)]
 #: SQLSTATEs of a failed SERIALIZABLE transaction: serialization_failure, deadlock_detected.
 SERIALIZATION_FAILURES = {"40001", "40P01"}
 
@@ -45,14 +45,18 @@ def _require(product: Product | None) -> Product:
     return product
 
 
-def _check_id(product_id: int) -> None:
-    if not fits_int4(product_id):
-        raise HTTPException(404, "Product not found")
+async def _decremented(session: Session, old: int, quantity: int) -> int:
+    """old - quantity. A stock PostgreSQL's integer cannot hold is a 422 and nothing is written:
+    the transaction is rolled back (releasing a FOR UPDATE lock) before any UPDATE."""
+    new = old - quantity
+    if not fits_int4(new):
+        await session.rollback()
+        raise HTTPException(422, "Stock out of range")
+    return new
 
 
 @router.get("/products/{id}")
-async def get_product(id: Annotated[IntText, Path()], session: Session) -> dict[str, Any]:
-    _check_id(id)
+async def get_product(id: Annotated[IntText, Path(ge=1, le=MAX_ID)], session: Session) -> dict[str, Any]:
     p = _require(await session.scalar(_by_id(id)))
     return {"id": p.id, "name": p.name, "stock": p.stock, "version": p.version, "updated_at": p.updated_at}
 
@@ -67,10 +71,9 @@ async def reset(session: Session) -> dict[str, str]:
 @router.post("/decrement/no-lock")
 async def no_lock(session: Session, product_id: ProductId = 1, quantity: Quantity = 1) -> dict[str, Any]:
     started = time.perf_counter()
-    _check_id(product_id)
     product = _require(await session.scalar(_by_id(product_id)))
     old = product.stock
-    product.stock = old - quantity  # the absolute value, computed here: lost updates
+    product.stock = await _decremented(session, old, quantity)  # the absolute value, computed here: lost updates
     await session.commit()
     return _result("no-lock", product_id, old, product.stock, started)
 
@@ -78,10 +81,9 @@ async def no_lock(session: Session, product_id: ProductId = 1, quantity: Quantit
 @router.post("/decrement/pessimistic")
 async def pessimistic(session: Session, product_id: ProductId = 1, quantity: Quantity = 1) -> dict[str, Any]:
     started = time.perf_counter()
-    _check_id(product_id)
     product = _require(await session.scalar(_by_id(product_id).with_for_update()))
     old = product.stock
-    product.stock = old - quantity
+    product.stock = await _decremented(session, old, quantity)
     await session.commit()  # releases the row lock
     return _result("pessimistic", product_id, old, product.stock, started)
 
@@ -94,20 +96,20 @@ async def optimistic(
     max_retries: Annotated[IntText, Query(ge=0, le=100)] = 5,
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    _check_id(product_id)
     old = 0
     for attempt in range(max_retries + 1):  # no back-off between attempts
         product = _require(await session.scalar(_by_id(product_id)))
         old, version = product.stock, product.version
+        new = await _decremented(session, old, quantity)
         result = await session.execute(
             update(Product)
             .where(Product.id == product_id, Product.version == version)
-            .values(stock=old - quantity, version=version + 1),
+            .values(stock=new, version=version + 1),
             execution_options={"synchronize_session": False},
         )
         if result.rowcount == 1:
             await session.commit()
-            return _result("optimistic", product_id, old, old - quantity, started, retries=attempt)
+            return _result("optimistic", product_id, old, new, started, retries=attempt)
         await session.rollback()
     return _result("optimistic", product_id, old, old, started, retries=max_retries, error="Max retries exceeded")
 
@@ -115,12 +117,11 @@ async def optimistic(
 @router.post("/decrement/serializable")
 async def serializable(session: Session, product_id: ProductId = 1, quantity: Quantity = 1) -> dict[str, Any]:
     started = time.perf_counter()
-    _check_id(product_id)
     await session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
     try:
         product = _require(await session.scalar(_by_id(product_id)))
         old = product.stock
-        product.stock = old - quantity
+        product.stock = await _decremented(session, old, quantity)
         await session.commit()
     except DBAPIError as error:
         await session.rollback()

@@ -9,16 +9,18 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.db import Session, fits_int4
+from app.db import Session
 from app.models import User
-from app.params import IntText
+from app.params import MAX_ID, STORABLE_EMAIL, STORABLE_TEXT, IntText
 from app.schemas import UserOut
+from app.strict_json import StrictJsonRoute
 
-router = APIRouter()
+router = APIRouter(route_class=StrictJsonRoute)
 
-Name = Annotated[str, Field(min_length=1, max_length=100)]
-Email = Annotated[str, Field(max_length=255, pattern="@")]
-UserId = Annotated[IntText, Path()]
+# No NUL in either (PostgreSQL cannot store it); the email contains "@".
+Name = Annotated[str, Field(min_length=1, max_length=100, pattern=STORABLE_TEXT)]
+Email = Annotated[str, Field(max_length=255, pattern=STORABLE_EMAIL)]
+UserId = Annotated[IntText, Path(ge=1, le=MAX_ID)]
 
 
 class UserCreate(BaseModel):
@@ -37,7 +39,7 @@ def _is_unique_violation(error: IntegrityError) -> bool:
 
 
 async def _user_or_404(session: Session, user_id: int) -> User:
-    user = await session.get(User, user_id) if fits_int4(user_id) else None
+    user = await session.get(User, user_id)
     if user is None:
         raise HTTPException(404, "User not found")
     return user

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.application.timing import elapsed_ms, start
 from app.domain.entities import DecrementResult, Product
-from app.domain.errors import ProductNotFound, SerializationFailure
+from app.domain.errors import ProductNotFound, SerializationFailure, StockOutOfRange
 from app.domain.repositories import ProductRepository, TransactionManager
 
 
@@ -35,6 +35,15 @@ class DecrementStock:
     def __init__(self, products: ProductRepository, tx: TransactionManager) -> None:
         self.products, self.tx = products, tx
 
+    async def _decrement(self, product: Product, quantity: int) -> None:
+        """product.decrement; when the stock would leave its range the transaction is rolled
+        back (nothing was written; a row lock is released) and StockOutOfRange propagates."""
+        try:
+            product.decrement(quantity)
+        except StockOutOfRange:
+            await self.tx.rollback()
+            raise
+
     def _ok(self, method: str, product_id: int, old: int, new: int, started: float, retries: int = 0) -> DecrementResult:
         return DecrementResult(True, method, product_id, old, new, retries, elapsed_ms(started), None)
 
@@ -43,7 +52,7 @@ class DecrementStock:
         started = start()
         product = _found(await self.products.get(product_id))
         old = product.stock
-        product.decrement(quantity)
+        await self._decrement(product, quantity)
         await self.products.save_stock(product)
         await self.tx.commit()
         return self._ok("no-lock", product_id, old, product.stock, started)
@@ -52,7 +61,7 @@ class DecrementStock:
         started = start()
         product = _found(await self.products.get_for_update(product_id))
         old = product.stock
-        product.decrement(quantity)
+        await self._decrement(product, quantity)
         await self.products.save_stock(product)
         await self.tx.commit()
         return self._ok("pessimistic", product_id, old, product.stock, started)
@@ -64,9 +73,10 @@ class DecrementStock:
         for attempt in range(max_retries + 1):
             product = _found(await self.products.get(product_id))
             old = product.stock
-            if await self.products.compare_and_set(product_id, product.version, old - quantity):
+            await self._decrement(product, quantity)
+            if await self.products.compare_and_set(product_id, product.version, product.stock):
                 await self.tx.commit()
-                return self._ok("optimistic", product_id, old, old - quantity, started, retries=attempt)
+                return self._ok("optimistic", product_id, old, product.stock, started, retries=attempt)
             await self.tx.rollback()
         return DecrementResult(False, "optimistic", product_id, old, old, max_retries, elapsed_ms(started), "Max retries exceeded")
 
@@ -77,7 +87,7 @@ class DecrementStock:
         try:
             product = _found(await self.products.get(product_id))
             old = product.stock
-            product.decrement(quantity)
+            await self._decrement(product, quantity)
             await self.products.save_stock(product)
             await self.tx.commit()
         except SerializationFailure as failure:

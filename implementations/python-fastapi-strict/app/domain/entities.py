@@ -7,23 +7,25 @@ from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
 from typing import Any
 
-from app.domain.errors import InvalidUserData
+from app.domain.errors import InvalidUserData, StockOutOfRange
 
 #: Bounds of a user's fields (users.name VARCHAR(100), users.email VARCHAR(255)).
 NAME_MAX, EMAIL_MAX = 100, 255
+#: The range of a stock (products.stock INTEGER).
+STOCK_MIN, STOCK_MAX = -(2**31), 2**31 - 1
 
 
 def validate_name(name: str) -> str:
-    """A user name has 1–100 characters."""
-    if not 1 <= len(name) <= NAME_MAX:
-        raise InvalidUserData("name must have 1 to 100 characters")
+    """A user name has 1–100 characters, none of them NUL (a text column cannot hold it)."""
+    if not 1 <= len(name) <= NAME_MAX or "\x00" in name:
+        raise InvalidUserData("name must have 1 to 100 characters and no NUL")
     return name
 
 
 def validate_email(email: str) -> str:
-    """An email contains "@" and has at most 255 characters."""
-    if "@" not in email or len(email) > EMAIL_MAX:
-        raise InvalidUserData("email must contain @ and have at most 255 characters")
+    """An email contains "@", has at most 255 characters and no NUL."""
+    if "@" not in email or len(email) > EMAIL_MAX or "\x00" in email:
+        raise InvalidUserData("email must contain @, have at most 255 characters and no NUL")
     return email
 
 
@@ -126,8 +128,12 @@ class Product:
     updated_at: datetime | None
 
     def decrement(self, quantity: int) -> None:
-        """Takes `quantity` off the stock (no floor: the contract sets none)."""
-        self.stock -= quantity
+        """Takes `quantity` off the stock (no floor: the contract sets none), as long as the
+        result stays a stock the column can hold; otherwise StockOutOfRange, stock unchanged."""
+        stock = self.stock - quantity
+        if not STOCK_MIN <= stock <= STOCK_MAX:
+            raise StockOutOfRange()
+        self.stock = stock
 
 
 @dataclass(slots=True, frozen=True)

@@ -30,6 +30,12 @@ class ProductNotFound(DomainError):
     detail = "Product not found"
 
 
+class StockOutOfRange(DomainError):
+    """A decrement would take the stock past what it can hold; nothing is written."""
+
+    detail = "Stock out of range"
+
+
 class SerializationFailure(DomainError):
     """A SERIALIZABLE transaction lost to a concurrent one; `detail` is the driver's message."""
 

@@ -13,7 +13,7 @@ from app.db import db
 from app.errors import ApiError
 from app.logic import TOKEN_TTL_S, bearer_token, issue_jwt, verify_jwt
 from app.models import User
-from app.params import fits_int4, query_int
+from app.params import fits_int4, query_id
 from app.timing import elapsed_ms
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -48,7 +48,7 @@ def public() -> dict[str, Any]:
 
 @bp.post("/login/jwt")
 def login_jwt() -> dict[str, Any]:
-    user_id = query_int("user_id")
+    user_id = query_id("user_id")
     started = time.perf_counter()
     user = _user(user_id)
     return {"access_token": issue_jwt(user.id, user.email, _secret()), "token_type": "bearer", "elapsed_ms": elapsed_ms(started)}
@@ -56,7 +56,7 @@ def login_jwt() -> dict[str, Any]:
 
 @bp.post("/login/session")
 def login_session() -> dict[str, Any]:
-    user_id = query_int("user_id")
+    user_id = query_id("user_id")
     started = time.perf_counter()
     user = _user(user_id)
     token = secrets.token_urlsafe(32)  # 32 random bytes → 43 base64url characters

@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.db import db
 from app.models import Author
-from app.params import query_int
+from app.params import MAX_OFFSET, query_int
 from app.serialize import author_out
 
 bp = Blueprint("n_plus_one", __name__, url_prefix="/n-plus-one")
@@ -18,7 +18,7 @@ bp = Blueprint("n_plus_one", __name__, url_prefix="/n-plus-one")
 
 def _authors_page() -> Select[tuple[Author]]:
     limit = query_int("limit", 20, 1, 100)
-    offset = query_int("offset", 0, 0)
+    offset = query_int("offset", 0, 0, MAX_OFFSET)
     return select(Author).order_by(Author.id).offset(offset).limit(limit)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.db import db
 from app.models import UserPagination
-from app.params import query_int
+from app.params import MAX_OFFSET, query_int
 from app.serialize import user_out
 
 bp = Blueprint("pagination", __name__)
@@ -24,7 +24,7 @@ def _size() -> int:
 
 @bp.get("/users/offset")
 def offset_page() -> dict[str, Any]:
-    page = query_int("page", 1, 1)
+    page = query_int("page", 1, 1, MAX_OFFSET)
     size = _size()
     session = db()
     total = session.scalar(select(func.count()).select_from(UserPagination)) or 0

@@ -12,11 +12,13 @@ from sqlalchemy.exc import DBAPIError
 from app.db import db
 from app.errors import ApiError, invalid
 from app.models import Product
-from app.params import fits_int4, path_int, query_int
+from app.params import fits_int4, path_int, query_id, query_int
 from app.timing import elapsed_ms
 
 bp = Blueprint("transactions", __name__, url_prefix="/transactions")
 
+#: The most one decrement may subtract.
+MAX_QUANTITY = 1000
 #: SQLSTATEs of a failed SERIALIZABLE transaction: serialization_failure, deadlock_detected.
 SERIALIZATION_FAILURES = frozenset({"40001", "40P01"})
 
@@ -40,16 +42,17 @@ def _require(product: Product | None) -> Product:
 
 
 def _new_stock(old: int, quantity: int) -> int:
-    """old - quantity, which must still fit the integer column (the contract sets no floor)."""
+    """old - quantity, which must still fit the integer column (the contract sets no floor):
+    otherwise 422, rolled back before any UPDATE (releasing a FOR UPDATE lock)."""
     new = old - quantity
     if not fits_int4(new):
         db().rollback()
-        raise invalid(f"quantity: stock {old} - {quantity} would leave PostgreSQL's integer range")
+        raise invalid("Stock out of range")
     return new
 
 
 def _decrement_params() -> tuple[int, int]:
-    return query_int("product_id", 1), query_int("quantity", 1)
+    return query_id("product_id", 1), query_int("quantity", 1, 1, MAX_QUANTITY)
 
 
 @bp.get("/products/<id>")

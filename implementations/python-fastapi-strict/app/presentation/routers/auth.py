@@ -10,13 +10,13 @@ from app.application.auth import Authentication
 from app.domain.entities import AuthenticatedUser
 from app.domain.rules import bearer_token
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_ID, IntText
 from app.presentation.schemas.operations import JwtLoginResponse, ProtectedResponse, SessionLoginResponse
 
 router = APIRouter(prefix="/auth")
 
 Auth = Annotated[Authentication, Depends(deps.authentication)]
-UserIdQuery = Annotated[IntText, Query()]
+UserIdQuery = Annotated[IntText, Query(ge=1, le=MAX_ID)]
 
 
 def bearer(authorization: Annotated[str | None, Header()] = None) -> str:

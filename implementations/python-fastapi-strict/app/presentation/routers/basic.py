@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Header, HTTPException, UploadFile
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.application.external import CallUpstream
 from app.config import SERVER_NAME
 from app.domain.rules import simulated_bearer_user
 from app.presentation import dependencies as deps
 from app.presentation.schemas.operations import EchoRequest, EchoResponse, ExternalResponse
+from app.presentation.strict_json import StrictJsonRoute
 
-router = APIRouter()
+router = APIRouter(route_class=StrictJsonRoute)
+
+NO_FILE = "No file uploaded"
 
 
 def verify_token(authorization: Annotated[str | None, Header()] = None, x_request_id: Annotated[str | None, Header()] = None) -> str:
@@ -41,9 +46,24 @@ async def protected(user: Annotated[str, Depends(verify_token)]) -> dict[str, st
     return {"message": "Access granted", "user": user}
 
 
+async def _form(request: Request) -> FormData:
+    try:
+        return await request.form()
+    except StarletteHTTPException as error:  # Starlette's 400 for multipart it cannot parse
+        raise HTTPException(422, NO_FILE) from error
+
+
 @router.post("/upload")
-async def upload(file: UploadFile | None = File(None)) -> dict[str, Any]:
-    if file is None:
-        raise HTTPException(422, "No file uploaded")
-    content = await file.read()
-    return {"filename": file.filename or "unknown", "size": len(content), "content_type": file.content_type or "application/octet-stream"}
+async def upload(request: Request) -> dict[str, Any]:
+    # The form is read here rather than through File(): every body without a proper file part
+    # (malformed multipart, no boundary, no part `file`, a plain field `file`, not multipart at
+    # all) is the contract's 422 "No file uploaded", not a 400 or a list of issues.
+    form = await _form(request)
+    try:
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise HTTPException(422, NO_FILE)
+        content = await file.read()
+        return {"filename": file.filename or "unknown", "size": len(content), "content_type": file.content_type or "application/octet-stream"}
+    finally:
+        await form.close()

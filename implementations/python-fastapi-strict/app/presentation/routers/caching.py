@@ -9,13 +9,13 @@ from fastapi import APIRouter, Depends, Path, Query
 from app.application.caching import ManageCache, ReadUserCaching
 from app.domain.entities import CacheRead
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_ID, IntText
 from app.presentation.schemas.common import MessageResponse
 from app.presentation.schemas.operations import CacheReadResponse, EvictResponse, WarmupResponse
 
 router = APIRouter(prefix="/cache")
 
-UserId = Annotated[IntText, Path()]
+UserId = Annotated[IntText, Path(ge=1, le=MAX_ID)]
 Reader = Annotated[ReadUserCaching, Depends(deps.read_user_caching)]
 
 

@@ -8,13 +8,13 @@ from fastapi import APIRouter, Depends, Query
 
 from app.application.n_plus_one import ListAuthorsWithPosts
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_OFFSET, IntText
 from app.presentation.schemas.n_plus_one import AuthorResponse
 
 router = APIRouter(prefix="/n-plus-one")
 
 Limit = Annotated[IntText, Query(ge=1, le=100)]
-Offset = Annotated[IntText, Query(ge=0)]
+Offset = Annotated[IntText, Query(ge=0, le=MAX_OFFSET)]
 UseCase = Annotated[ListAuthorsWithPosts, Depends(deps.authors_with_posts)]
 
 

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Depends, Query
 
 from app.application.search import SearchPosts
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import STORABLE_TEXT, IntText
 from app.presentation.schemas.operations import PostHitResponse, RankedPostHitResponse
 
 router = APIRouter(prefix="/search")
 
-Q = Annotated[str, Query(min_length=1, max_length=100)]
+Q = Annotated[str, Query(min_length=1, max_length=100, pattern=STORABLE_TEXT)]
 Limit = Annotated[IntText, Query(ge=1, le=100)]
 UseCase = Annotated[SearchPosts, Depends(deps.search_posts)]
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from app.application.server_config import AuthorReports, HashPassword, compute_fibonacci, serialize_items, sleep_briefly
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_FIBONACCI_N, IntText
 from app.presentation.schemas.operations import IoDbResponse, ReportResponse
 
 router = APIRouter()
@@ -28,7 +28,7 @@ async def io_db(use_case: Reports):
 
 
 @router.get("/cpu/fibonacci")
-async def cpu_fibonacci(n: Annotated[IntText, Query(ge=1, le=40)] = 32) -> dict[str, int]:
+async def cpu_fibonacci(n: Annotated[IntText, Query(ge=1, le=MAX_FIBONACCI_N)] = 27) -> dict[str, int]:
     return {"n": n, "result": compute_fibonacci(n)}
 
 

@@ -8,19 +8,19 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from app.application.transactions import DecrementStock, GetProduct, ResetStocks
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_ID, MAX_QUANTITY, IntText
 from app.presentation.schemas.common import MessageResponse
 from app.presentation.schemas.operations import DecrementResponse, ProductResponse
 
 router = APIRouter(prefix="/transactions")
 
-ProductId = Annotated[IntText, Query()]
-Quantity = Annotated[IntText, Query(ge=-(2**31), le=2**31 - 1)]
+ProductId = Annotated[IntText, Query(ge=1, le=MAX_ID)]
+Quantity = Annotated[IntText, Query(ge=1, le=MAX_QUANTITY)]
 Decrement = Annotated[DecrementStock, Depends(deps.decrement_stock)]
 
 
 @router.get("/products/{id}", response_model=ProductResponse)
-async def get_product(id: Annotated[IntText, Path()], use_case: Annotated[GetProduct, Depends(deps.get_product)]):
+async def get_product(id: Annotated[IntText, Path(ge=1, le=MAX_ID)], use_case: Annotated[GetProduct, Depends(deps.get_product)]):
     return await use_case.execute(id)
 
 

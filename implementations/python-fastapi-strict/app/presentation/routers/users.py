@@ -8,13 +8,14 @@ from fastapi import APIRouter, Depends, Path, Response
 
 from app.application.users import CreateUser, DeleteUser, GetUser, ListUsers, UpdateUser
 from app.presentation import dependencies as deps
-from app.presentation.params import IntText
+from app.presentation.params import MAX_ID, IntText
 from app.presentation.schemas.common import UserResponse
 from app.presentation.schemas.users import UserCreate, UserUpdate
+from app.presentation.strict_json import StrictJsonRoute
 
-router = APIRouter()
+router = APIRouter(route_class=StrictJsonRoute)
 
-UserId = Annotated[IntText, Path()]
+UserId = Annotated[IntText, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/users", response_model=list[UserResponse])

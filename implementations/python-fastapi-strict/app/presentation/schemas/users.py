@@ -6,10 +6,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from app.presentation.params import STORABLE_EMAIL, STORABLE_TEXT
 from app.presentation.schemas.common import Schema, UserResponse
 
-Name = Annotated[str, Field(min_length=1, max_length=100)]
-Email = Annotated[str, Field(max_length=255, pattern="@")]
+# No NUL in either (PostgreSQL cannot store it); the email contains "@".
+Name = Annotated[str, Field(min_length=1, max_length=100, pattern=STORABLE_TEXT)]
+Email = Annotated[str, Field(max_length=255, pattern=STORABLE_EMAIL)]
 
 
 class UserCreate(BaseModel):

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.entities import NewUser, User
 from app.domain.errors import EmailAlreadyExists
-from app.infrastructure.database.engine import INT4_MAX, fits_int4
+from app.infrastructure.database.engine import fits_int4
 from app.infrastructure.database.models import UserModel, UserPaginationModel
 
 
@@ -40,6 +40,7 @@ class SqlAlchemyUserRepository:
         return [to_user(r) for r in await self.session.scalars(select(UserModel).order_by(UserModel.id).limit(count))]
 
     async def get(self, user_id: int) -> User | None:
+        # Ids from requests are in range; a token's id may not be, and then names no user.
         row = await self.session.get(UserModel, user_id) if fits_int4(user_id) else None
         return self._track(row) if row else None
 
@@ -81,10 +82,9 @@ class SqlAlchemyUserPageRepository:
         return [to_user(r) for r in await self.session.scalars(query)]
 
     async def after(self, cursor: int, limit: int) -> list[User]:
-        # No id exceeds INT4_MAX: the bound keeps the answer exact and the value sendable.
         query = (
             select(UserPaginationModel)
-            .where(UserPaginationModel.id > min(cursor, INT4_MAX))
+            .where(UserPaginationModel.id > cursor)
             .order_by(UserPaginationModel.id)
             .limit(limit)
         )
