@@ -2,9 +2,11 @@ import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { Agent } from 'undici';
-import { createApp } from './app.js';
+import { apiRouters, createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createPrisma } from './db/prisma.js';
+import { clientErrorListener } from './http/client-error.js';
+import { methodsOfPath } from './http/method-not-allowed.js';
 
 /** How long a graceful shutdown may take before the process exits anyway, in ms. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -17,10 +19,12 @@ function startServer(config: Config): void {
   redis.on('error', (error: Error) => console.error('redis:', error.message));
   const upstream = new Agent({ keepAliveTimeout: 30_000 });
 
-  const app = createApp({ prisma, redis, upstream, upstreamUrl: config.upstreamUrl, jwtSecret: config.jwtSecret }, { etag: config.etag });
+  const routers = apiRouters({ prisma, redis, upstream, upstreamUrl: config.upstreamUrl, jwtSecret: config.jwtSecret });
+  const app = createApp(routers, { etag: config.etag });
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`typescript-express listening on http://${config.host}:${config.port} (pid ${process.pid})`);
   });
+  server.on('clientError', clientErrorListener((path) => methodsOfPath(routers, path)));
   server.keepAliveTimeout = 65_000;
 
   let stopping = false;

@@ -1,4 +1,5 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AppDeps } from './deps.js';
 import { HttpError, sendJson } from './http.js';
 import { Router } from './router.js';
@@ -35,7 +36,8 @@ const EMPTY_QUERY = new URLSearchParams();
 
 /**
  * Turns a router into a `node:http` request listener: splits path and query, dispatches,
- * and maps failures to `{"detail": ...}` (HttpError → its status, anything else → 500, logged).
+ * and maps failures to `{"detail": ...}`: unknown path → 404, known path with another method
+ * → 405 with `Allow`, HttpError → its status, anything else → 500 (logged: it is a bug).
  */
 export function createRequestListener(router: Router): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -44,9 +46,13 @@ export function createRequestListener(router: Router): RequestListener {
     const path = q === -1 ? url : url.slice(0, q);
     const query = q === -1 ? EMPTY_QUERY : new URLSearchParams(url.slice(q + 1));
     const match = router.match(req.method ?? 'GET', path);
-    if (match.kind !== 'found') {
-      const status = match.kind === 'not-found' ? 404 : 405;
-      sendJson(res, status, { detail: status === 404 ? 'Not Found' : 'Method Not Allowed' });
+    if (match.kind === 'not-found') {
+      sendJson(res, 404, { detail: 'Not Found' });
+      return;
+    }
+    if (match.kind === 'method-not-allowed') {
+      // TRACE, OPTIONS, HEAD and any other method the path does not serve.
+      sendJson(res, 405, { detail: 'Method Not Allowed' }, { allow: match.allowed.join(', ') });
       return;
     }
     try {
@@ -55,6 +61,56 @@ export function createRequestListener(router: Router): RequestListener {
     } catch (error) {
       sendError(res, error);
     }
+  };
+}
+
+/** What `node:http` passes to a `clientError` listener. */
+export interface ClientError extends Error {
+  code?: string;
+  /** The bytes received when parsing failed. */
+  rawPacket?: Buffer;
+  /** Where in `rawPacket` parsing failed. */
+  bytesParsed?: number;
+}
+
+/** The path of the request line that failed to parse, or undefined when it cannot be read. */
+export function failedRequestPath(error: ClientError): string | undefined {
+  if (!error.rawPacket) return undefined;
+  const text = error.rawPacket.toString('latin1');
+  const at = Math.min(error.bytesParsed ?? 0, text.length);
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\r\n', start);
+  const target = text.slice(start, end === -1 ? undefined : end).split(' ')[1];
+  return target?.startsWith('/') ? target.split('?')[0] : undefined;
+}
+
+/**
+ * Answers a request node:http's parser refuses before any listener runs. A method token the parser
+ * does not know (e.g. `FUZZ`; QUERY and the standard methods parse) gets the answer of any other
+ * method the path does not serve — 405 with `Allow` for a known path, else 404 — read from its
+ * request line; any other parse error a JSON 400 (431 for oversized headers, 408 for a request
+ * too slow to arrive). The connection is closed afterwards: the parser cannot resume.
+ */
+export function createClientErrorListener(router: Router): (error: ClientError, socket: Duplex) => void {
+  return (error, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    let status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    let allow = '';
+    const path = error.code === 'HPE_INVALID_METHOD' ? failedRequestPath(error) : undefined;
+    if (path !== undefined) {
+      const match = router.match('', path); // no route serves the empty method: only the path counts
+      status = match.kind === 'method-not-allowed' ? 405 : 404;
+      if (match.kind === 'method-not-allowed') allow = `Allow: ${match.allowed.join(', ')}\r\n`;
+    }
+    const reason = STATUS_CODES[status] ?? 'Error';
+    const body = JSON.stringify({ detail: reason });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${allow}Connection: close\r\n\r\n${body}`,
+    );
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HttpError, parseIntParam, pathId, queryInt, queryString } from './http.js';
+import { HttpError, INT4_MAX, MAX_OFFSET, parseIntParam, pathId, queryInt, queryString, ROW_ID } from './http.js';
 
 const q = (text: string) => new URLSearchParams(text);
 
@@ -11,9 +11,13 @@ function assertStatus(fn: () => unknown, status: number): void {
 describe('queryInt', () => {
   const size = { default: 20, min: 1, max: 100 };
 
-  it('returns the default when the parameter is absent or empty', () => {
+  it('returns the default when the parameter is absent', () => {
     assert.equal(queryInt(q(''), 'size', size), 20);
-    assert.equal(queryInt(q('size='), 'size', size), 20);
+    assert.equal(queryInt(q('other=5'), 'size', size), 20);
+  });
+
+  it('rejects an empty value with 422: it is present but not an integer', () => {
+    assertStatus(() => queryInt(q('size='), 'size', size), 422);
   });
 
   it('parses integers inside the range, bounds included', () => {
@@ -35,8 +39,23 @@ describe('queryInt', () => {
   });
 
   it('requires a parameter that has no default', () => {
-    assertStatus(() => queryInt(q(''), 'user_id'), 422);
-    assert.equal(queryInt(q('user_id=-5'), 'user_id'), -5);
+    assertStatus(() => queryInt(q(''), 'user_id', ROW_ID), 422);
+    assert.equal(queryInt(q('user_id=5'), 'user_id', ROW_ID), 5);
+  });
+
+  it("holds row ids, cursors and offsets to the contract's bounds", () => {
+    const cases: [string, string, { min?: number; max?: number }][] = [
+      ['user_id', '4398046511105', ROW_ID],
+      ['user_id', '0', ROW_ID],
+      ['user_id', '-5', ROW_ID],
+      ['product_id', '2147483648', ROW_ID],
+      ['cursor', '9544203041', { min: 0, max: INT4_MAX }],
+      ['page', '1000001', { min: 1, max: MAX_OFFSET }],
+      ['offset', '1124773556684887293952', { min: 0, max: MAX_OFFSET }],
+    ];
+    for (const [name, text, range] of cases) assertStatus(() => queryInt(q(`${name}=${text}`), name, range), 422);
+    assert.equal(queryInt(q('user_id=2147483647'), 'user_id', ROW_ID), INT4_MAX);
+    assert.equal(queryInt(q('page=1000000'), 'page', { min: 1, max: MAX_OFFSET }), MAX_OFFSET);
   });
 });
 
@@ -48,19 +67,20 @@ describe('parseIntParam', () => {
 });
 
 describe('pathId', () => {
-  it('parses an int4 id', () => {
-    assert.equal(pathId('42', 'User not found'), 42);
-    assert.equal(pathId('0', 'User not found'), 0);
+  it('parses a row id, 1 to 2147483647', () => {
+    assert.equal(pathId('42'), 42);
+    assert.equal(pathId('1'), 1);
+    assert.equal(pathId('2147483647'), 2147483647);
   });
 
   it('answers 422 for a non-integer id', () => {
-    for (const raw of ['abc', '1.0', '', undefined]) assertStatus(() => pathId(raw, 'User not found'), 422);
+    for (const raw of ['abc', '1.0', '', undefined]) assertStatus(() => pathId(raw), 422);
   });
 
-  it('answers 404 for an integer no int4 column can hold', () => {
-    assertStatus(() => pathId('2147483648', 'User not found'), 404);
-    assertStatus(() => pathId('-2147483649', 'User not found'), 404);
-    assert.equal(pathId('2147483647', 'User not found'), 2147483647);
+  it('answers 422 for an integer outside 1..2147483647, before any query', () => {
+    for (const raw of ['0', '-1', '2147483648', '-2147483649', '4398046511105', '99999999999999999999999']) {
+      assertStatus(() => pathId(raw), 422);
+    }
   });
 });
 
@@ -71,5 +91,9 @@ describe('queryString', () => {
     assertStatus(() => queryString(q(''), 'q', 1, 100), 422);
     assertStatus(() => queryString(q('q='), 'q', 1, 100), 422);
     assertStatus(() => queryString(q(`q=${'a'.repeat(101)}`), 'q', 1, 100), 422);
+  });
+
+  it('rejects a NUL character, which PostgreSQL cannot store', () => {
+    for (const text of ['a%00b', '%00', 'x%00']) assertStatus(() => queryString(q(`q=${text}`), 'q', 1, 100), 422);
   });
 });

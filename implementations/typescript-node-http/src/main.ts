@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { Agent, createServer } from 'node:http';
 import { Redis } from 'ioredis';
-import { createRequestListener, createRouter } from './app.js';
+import { createClientErrorListener, createRequestListener, createRouter } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createPool } from './db.js';
 
@@ -18,6 +18,7 @@ function startServer(config: Config): void {
 
   const router = createRouter({ pool, redis, jwtSecret: config.jwtSecret, upstreamUrl: config.upstreamUrl, upstreamAgent });
   const server = createServer(createRequestListener(router));
+  server.on('clientError', createClientErrorListener(router));
   server.keepAliveTimeout = 65_000;
 
   server.listen(config.port, config.host, () => {

@@ -36,9 +36,33 @@ describe('Router', () => {
     const router = new Router().get('/health', named('health')).get('/users/{id}', named('user'));
     assert.equal(route(router, 'POST', '/health'), 'method-not-allowed');
     assert.equal(route(router, 'PATCH', '/users/1'), 'method-not-allowed');
+    assert.equal(route(router, 'TRACE', '/health'), 'method-not-allowed');
     assert.equal(route(router, 'GET', '/nope'), 'not-found');
     assert.equal(route(router, 'GET', '/users/1/extra'), 'not-found');
     assert.equal(route(router, 'GET', '/users/'), 'not-found');
+  });
+
+  it('lists exactly the methods a path serves', () => {
+    const router = new Router()
+      .get('/users', named('list'))
+      .post('/users', named('create'))
+      .get('/users/offset', named('offset'))
+      .get('/users/{id}', named('get'))
+      .put('/users/{id}', named('put'))
+      .delete('/users/{id}', named('delete'))
+      .post('/echo', named('echo'));
+    const allowed = (method: string, path: string) => {
+      const match = router.match(method, path);
+      return match.kind === 'method-not-allowed' ? match.allowed : match.kind;
+    };
+    assert.deepEqual(allowed('DELETE', '/users'), ['GET', 'POST']);
+    assert.deepEqual(allowed('OPTIONS', '/users/7'), ['GET', 'PUT', 'DELETE']);
+    assert.deepEqual(allowed('GET', '/echo'), ['POST']);
+    // A static path also reached by a parametric one: its Allow is its own methods, while PUT and
+    // DELETE still reach the parametric route (as /users/{id} with the id "offset", a 422).
+    assert.deepEqual(allowed('POST', '/users/offset'), ['GET']);
+    assert.equal(route(router, 'PUT', '/users/offset'), 'put {"id":"offset"}');
+    assert.equal(allowed('TRACE', '/nope'), 'not-found');
   });
 
   it('URL-decodes path parameters', () => {

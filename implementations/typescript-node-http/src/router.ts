@@ -15,7 +15,7 @@ export type Handler = (ctx: RequestContext) => void | Promise<void>;
 /** The outcome of `Router.match`. */
 export type RouteMatch =
   | { kind: 'found'; handler: Handler; params: Record<string, string> }
-  | { kind: 'method-not-allowed' }
+  | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'not-found' };
 
 interface ParamRoute {
@@ -30,17 +30,23 @@ const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, st
  * A tiny method + path router. Patterns are literal segments and `{name}` parameters.
  * Static routes always win over parametric ones (so `/users/offset` beats `/users/{id}`
  * whatever the registration order); parametric routes are tried in registration order.
+ * A path that exists under other methods only is reported with the methods it serves: a static
+ * path's own methods (those of `/users/offset` are GET, although `PUT /users/offset` reaches
+ * `PUT /users/{id}` and its 422), else those of every parametric route matching it.
  */
 export class Router {
   private readonly staticRoutes = new Map<string, Handler>();
-  private readonly staticPaths = new Set<string>();
+  /** Methods of each static path, in registration order. */
+  private readonly staticMethods = new Map<string, string[]>();
   private readonly paramRoutes: ParamRoute[] = [];
 
   /** Registers `handler` for `method` (upper case) and `pattern` (e.g. `/users/{id}`). */
   add(method: string, pattern: string, handler: Handler): this {
     if (!pattern.includes('{')) {
       this.staticRoutes.set(`${method} ${pattern}`, handler);
-      this.staticPaths.add(pattern);
+      const methods = this.staticMethods.get(pattern) ?? [];
+      if (!methods.includes(method)) methods.push(method);
+      this.staticMethods.set(pattern, methods);
     } else {
       this.paramRoutes.push({ method, segments: pattern.split('/'), handler });
     }
@@ -67,20 +73,26 @@ export class Router {
     return this.add('DELETE', pattern, handler);
   }
 
-  /** Finds the handler for `method` and `path` (the URL path without the query string). */
+  /**
+   * Finds the handler for `method` and `path` (the URL path without the query string); when
+   * the path exists under other methods only, those methods (for the `Allow` header).
+   */
   match(method: string, path: string): RouteMatch {
     const handler = this.staticRoutes.get(`${method} ${path}`);
     if (handler) return { kind: 'found', handler, params: NO_PARAMS };
-    let pathExists = this.staticPaths.has(path);
+    const staticMethods = this.staticMethods.get(path);
+    let paramMethods: string[] | undefined;
 
     const segments = path.split('/');
     for (const route of this.paramRoutes) {
       const params = matchSegments(route.segments, segments);
       if (params === undefined) continue;
       if (route.method === method) return { kind: 'found', handler: route.handler, params };
-      pathExists = true;
+      paramMethods ??= [];
+      if (!paramMethods.includes(route.method)) paramMethods.push(route.method);
     }
-    return pathExists ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
+    const allowed = staticMethods ?? paramMethods;
+    return allowed ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
   }
 }
 

@@ -305,6 +305,23 @@ describe('smoke: every endpoint group against real PostgreSQL and Redis', { skip
     assert.equal((await call('POST', '/transactions/decrement/pessimistic?product_id=99')).status, 404);
   });
 
+  it("answers 422 'Stock out of range' and changes nothing when the stock would leave PostgreSQL's integer", async () => {
+    const floor = -2147483648;
+    await admin!.query('UPDATE products SET stock = $1, version = 7 WHERE id = 2', [floor + 999]);
+    try {
+      for (const method of ['no-lock', 'pessimistic', 'optimistic', 'serializable']) {
+        const reply = await call('POST', `/transactions/decrement/${method}?product_id=2&quantity=1000`);
+        assert.deepEqual([reply.status, reply.body], [422, { detail: 'Stock out of range' }], method);
+      }
+      const { rows } = await admin!.query('SELECT stock, version FROM products WHERE id = 2');
+      assert.deepEqual(rows[0], { stock: floor + 999, version: 7 });
+      const last = await call('POST', '/transactions/decrement/pessimistic?product_id=2&quantity=999');
+      assert.equal(last.body.new_stock, floor);
+    } finally {
+      await call('POST', '/transactions/reset');
+    }
+  });
+
   it('caches users and authenticates with JWTs and sessions', async () => {
     await call('DELETE', '/cache/flush');
     assert.equal((await call('GET', '/cache/users/1/cached')).body.source, 'database');

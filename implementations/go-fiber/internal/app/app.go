@@ -37,13 +37,21 @@ type Deps struct {
 }
 
 // New returns the application with every route registered. No logger or recover
-// middleware: no per-request log on the hot path.
+// middleware: no per-request log on the hot path. A request no route matches is answered by
+// Fiber's router through httpx.ErrorHandler: 405 with Allow when its path exists under other
+// methods (TRACE, OPTIONS, PUT /health …), 404 otherwise.
 func New(d Deps) *fiber.App {
 	a := fiber.New(fiber.Config{
 		AppName:               d.Server,
 		DisableStartupMessage: true,
 		ErrorHandler:          httpx.ErrorHandler,
 		Prefork:               d.Prefork,
+		// fasthttp would parse a multipart body while reading the request and answer a malformed
+		// one with 400 before any handler runs; parsed on demand (c.FormFile), it is a 422.
+		DisablePreParseMultipartForm: true,
+		// The read buffer bounds the request line plus headers. fasthttp's 4 KiB answers a
+		// multi-KB Authorization header 431; 16 KiB is Node's default header limit.
+		ReadBufferSize: 16 * 1024,
 	})
 	// Literal /users/offset and /users/cursor first: Fiber matches in registration order.
 	(&pagination.Handlers{Pool: d.Pool}).Register(a)
@@ -57,7 +65,7 @@ func New(d Deps) *fiber.App {
 	(&aggregation.Handlers{Pool: d.Pool}).Register(a)
 	(&serverconfig.Handlers{Pool: d.Pool}).Register(a)
 	(&search.Handlers{Pool: d.Pool}).Register(a)
-	// Anything else: {"detail": "Not Found"}.
-	a.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	pagination.RegisterOtherMethods(a)
+	httpx.RouteUnknownMethods(a)
 	return a
 }

@@ -67,7 +67,7 @@ func (h *Handlers) findUser(ctx context.Context, id int64) (email string, ok boo
 
 // loginUser reads the required user_id query parameter and that user's email (401 when unknown).
 func (h *Handlers) loginUser(c *fiber.Ctx) (int64, string, error) {
-	id, err := httpx.RequiredQueryInt(c, "user_id", httpx.AnyInt)
+	id, err := httpx.RequiredQueryInt(c, "user_id", httpx.RowID)
 	if err != nil {
 		return 0, "", err
 	}

@@ -51,7 +51,8 @@ type userPatch struct {
 }
 
 // parseUserBody validates {name?, email?}: name 1–100 characters, email containing "@" and
-// at most 255 characters; with required, both must be present.
+// at most 255 characters, neither containing NUL (PostgreSQL cannot store it); with required,
+// both must be present.
 func parseUserBody(body []byte, required bool) (userPatch, error) {
 	obj, err := httpx.DecodeObject(body)
 	if err != nil {
@@ -66,6 +67,9 @@ func parseUserBody(body []byte, required bool) (userPatch, error) {
 		if n := utf8.RuneCountInString(name); n < 1 || n > 100 {
 			return p, httpx.Invalid("name must be 1 to 100 characters")
 		}
+		if err := httpx.StorableText("name", name); err != nil {
+			return p, err
+		}
 		p.Name = &name
 	} else if required {
 		return p, httpx.Invalid("name is required")
@@ -77,6 +81,9 @@ func parseUserBody(body []byte, required bool) (userPatch, error) {
 	if present {
 		if utf8.RuneCountInString(email) > 255 || !strings.Contains(email, "@") {
 			return p, httpx.Invalid("email must contain @ and be at most 255 characters")
+		}
+		if err := httpx.StorableText("email", email); err != nil {
+			return p, err
 		}
 		p.Email = &email
 	} else if required {
@@ -113,16 +120,10 @@ func (h *Handlers) createUser(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(u)
 }
 
-// userID reads the :id path parameter; ids no int4 column can hold name no user.
+// userID reads the :id path parameter, a row id (422 outside 1..2147483647).
 func userID(c *fiber.Ctx) (int32, error) {
-	id, err := httpx.PathInt(c, "id")
-	if err != nil {
-		return 0, err
-	}
-	if !httpx.FitsInt4(id) {
-		return 0, httpx.NotFound(userNotFound)
-	}
-	return int32(id), nil
+	id, err := httpx.PathID(c, "id")
+	return int32(id), err
 }
 
 func (h *Handlers) getUser(c *fiber.Ctx) error {

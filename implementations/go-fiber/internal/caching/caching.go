@@ -59,9 +59,6 @@ type userReply struct {
 // loadUser reads id, name and email of user id: 404 when there is none.
 func (h *Handlers) loadUser(ctx context.Context, id int64) (CachedUser, error) {
 	var u CachedUser
-	if !httpx.FitsInt4(id) {
-		return u, httpx.NotFound(userNotFound)
-	}
 	err := h.Pool.QueryRow(ctx, "SELECT id, name, email FROM users WHERE id = $1", id).Scan(&u.ID, &u.Name, &u.Email)
 	if db.IsNoRows(err) {
 		return u, httpx.NotFound(userNotFound)
@@ -70,7 +67,7 @@ func (h *Handlers) loadUser(ctx context.Context, id int64) (CachedUser, error) {
 }
 
 func (h *Handlers) noCache(c *fiber.Ctx) error {
-	id, err := httpx.PathInt(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -85,7 +82,7 @@ func (h *Handlers) noCache(c *fiber.Ctx) error {
 // cached: GET user:{id}; on a miss read the database and SET it with the TTL (misses of
 // unknown users are not cached).
 func (h *Handlers) cached(c *fiber.Ctx) error {
-	id, err := httpx.PathInt(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -177,7 +174,7 @@ type deleteReply struct {
 }
 
 func (h *Handlers) deleteKey(c *fiber.Ctx) error {
-	id, err := httpx.PathInt(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
 	}

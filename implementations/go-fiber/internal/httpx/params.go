@@ -1,12 +1,14 @@
 // Package httpx holds the HTTP plumbing every handler group shares: strict integer
-// parameters (422 when malformed or out of range), JSON body decoding, the {"detail"} error
-// body and server-side timing.
+// parameters (422 when malformed or out of range), text PostgreSQL can store, JSON body
+// decoding, the {"detail"} error body, 404/405 for unrouted requests and server-side timing.
 package httpx
 
 import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -22,6 +24,13 @@ type Bounds struct {
 
 // AnyInt accepts every safe integer.
 var AnyInt = Bounds{Min: -MaxSafeInt, Max: MaxSafeInt}
+
+// RowID is the range of a row id (/users/:id, user_id, product_id …): what PostgreSQL's
+// integer id columns hold. Anything outside is a 422 before any query.
+var RowID = Between(1, math.MaxInt32)
+
+// MaxOffset is the largest page number or N+1 offset the contract accepts.
+const MaxOffset = 1_000_000
 
 // Between is the inclusive range [min, max].
 func Between(min, max int64) Bounds { return Bounds{Min: min, Max: max} }
@@ -42,7 +51,8 @@ func (b Bounds) String() string {
 }
 
 // ParseInt parses URL text as a decimal integer (optional minus sign, digits only: no "+",
-// spaces, fractions, exponents or hex) within b. The second result is false when it is not.
+// spaces, fractions, exponents or hex) within b. The second result is false when it is not,
+// including text too long for an int64 (e.g. 1124773556684887293952).
 func ParseInt(text string, b Bounds) (int64, bool) {
 	if text == "" || text == "-" {
 		return 0, false
@@ -82,20 +92,35 @@ func RequiredQueryInt(c *fiber.Ctx, name string, b Bounds) (int64, error) {
 	return parseParam("query parameter", name, string(args.Peek(name)), b)
 }
 
-// PathInt reads the integer path parameter name (any safe integer): 422 when it is not one.
-func PathInt(c *fiber.Ctx, name string) (int64, error) {
-	return parseParam("path parameter", name, c.Params(name), AnyInt)
+// PathID reads the row id path parameter name (1 to 2147483647): 422 when it is not one.
+func PathID(c *fiber.Ctx, name string) (int64, error) {
+	return parseParam("path parameter", name, c.Params(name), RowID)
+}
+
+// StorableText checks that v can be stored in a PostgreSQL text column: valid UTF-8 without
+// NUL (U+0000), which PostgreSQL refuses. Otherwise it is a 422 naming the field.
+func StorableText(name, v string) error {
+	if !utf8.ValidString(v) {
+		return Invalid(fmt.Sprintf("%s must be valid UTF-8 text", name))
+	}
+	if strings.IndexByte(v, 0) >= 0 {
+		return Invalid(fmt.Sprintf("%s must not contain NUL characters", name))
+	}
+	return nil
 }
 
 // QueryText reads the required text query parameter name with a length (in characters)
-// between minLen and maxLen: 422 when absent or outside.
+// between minLen and maxLen that PostgreSQL can store (see StorableText): 422 otherwise.
 func QueryText(c *fiber.Ctx, name string, minLen, maxLen int) (string, error) {
 	args := c.Context().QueryArgs()
 	if !args.Has(name) {
 		return "", Invalid(fmt.Sprintf("query parameter %s is required", name))
 	}
 	v := string(args.Peek(name))
-	if n := []rune(v); len(n) < minLen || len(n) > maxLen {
+	if err := StorableText("query parameter "+name, v); err != nil {
+		return "", err
+	}
+	if n := utf8.RuneCountInString(v); n < minLen || n > maxLen {
 		return "", Invalid(fmt.Sprintf("query parameter %s must be %d to %d characters", name, minLen, maxLen))
 	}
 	return v, nil
@@ -109,5 +134,6 @@ func parseParam(kind, name, text string, b Bounds) (int64, error) {
 	return v, nil
 }
 
-// FitsInt4 reports whether v fits a PostgreSQL integer column; ids outside it name no row.
+// FitsInt4 reports whether v fits a PostgreSQL integer column; an id read from a token or a
+// session that does not fit names no row.
 func FitsInt4(v int64) bool { return v >= math.MinInt32 && v <= math.MaxInt32 }

@@ -64,3 +64,32 @@ func TestFitsInt4(t *testing.T) {
 		}
 	}
 }
+
+func TestRowIDBounds(t *testing.T) {
+	for _, text := range []string{"1", "2147483647"} {
+		if _, ok := ParseInt(text, RowID); !ok {
+			t.Errorf("ParseInt(%q, RowID) rejected; want accepted", text)
+		}
+	}
+	for _, text := range []string{"0", "-1", "2147483648", "4398046511105", "1124773556684887293952", "99999999999999999999"} {
+		if v, ok := ParseInt(text, RowID); ok {
+			t.Errorf("ParseInt(%q, RowID) = %d, true; want rejected", text, v)
+		}
+	}
+	if v, ok := ParseInt("1124773556684887293952", Between(0, MaxOffset)); ok {
+		t.Errorf("an offset past int64 = %d, true; want rejected", v)
+	}
+}
+
+func TestStorableText(t *testing.T) {
+	for _, v := range []string{"", "abc", "é😀", "100% power_level"} {
+		if err := StorableText("q", v); err != nil {
+			t.Errorf("StorableText(%q) = %v; want nil", v, err)
+		}
+	}
+	for _, v := range []string{"a\x00b", "\x00", "\xff\xfe", "a\xed\xa0\x80"} {
+		if err := StorableText("q", v); statusOf(err) != 422 {
+			t.Errorf("StorableText(%q) = %v; want 422", v, err)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func (h *Handlers) page(load loader) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		offset, err := httpx.QueryInt(c, "offset", 0, httpx.AtLeast(0))
+		offset, err := httpx.QueryInt(c, "offset", 0, httpx.Between(0, httpx.MaxOffset))
 		if err != nil {
 			return err
 		}

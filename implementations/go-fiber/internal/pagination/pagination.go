@@ -3,6 +3,8 @@
 package pagination
 
 import (
+	"math"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -19,6 +21,16 @@ type Handlers struct {
 func (h *Handlers) Register(r fiber.Router) {
 	r.Get("/users/offset", h.offset)
 	r.Get("/users/cursor", h.cursor)
+}
+
+// RegisterOtherMethods answers the methods /users/offset and /users/cursor do not serve; call it
+// after every other group. PUT and DELETE still reach /users/:id (a 422 for the id "offset"), but
+// any other method gets 405 with these paths' own Allow (GET, HEAD): Fiber's router would also
+// list the methods of the /users/:id routes, which match the same path.
+func RegisterOtherMethods(r fiber.Router) {
+	for _, path := range []string{"/users/offset", "/users/cursor"} {
+		r.All(path, httpx.MethodNotAllowed(fiber.MethodGet, fiber.MethodHead))
+	}
 }
 
 var sizeBounds = httpx.Between(1, 100)
@@ -45,7 +57,7 @@ func TotalPages(total, size int64) int64 { return (total + size - 1) / size }
 
 // offset: SELECT count(*), then ORDER BY id OFFSET (page-1)*size LIMIT size.
 func (h *Handlers) offset(c *fiber.Ctx) error {
-	page, err := httpx.QueryInt(c, "page", 1, httpx.AtLeast(1))
+	page, err := httpx.QueryInt(c, "page", 1, httpx.Between(1, httpx.MaxOffset))
 	if err != nil {
 		return err
 	}
@@ -80,7 +92,7 @@ type cursorPage struct {
 
 // cursor: WHERE id > cursor ORDER BY id LIMIT size+1; the extra row only says another follows.
 func (h *Handlers) cursor(c *fiber.Ctx) error {
-	cursor, err := httpx.QueryInt(c, "cursor", 0, httpx.AtLeast(0))
+	cursor, err := httpx.QueryInt(c, "cursor", 0, httpx.Between(0, math.MaxInt32))
 	if err != nil {
 		return err
 	}

@@ -77,9 +77,9 @@ type fibReply struct {
 	Result int64 `json:"result"`
 }
 
-// fibonacci computes fib(n) (1–40, default 32) on the request goroutine.
+// fibonacci computes fib(n) (1–30, default 27) on the request goroutine.
 func fibonacci(c *fiber.Ctx) error {
-	n, err := httpx.QueryInt(c, "n", 32, httpx.Between(1, 40))
+	n, err := httpx.QueryInt(c, "n", 27, httpx.Between(1, 30))
 	if err != nil {
 		return err
 	}

@@ -45,12 +45,9 @@ type product struct {
 }
 
 func (h *Handlers) product(c *fiber.Ctx) error {
-	id, err := httpx.PathInt(c, "id")
+	id, err := httpx.PathID(c, "id")
 	if err != nil {
 		return err
-	}
-	if !httpx.FitsInt4(id) {
-		return errNotFound
 	}
 	var p product
 	err = h.Pool.QueryRow(c.UserContext(), "SELECT id, name, stock, version, updated_at FROM products WHERE id = $1", id).
@@ -95,6 +92,23 @@ type result struct {
 	Error     *string `json:"error"`
 }
 
+// MaxQuantity is the largest amount one decrement subtracts.
+const MaxQuantity = 1000
+
+// errStockOutOfRange is the answer to a decrement that would take the stock below what
+// products.stock (a PostgreSQL integer) holds.
+var errStockOutOfRange = httpx.Invalid("Stock out of range")
+
+// decremented is stock - quantity, or errStockOutOfRange when the integer column cannot hold
+// it. Every strategy checks it before its UPDATE, so nothing changes (a transaction rolls back).
+func decremented(stock, quantity int64) (int64, error) {
+	next := stock - quantity
+	if next < math.MinInt32 || next > math.MaxInt32 {
+		return 0, errStockOutOfRange
+	}
+	return next, nil
+}
+
 // request is one decrement: which product, by how much, and (optimistic) how often to retry.
 type request struct {
 	productID  int32
@@ -106,12 +120,11 @@ type strategy func(ctx context.Context, pool *pgxpool.Pool, req request) (Outcom
 
 func (h *Handlers) decrement(method string, run strategy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		productID, err := httpx.QueryInt(c, "product_id", 1, httpx.AnyInt)
+		productID, err := httpx.QueryInt(c, "product_id", 1, httpx.RowID)
 		if err != nil {
 			return err
 		}
-		// Any integer (the contract sets no bounds) that an int4 stock can be decremented by.
-		quantity, err := httpx.QueryInt(c, "quantity", 1, httpx.Between(math.MinInt32, math.MaxInt32))
+		quantity, err := httpx.QueryInt(c, "quantity", 1, httpx.Between(1, MaxQuantity))
 		if err != nil {
 			return err
 		}
@@ -120,9 +133,6 @@ func (h *Handlers) decrement(method string, run strategy) fiber.Handler {
 			if maxRetries, err = httpx.QueryInt(c, "max_retries", 5, httpx.Between(0, 100)); err != nil {
 				return err
 			}
-		}
-		if !httpx.FitsInt4(productID) {
-			return errNotFound
 		}
 		start := time.Now()
 		out, err := run(c.UserContext(), h.Pool, request{productID: int32(productID), quantity: quantity, maxRetries: maxRetries})
@@ -156,10 +166,14 @@ func noLock(ctx context.Context, pool *pgxpool.Pool, req request) (Outcome, erro
 	if err != nil {
 		return Outcome{}, err
 	}
-	if _, err := pool.Exec(ctx, writeStock, req.productID, old-req.quantity); err != nil {
+	stock, err := decremented(old, req.quantity)
+	if err != nil {
 		return Outcome{}, err
 	}
-	return Outcome{Success: true, OldStock: old, NewStock: old - req.quantity}, nil
+	if _, err := pool.Exec(ctx, writeStock, req.productID, stock); err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{Success: true, OldStock: old, NewStock: stock}, nil
 }
 
 // pessimistic locks the row with SELECT … FOR UPDATE inside a transaction, then writes.
@@ -170,10 +184,14 @@ func pessimistic(ctx context.Context, pool *pgxpool.Pool, req request) (Outcome,
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, writeStock, req.productID, old-req.quantity); err != nil {
+		stock, err := decremented(old, req.quantity)
+		if err != nil {
 			return err
 		}
-		out = Outcome{Success: true, OldStock: old, NewStock: old - req.quantity}
+		if _, err := tx.Exec(ctx, writeStock, req.productID, stock); err != nil {
+			return err
+		}
+		out = Outcome{Success: true, OldStock: old, NewStock: stock}
 		return nil
 	})
 	return out, err
@@ -192,14 +210,18 @@ func optimistic(ctx context.Context, pool *pgxpool.Pool, req request) (Outcome, 
 		if err != nil {
 			return Outcome{}, err
 		}
+		stock, err := decremented(old, req.quantity)
+		if err != nil {
+			return Outcome{}, err
+		}
 		tag, err := pool.Exec(ctx,
 			"UPDATE products SET stock = $2, version = version + 1, updated_at = NOW() WHERE id = $1 AND version = $3",
-			req.productID, old-req.quantity, version)
+			req.productID, stock, version)
 		if err != nil {
 			return Outcome{}, err
 		}
 		if tag.RowsAffected() == 1 {
-			return Outcome{Success: true, OldStock: old, NewStock: old - req.quantity, Retries: attempt}, nil
+			return Outcome{Success: true, OldStock: old, NewStock: stock, Retries: attempt}, nil
 		}
 	}
 	msg := "Max retries exceeded"
@@ -215,10 +237,14 @@ func serializable(ctx context.Context, pool *pgxpool.Pool, req request) (Outcome
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, writeStock, req.productID, old-req.quantity); err != nil {
+		stock, err := decremented(old, req.quantity)
+		if err != nil {
 			return err
 		}
-		out = Outcome{Success: true, OldStock: old, NewStock: old - req.quantity}
+		if _, err := tx.Exec(ctx, writeStock, req.productID, stock); err != nil {
+			return err
+		}
+		out = Outcome{Success: true, OldStock: old, NewStock: stock}
 		return nil
 	})
 	if db.IsCode(err, db.SerializationFailure) {

@@ -14,9 +14,9 @@ class ApplicationController < ActionController::API
     IntParam.parse(request.query_parameters[name.to_s], name: name.to_s, **rules)
   end
 
-  # The integer path parameter `:id` (any integer; unknown ids are the caller's 404).
+  # The row id path parameter `:id` (1 to 2147483647, else 422; unknown ids are the caller's 404).
   def path_id
-    IntParam.parse(request.path_parameters[:id], name: 'id')
+    IntParam.parse(request.path_parameters[:id], name: 'id', **IntParam::ROW_ID)
   end
 
   def json_body

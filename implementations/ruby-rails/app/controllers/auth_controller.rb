@@ -12,7 +12,7 @@ class AuthController < ApplicationController
 
   def login_jwt
     t0 = monotonic
-    user = User.find_by(id: query_int(:user_id))
+    user = User.find_by(id: query_int(:user_id, **IntParam::ROW_ID))
     return unauthorized(USER_NOT_FOUND) unless user
 
     render json: { access_token: AuthToken.issue(user.id, user.email), token_type: 'bearer', elapsed_ms: elapsed_ms(t0) }
@@ -21,7 +21,7 @@ class AuthController < ApplicationController
   # 32 random bytes, base64url without padding (43 characters), stored as session:<token> → "<id>".
   def login_session
     t0 = monotonic
-    user = User.find_by(id: query_int(:user_id))
+    user = User.find_by(id: query_int(:user_id, **IntParam::ROW_ID))
     return unauthorized(USER_NOT_FOUND) unless user
 
     token = SecureRandom.urlsafe_base64(32)

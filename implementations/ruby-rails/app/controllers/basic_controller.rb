@@ -40,13 +40,24 @@ class BasicController < ApplicationController
   end
 
   def upload
-    file = request.request_parameters['file']
+    file = uploaded_file
     raise InvalidInput, 'No file uploaded' unless file.respond_to?(:original_filename)
 
     render json: { filename: file.original_filename, size: file.size, content_type: file.content_type.to_s }
   end
 
   private
+
+  # The part `file` of the request body, or nil when the body cannot be read as one: Rack's
+  # multipart parser raises EOFError for a body that is not well-formed (truncated, no closing
+  # boundary, garbage) and its part-limit errors; Rails raises ParseError for a malformed body of
+  # another type (JSON) and BadRequest for parameters it cannot decode. All mean "no file" (422).
+  def uploaded_file
+    request.request_parameters['file']
+  rescue EOFError, Rack::Multipart::MultipartPartLimitError, Rack::Multipart::MultipartTotalPartLimitError,
+         ActionDispatch::Http::Parameters::ParseError, ActionController::BadRequest
+    nil
+  end
 
   def unauthorized(detail)
     render json: { detail: detail }, status: :unauthorized

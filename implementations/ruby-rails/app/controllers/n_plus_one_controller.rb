@@ -23,7 +23,7 @@ class NPlusOneController < ApplicationController
 
   def page
     limit = query_int(:limit, min: 1, max: 100, default: 20)
-    offset = query_int(:offset, min: 0, default: 0)
+    offset = query_int(:offset, min: 0, max: IntParam::MAX_OFFSET, default: 0)
     Author.order(:id).offset(offset).limit(limit)
   end
 end

@@ -22,6 +22,7 @@ class SearchController < ApplicationController
     q = request.query_parameters['q']
     raise InvalidInput, 'q: 1–100 characters required' unless q.is_a?(String) && q.length.between?(1, 100)
 
+    StorableText.check(q, name: 'q')
     [q, query_int(:limit, min: 1, max: 100, default: 20)]
   end
 end

@@ -17,7 +17,7 @@ class ServerConfigController < ApplicationController
   end
 
   def fibonacci
-    n = query_int(:n, min: 1, max: 40, default: 32)
+    n = query_int(:n, min: 1, max: 30, default: 27)
     render json: { n: n, result: CpuWork.fibonacci(n) }
   end
 

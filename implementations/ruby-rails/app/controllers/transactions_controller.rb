@@ -1,8 +1,7 @@
 # Scenario 13: four ways to decrement products.stock under concurrency.
 class TransactionsController < ApplicationController
   PRODUCT_NOT_FOUND = 'Product not found'
-  # products.stock is a PostgreSQL integer: a quantity outside its range could never be applied.
-  PG_INT = { min: -(2**31), max: (2**31) - 1 }.freeze
+  MAX_QUANTITY = 1000
 
   def show
     product = Product.find_by(id: path_id)
@@ -23,7 +22,7 @@ class TransactionsController < ApplicationController
       next unless product
 
       old = product.stock
-      product.update!(stock: old - quantity)
+      product.update!(stock: Stock.decrement(old, quantity))
       result(old, product.stock)
     end
   end
@@ -36,7 +35,7 @@ class TransactionsController < ApplicationController
         next unless product
 
         old = product.stock
-        product.update!(stock: old - quantity)
+        product.update!(stock: Stock.decrement(old, quantity))
         result(old, product.stock)
       end
     end
@@ -57,7 +56,7 @@ class TransactionsController < ApplicationController
         next unless product
 
         old = product.stock
-        product.update!(stock: old - quantity)
+        product.update!(stock: Stock.decrement(old, quantity))
         result(old, product.stock)
       end
     rescue ActiveRecord::TransactionRollbackError => e
@@ -68,8 +67,8 @@ class TransactionsController < ApplicationController
   private
 
   def decrement(method)
-    id = query_int(:product_id, default: 1)
-    quantity = query_int(:quantity, default: 1, **PG_INT)
+    id = query_int(:product_id, default: 1, **IntParam::ROW_ID)
+    quantity = query_int(:quantity, default: 1, min: 1, max: MAX_QUANTITY)
     t0 = monotonic
     outcome = yield(id, quantity)
     return not_found(PRODUCT_NOT_FOUND) unless outcome
@@ -87,7 +86,7 @@ class TransactionsController < ApplicationController
       return nil unless product
 
       old = product.stock
-      product.update!(stock: old - quantity)
+      product.update!(stock: Stock.decrement(old, quantity))
       return result(old, product.stock, retries: attempt)
     rescue ActiveRecord::StaleObjectError
       next

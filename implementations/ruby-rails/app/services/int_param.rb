@@ -6,6 +6,12 @@ require_relative 'invalid_input'
 module IntParam
   PATTERN = /\A-?\d+\z/
   SAFE_MAX = (2**53) - 1
+  # The largest value of PostgreSQL's integer, the type of every id column.
+  PG_INT_MAX = (2**31) - 1
+  # A row id (/users/:id, user_id, product_id …): what the id columns hold; 422 outside.
+  ROW_ID = { min: 1, max: PG_INT_MAX }.freeze
+  # The largest page number or N+1 offset.
+  MAX_OFFSET = 1_000_000
 
   module_function
 

@@ -1,5 +1,6 @@
 require 'json'
 require_relative 'invalid_input'
+require_relative 'storable_text'
 
 # Validation of the JSON request bodies (POST /echo, POST and PUT /users). Types are checked
 # before ActiveRecord sees a value: AR would quietly cast 5 to "5".
@@ -28,8 +29,9 @@ module RequestBody
     { 'message' => message, 'data' => data }
   end
 
-  # The user attributes present in `body`, type-checked (name and email must be strings).
-  # `partial: false` (creation) requires both. Lengths and "@" are the model's validations.
+  # The user attributes present in `body`, type-checked (name and email must be strings that
+  # PostgreSQL can store: no NUL). `partial: false` (creation) requires both. Lengths and "@" are
+  # the model's validations.
   def user(body, partial:)
     attrs = body.slice('name', 'email')
     errors = %w[name email].filter_map do |key|
@@ -41,6 +43,6 @@ module RequestBody
     end
     raise InvalidInput, errors unless errors.empty?
 
-    attrs
+    attrs.each { |key, value| StorableText.check(value, name: key) }
   end
 end

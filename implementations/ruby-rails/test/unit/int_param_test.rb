@@ -14,10 +14,27 @@ class IntParamTest < Minitest::Test
     end
   end
 
-  def test_unbounded_ids_take_any_safe_integer
-    assert_equal(-3, IntParam.parse('-3', name: 'id'))
-    assert_equal 2_147_483_648, IntParam.parse('2147483648', name: 'id')
-    assert_raises(InvalidInput) { IntParam.parse('99999999999999999999', name: 'id') }
+  def test_unbounded_integers_take_any_safe_integer
+    assert_equal(-3, IntParam.parse('-3', name: 'n'))
+    assert_equal 2_147_483_648, IntParam.parse('2147483648', name: 'n')
+    assert_raises(InvalidInput) { IntParam.parse('99999999999999999999', name: 'n') }
+  end
+
+  def test_row_ids_are_postgresql_integers_from_one
+    assert_equal 1, IntParam.parse('1', name: 'id', **IntParam::ROW_ID)
+    assert_equal 2_147_483_647, IntParam.parse('2147483647', name: 'id', **IntParam::ROW_ID)
+    %w[0 -1 2147483648 4398046511105 1124773556684887293952].each do |raw|
+      assert_raises(InvalidInput, raw) { IntParam.parse(raw, name: 'id', **IntParam::ROW_ID) }
+    end
+  end
+
+  def test_offsets_and_cursors_stop_at_their_bounds
+    offset = ->(raw) { IntParam.parse(raw, name: 'offset', min: 0, max: IntParam::MAX_OFFSET, default: 0) }
+    assert_equal 1_000_000, offset.call('1000000')
+    %w[1000001 1124773556684887293952 -1].each { |raw| assert_raises(InvalidInput, raw) { offset.call(raw) } }
+    cursor = ->(raw) { IntParam.parse(raw, name: 'cursor', min: 0, max: IntParam::PG_INT_MAX, default: 0) }
+    assert_equal 2_147_483_647, cursor.call('2147483647')
+    assert_raises(InvalidInput) { cursor.call('9544203041') }
   end
 
   def test_required_parameter_without_default

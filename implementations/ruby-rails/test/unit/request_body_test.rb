@@ -27,4 +27,15 @@ class RequestBodyTest < Minitest::Test
     error = assert_raises(InvalidInput) { RequestBody.user({ 'name' => 5 }, partial: false) }
     assert_equal ['name: must be a string', 'email: field required'], error.detail
   end
+
+  def test_user_rejects_text_postgresql_cannot_store
+    [{ 'name' => "a\0b", 'email' => 'a@b' }, { 'name' => 'a', 'email' => "a\0@b" }, { 'name' => "\xFF".b }].each do |body|
+      assert_raises(InvalidInput, body.inspect) { RequestBody.user(body, partial: true) }
+    end
+  end
+
+  def test_object_rejects_json_nested_deeper_than_the_parser_allows
+    deep = '{"a":' * 101 + '1' + '}' * 101
+    assert_raises(InvalidInput) { RequestBody.object(deep) }
+  end
 end

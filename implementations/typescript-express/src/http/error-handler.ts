@@ -14,8 +14,10 @@ function prismaCode(error: unknown): string | undefined {
 
 /**
  * The one error middleware: `HttpError` → its status and `{detail}`; malformed JSON and multer
- * errors → 422; a unique violation → 409; anything else → 500 `{"detail":"Internal Server Error"}`
- * (logged, since it is a bug, never on the hot path).
+ * errors → 422; a unique violation → 409; body-parser's other client errors keep their 4xx, as
+ * 422 when they mean invalid input (400 a body that cannot be read, 415 an unsupported charset or
+ * encoding); anything else → 500 `{"detail":"Internal Server Error"}` (logged, since it is a bug,
+ * never on the hot path).
  */
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof HttpError) {
@@ -37,7 +39,7 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   }
   const status = (error as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    res.status(status === 400 ? 422 : status).json({ detail: String((error as Error).message) });
+    res.status(status === 400 || status === 415 ? 422 : status).json({ detail: String((error as Error).message) });
     return;
   }
   console.error(error);

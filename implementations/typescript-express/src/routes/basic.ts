@@ -11,13 +11,15 @@ import { EchoBody } from '../schemas/requests.js';
 const upload = multer({ storage: multer.memoryStorage() });
 
 /**
- * `upload.single('file')`, except that a file under another field name (multer's
- * LIMIT_UNEXPECTED_FILE) means the same as no file: 422 `No file uploaded`.
+ * `upload.single('file')`, except that any failure to read the body means the same as no file:
+ * 422 `No file uploaded`. That covers a file under another field name (multer's
+ * LIMIT_UNEXPECTED_FILE), a multipart Content-Type without a boundary (busboy refuses it) and a
+ * body that is not well-formed multipart (e.g. truncated: "Unexpected end of form"). multer
+ * drains the rest of the body before it reports, so the connection stays usable.
  */
 const singleFile: RequestHandler = (req, res, next) => {
   upload.single('file')(req, res, (error?: unknown) => {
-    if (error instanceof multer.MulterError && error.code === 'LIMIT_UNEXPECTED_FILE') next(new HttpError(422, 'No file uploaded'));
-    else next(error);
+    next(error === undefined ? undefined : new HttpError(422, 'No file uploaded'));
   });
 };
 

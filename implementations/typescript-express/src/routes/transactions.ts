@@ -13,11 +13,24 @@ type Outcome = Omit<DecrementResult, 'elapsed_ms'>;
 
 const productNotFound = () => new HttpError(404, 'Product not found');
 
+/** The smallest value of PostgreSQL's `integer`, the type of `products.stock`. */
+const PG_INT_MIN = -2_147_483_648;
+
+/**
+ * `stock - quantity`, or 422 `Stock out of range` when `products.stock` (a PostgreSQL integer)
+ * cannot hold it: thrown before the write, so nothing changes (a transaction rolls back).
+ */
+export function decrementedStock(stock: number, quantity: number): number {
+  const next = stock - quantity;
+  if (next < PG_INT_MIN) throw new HttpError(422, 'Stock out of range');
+  return next;
+}
+
 /** Plain read, compute in the application, write the absolute value: lost updates are the point. */
 async function noLock(prisma: Prisma, id: number, quantity: number): Promise<Outcome> {
   const product = await prisma.product.findUnique({ where: { id }, select: { stock: true } });
   if (!product) throw productNotFound();
-  const newStock = product.stock - quantity;
+  const newStock = decrementedStock(product.stock, quantity);
   await prisma.product.update({ where: { id }, data: { stock: newStock }, select: { id: true } });
   return succeeded('no-lock', id, product.stock, newStock);
 }
@@ -27,7 +40,7 @@ function pessimistic(prisma: Prisma, id: number, quantity: number): Promise<Outc
   return prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ stock: number }[]>`SELECT stock FROM products WHERE id = ${id} FOR UPDATE`;
     if (!row) throw productNotFound();
-    const newStock = row.stock - quantity;
+    const newStock = decrementedStock(row.stock, quantity);
     await tx.product.update({ where: { id }, data: { stock: newStock }, select: { id: true } });
     return succeeded('pessimistic', id, row.stock, newStock);
   });
@@ -40,11 +53,12 @@ async function optimistic(prisma: Prisma, id: number, quantity: number, maxRetri
     const product = await prisma.product.findUnique({ where: { id }, select: { stock: true, version: true } });
     if (!product) throw productNotFound();
     oldStock = product.stock;
+    const newStock = decrementedStock(product.stock, quantity);
     const { count } = await prisma.product.updateMany({
       where: { id, version: product.version },
-      data: { stock: product.stock - quantity, version: { increment: 1 } },
+      data: { stock: newStock, version: { increment: 1 } },
     });
-    if (count === 1) return succeeded('optimistic', id, product.stock, product.stock - quantity, retries);
+    if (count === 1) return succeeded('optimistic', id, product.stock, newStock, retries);
   }
   return failed('optimistic', id, 'Max retries exceeded', maxRetries, oldStock, oldStock);
 }
@@ -56,7 +70,7 @@ async function serializable(prisma: Prisma, id: number, quantity: number): Promi
       async (tx) => {
         const product = await tx.product.findUnique({ where: { id }, select: { stock: true } });
         if (!product) throw productNotFound();
-        const newStock = product.stock - quantity;
+        const newStock = decrementedStock(product.stock, quantity);
         await tx.product.update({ where: { id }, data: { stock: newStock }, select: { id: true } });
         return succeeded('serializable', id, product.stock, newStock);
       },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppDeps } from '../deps.js';
-import { elapsedSince, HttpError, INT4_MAX, INT4_MIN, queryInt, sendJson } from '../http.js';
+import { elapsedSince, HttpError, INT4_MAX, queryInt, ROW_ID, sendJson } from '../http.js';
 import { signJwt, verifyJwt } from '../jwt.js';
 import type { Router } from '../router.js';
 
@@ -30,7 +30,8 @@ export function bearerToken(req: IncomingMessage): string {
  */
 export function registerAuthRoutes(router: Router, { pool, redis, jwtSecret }: AppDeps): void {
   const findUser = async (id: number): Promise<{ id: number; email: string }> => {
-    if (id < INT4_MIN || id > INT4_MAX) throw new HttpError(401, USER_NOT_FOUND);
+    // An id from a token or a session that no integer column can hold names no user.
+    if (id < 1 || id > INT4_MAX) throw new HttpError(401, USER_NOT_FOUND);
     const { rows } = await pool.query<{ id: number; email: string }>('SELECT id, email FROM users WHERE id = $1', [id]);
     if (rows.length === 0) throw new HttpError(401, USER_NOT_FOUND);
     return rows[0]!;
@@ -41,7 +42,7 @@ export function registerAuthRoutes(router: Router, { pool, redis, jwtSecret }: A
   });
 
   router.post('/auth/login/jwt', async ({ res, query }) => {
-    const userId = queryInt(query, 'user_id');
+    const userId = queryInt(query, 'user_id', ROW_ID);
     const start = performance.now();
     const user = await findUser(userId);
     const exp = Math.floor(Date.now() / 1000) + AUTH_TTL_SECONDS;
@@ -50,7 +51,7 @@ export function registerAuthRoutes(router: Router, { pool, redis, jwtSecret }: A
   });
 
   router.post('/auth/login/session', async ({ res, query }) => {
-    const userId = queryInt(query, 'user_id');
+    const userId = queryInt(query, 'user_id', ROW_ID);
     const start = performance.now();
     const user = await findUser(userId);
     const token = randomBytes(32).toString('base64url');

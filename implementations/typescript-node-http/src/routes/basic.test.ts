@@ -27,6 +27,8 @@ describe('parseUserInput', () => {
     ['missing email', { name: 'Ann' }],
     ['email without @', { name: 'Ann', email: 'ann.x.io' }],
     ['long email', { name: 'Ann', email: `${'x'.repeat(254)}@y` }],
+    ['a NUL in the name', { name: 'A\u0000nn', email: 'a@b' }],
+    ['a NUL in the email', { name: 'Ann', email: 'a\u0000@b' }],
   ];
   for (const [label, body] of invalid) {
     it(`rejects ${label} with 422`, () => assert.throws(() => parseUserInput(body, false), is422));
@@ -37,5 +39,6 @@ describe('parseUserInput', () => {
     assert.deepEqual(parseUserInput({ name: 'Bo' }, true), { name: 'Bo' });
     assert.throws(() => parseUserInput({ email: 'nope' }, true), is422);
     assert.throws(() => parseUserInput({ name: null }, true), is422);
+    assert.throws(() => parseUserInput({ name: '\u0000' }, true), is422);
   });
 });

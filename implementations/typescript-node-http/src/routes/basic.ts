@@ -3,6 +3,7 @@ import busboy from 'busboy';
 import type { DatabaseError } from 'pg';
 import type { AppDeps } from '../deps.js';
 import {
+  assertStorableText,
   elapsedSince,
   HttpError,
   isJsonObject,
@@ -28,8 +29,8 @@ export interface UserInput {
 
 /**
  * Validates a user body: `name` 1–100 characters, `email` a string with "@" of at most 255
- * characters; extra keys are ignored. With `partial` both fields are optional (PUT).
- * Anything else → `HttpError` 422.
+ * characters, neither containing NUL (PostgreSQL cannot store it); extra keys are ignored.
+ * With `partial` both fields are optional (PUT). Anything else → `HttpError` 422.
  */
 export function parseUserInput(body: unknown, partial: boolean): UserInput {
   if (!isJsonObject(body)) throw new HttpError(422, 'Body must be a JSON object');
@@ -40,12 +41,14 @@ export function parseUserInput(body: unknown, partial: boolean): UserInput {
     if (length < 1 || length > 100) {
       throw new HttpError(422, "'name' must be a string of 1-100 characters");
     }
+    assertStorableText(name as string, 'name');
     input.name = name as string;
   }
   if (email !== undefined || !partial) {
     if (typeof email !== 'string' || !email.includes('@') || [...email].length > 255) {
       throw new HttpError(422, "'email' must be a string containing '@' of at most 255 characters");
     }
+    assertStorableText(email, 'email');
     input.email = email;
   }
   return input;
@@ -89,14 +92,14 @@ export function registerBasicRoutes(router: Router, { pool, upstreamUrl, upstrea
   });
 
   router.get('/users/{id}', async ({ res, params }) => {
-    const id = pathId(params['id'], USER_NOT_FOUND);
+    const id = pathId(params['id']);
     const { rows } = await pool.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
     if (rows.length === 0) throw new HttpError(404, USER_NOT_FOUND);
     sendJson(res, 200, rows[0]);
   });
 
   router.put('/users/{id}', async ({ req, res, params }) => {
-    const id = pathId(params['id'], USER_NOT_FOUND);
+    const id = pathId(params['id']);
     const input = parseUserInput(await readJson(req), true);
     try {
       const { rows } = await pool.query(
@@ -113,7 +116,7 @@ export function registerBasicRoutes(router: Router, { pool, upstreamUrl, upstrea
   });
 
   router.delete('/users/{id}', async ({ res, params }) => {
-    const id = pathId(params['id'], USER_NOT_FOUND);
+    const id = pathId(params['id']);
     const { rowCount } = await pool.query('DELETE FROM users WHERE id = $1', [id]);
     if (rowCount === 0) throw new HttpError(404, USER_NOT_FOUND);
     sendEmpty(res, 204);
@@ -174,19 +177,33 @@ interface UploadedFile {
 
 /**
  * Streams a multipart/form-data body and measures the first part named `file` (other parts are
- * drained). Resolves `undefined` when there is no such part or the body is not multipart.
+ * drained). Resolves `undefined` when there is no such part, the body is not multipart (missing
+ * or other Content-Type, no boundary) or it is not well-formed (e.g. truncated): the caller
+ * answers all of these 422. After a parse error the rest of the body is drained, so the
+ * connection stays usable.
  */
 function readUploadedFile(req: IncomingMessage): Promise<UploadedFile | undefined> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers });
     } catch {
-      resolve(undefined); // missing or non-multipart Content-Type
+      req.resume();
+      resolve(undefined);
       return;
     }
     let file: UploadedFile | undefined;
+    let failed = false;
+    const fail = () => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume();
+      resolve(undefined);
+    };
     parser.on('file', (field, stream, info) => {
+      // A part cut short errors on its own stream too; the parser reports the same failure.
+      stream.on('error', fail);
       if (field !== 'file' || file) {
         stream.resume();
         return;
@@ -201,8 +218,10 @@ function readUploadedFile(req: IncomingMessage): Promise<UploadedFile | undefine
         current.size += chunk.length;
       });
     });
-    parser.on('close', () => resolve(file));
-    parser.on('error', () => reject(new HttpError(422, 'Malformed multipart body')));
+    parser.on('close', () => {
+      if (!failed) resolve(file);
+    });
+    parser.on('error', fail);
     req.pipe(parser);
   });
 }

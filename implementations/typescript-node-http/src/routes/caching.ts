@@ -39,14 +39,14 @@ export function registerCachingRoutes(router: Router, { pool, redis }: AppDeps):
 
   router.get('/cache/users/{id}/no-cache', async ({ res, params }) => {
     const start = performance.now();
-    const user = await loadUser(pathId(params['id'], USER_NOT_FOUND));
+    const user = await loadUser(pathId(params['id']));
     if (!user) throw new HttpError(404, USER_NOT_FOUND);
     sendJson(res, 200, answer('database', user, start));
   });
 
   router.get('/cache/users/{id}/cached', async ({ res, params }) => {
     const start = performance.now();
-    const id = pathId(params['id'], USER_NOT_FOUND);
+    const id = pathId(params['id']);
     const key = userCacheKey(id);
     const hit = await redis.get(key);
     if (hit !== null) {
@@ -80,7 +80,7 @@ export function registerCachingRoutes(router: Router, { pool, redis }: AppDeps):
   });
 
   router.delete('/cache/users/{id}', async ({ res, params }) => {
-    const id = pathId(params['id'], USER_NOT_FOUND);
+    const id = pathId(params['id']);
     const key = userCacheKey(id);
     const removed = await redis.del(key);
     sendJson(res, 200, { deleted: key, success: removed > 0 });

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import { queryInt, sendJson } from '../http.js';
+import { MAX_OFFSET, queryInt, sendJson } from '../http.js';
 import type { Router } from '../router.js';
 
 /** A post as the n-plus-one endpoints return it (no `author_id`). */
@@ -110,7 +110,7 @@ export function attachPosts(
 export function registerNPlusOneRoutes(router: Router, { pool }: AppDeps): void {
   const page = (query: URLSearchParams): [number, number] => [
     queryInt(query, 'limit', { default: 20, min: 1, max: 100 }),
-    queryInt(query, 'offset', { default: 0, min: 0 }),
+    queryInt(query, 'offset', { default: 0, min: 0, max: MAX_OFFSET }),
   ];
 
   router.get('/n-plus-one/lazy', async ({ res, query }) => {

@@ -102,7 +102,7 @@ export function registerServerConfigRoutes(router: Router, { pool }: AppDeps): v
   });
 
   router.get('/cpu/fibonacci', ({ res, query }) => {
-    const n = queryInt(query, 'n', { default: 32, min: 1, max: 40 });
+    const n = queryInt(query, 'n', { default: 27, min: 1, max: 30 });
     sendJson(res, 200, { n, result: fibonacci(n) });
   });
 

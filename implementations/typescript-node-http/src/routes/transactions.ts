@@ -1,7 +1,7 @@
 import type { DatabaseError, PoolClient } from 'pg';
 import { withClient, withTransaction } from '../db.js';
 import type { AppDeps } from '../deps.js';
-import { elapsedSince, HttpError, INT4_MAX, INT4_MIN, pathId, queryInt, sendJson } from '../http.js';
+import { elapsedSince, HttpError, INT4_MAX, INT4_MIN, pathId, queryInt, ROW_ID, sendJson } from '../http.js';
 import type { Router } from '../router.js';
 
 /** The decrement strategies, as they appear in the URL and in `method`. */
@@ -24,6 +24,19 @@ type Outcome = Pick<TransactionResult, 'success' | 'old_stock' | 'new_stock' | '
 const PRODUCT_NOT_FOUND = 'Product not found';
 const SERIALIZATION_FAILURE = '40001';
 
+/** The largest amount one decrement may subtract. */
+export const MAX_QUANTITY = 1000;
+
+/**
+ * `stock - quantity`, or a 422 `Stock out of range` when PostgreSQL's `integer` stock column
+ * cannot hold it; thrown before the UPDATE, so nothing changes (a transaction rolls back).
+ */
+export function decrementedStock(stock: number, quantity: number): number {
+  const next = stock - quantity;
+  if (next < INT4_MIN || next > INT4_MAX) throw new HttpError(422, 'Stock out of range');
+  return next;
+}
+
 async function readStock(client: PoolClient, productId: number, forUpdate = false): Promise<number> {
   const { rows } = await client.query<{ stock: number }>(
     `SELECT stock FROM products WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
@@ -43,7 +56,7 @@ async function writeStock(client: PoolClient, productId: number, stock: number):
  */
 export function registerTransactionRoutes(router: Router, { pool }: AppDeps): void {
   router.get('/transactions/products/{id}', async ({ res, params }) => {
-    const id = pathId(params['id'], PRODUCT_NOT_FOUND);
+    const id = pathId(params['id']);
     const { rows } = await pool.query(
       'SELECT id, name, stock, version, updated_at FROM products WHERE id = $1',
       [id],
@@ -59,11 +72,8 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
 
   const decrement = (method: LockMethod, run: (productId: number, quantity: number, query: URLSearchParams) => Promise<Outcome>) => {
     router.post(`/transactions/decrement/${method}`, async ({ res, query }) => {
-      const productId = queryInt(query, 'product_id', { default: 1 });
-      // An integer no int4 column can hold names no product: 404, like an unknown id.
-      if (productId < INT4_MIN || productId > INT4_MAX) throw new HttpError(404, PRODUCT_NOT_FOUND);
-      // Any integer (the contract sets no bounds) that keeps the arithmetic inside int4.
-      const quantity = queryInt(query, 'quantity', { default: 1, min: INT4_MIN, max: INT4_MAX });
+      const productId = queryInt(query, 'product_id', { ...ROW_ID, default: 1 });
+      const quantity = queryInt(query, 'quantity', { default: 1, min: 1, max: MAX_QUANTITY });
       const start = performance.now();
       const outcome = await run(productId, quantity, query);
       const result: TransactionResult = {
@@ -84,7 +94,7 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
   decrement('no-lock', (productId, quantity) =>
     withClient(pool, async (client) => {
       const oldStock = await readStock(client, productId);
-      const newStock = oldStock - quantity;
+      const newStock = decrementedStock(oldStock, quantity);
       await writeStock(client, productId, newStock);
       return { success: true, old_stock: oldStock, new_stock: newStock, retries: 0, error: null };
     }),
@@ -93,7 +103,7 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
   decrement('pessimistic', (productId, quantity) =>
     withTransaction(pool, async (client) => {
       const oldStock = await readStock(client, productId, true);
-      const newStock = oldStock - quantity;
+      const newStock = decrementedStock(oldStock, quantity);
       await writeStock(client, productId, newStock);
       return { success: true, old_stock: oldStock, new_stock: newStock, retries: 0, error: null };
     }),
@@ -112,13 +122,14 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
         if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
         const { stock, version } = rows[0]!;
         oldStock = stock;
+        const newStock = decrementedStock(stock, quantity);
         const { rowCount } = await client.query(
           `UPDATE products SET stock = $1, version = version + 1, updated_at = NOW()
            WHERE id = $2 AND version = $3`,
-          [stock - quantity, productId, version],
+          [newStock, productId, version],
         );
         if (rowCount === 1) {
-          return { success: true, old_stock: stock, new_stock: stock - quantity, retries: attempt, error: null };
+          return { success: true, old_stock: stock, new_stock: newStock, retries: attempt, error: null };
         }
       }
       return {
@@ -138,7 +149,7 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
         pool,
         async (client) => {
           const oldStock = await readStock(client, productId);
-          const newStock = oldStock - quantity;
+          const newStock = decrementedStock(oldStock, quantity);
           await writeStock(client, productId, newStock);
           return { success: true, old_stock: oldStock, new_stock: newStock, retries: 0, error: null };
         },
