@@ -19,6 +19,12 @@ export const engineErrorCodes = {
   LAB_WRK_UNSUPPORTED: 'Use the native driver, or declare a fixed `wrk: { requests }` mix in the scenario.',
   /** wrk failed to start or wrote no summary. */
   LAB_WRK_FAILED: 'Run the same wrk command by hand to see why.',
+  /** The Go load generator (tools/loadgen) is missing and could not be built (no Go toolchain, or the build failed). */
+  LAB_LOADGEN_NOT_FOUND: 'Install Go (tools/setup does when it is missing), then `npx nx run loadgen:build`; or use --driver native.',
+  /** The scenario cannot be driven by the Go load generator (open/sweep load, or requests that vary per iteration). */
+  LAB_LOADGEN_UNSUPPORTED: 'Use the native driver (--driver native), or declare a fixed `wrk: { requests }` mix in the scenario.',
+  /** The Go load generator failed or printed no result. */
+  LAB_LOADGEN_FAILED: 'Run tools/loadgen/bin/loadgen -plan <plan.json> by hand to see why.',
 } as const;
 
 /** A stable error code of `@lab/engine`, e.g. `LAB_SCENARIO_INVALID`. */

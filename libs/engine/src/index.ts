@@ -35,8 +35,19 @@ export type { Progress } from './drivers/native';
 export { generateWrkScript, weightedRotation } from './drivers/wrk-lua';
 export { mapWrkSummary, type WrkSummary, DEFAULT_WRK_PATH } from './drivers/wrk';
 export {
+  buildLoadgenPlan,
+  ensureLoadgen,
+  mapLoadgenOutput,
+  DEFAULT_LOADGEN_PATH,
+  LOADGEN_DIR,
+  type LoadgenOutput,
+  type LoadgenPlan,
+} from './drivers/loadgen';
+export { chooseDriver, staticDriverChoice, type DriverChoice } from './drivers/driver-choice';
+export {
   REPORTED_PERCENTILES,
   type CheckCount,
+  type DriverName,
   type DriverResult,
   type ErrorCounts,
   type ErrorKind,

@@ -1,5 +1,6 @@
 import type { LoadSpec, Scenario } from './define-scenario';
-import type { DriverResult } from './drivers/driver-result';
+import type { DriverName, DriverResult } from './drivers/driver-result';
+import { runLoadgen } from './drivers/loadgen';
 import { type Progress, runNative } from './drivers/native';
 import { resolveTarget } from './drivers/target';
 import { runWrk } from './drivers/wrk';
@@ -9,7 +10,8 @@ import { DEFAULT_GRACE_MS } from './load/load-outcome';
 export interface RunOptions {
   /** e.g. `http://127.0.0.1:8000`. Loopback only unless `allowRemote`. */
   baseUrl: string;
-  driver: 'native' | 'wrk';
+  /** `native` (undici, in this process), `wrk`, or `loadgen` (the lab's Go generator; closed loads with a fixed mix). */
+  driver: DriverName;
   /** Overrides the load duration (the step duration for a sweep; the total, stages scaled alike, for open-stages). */
   durationMs?: number;
   /** Overrides the VU count (closed model; connections for wrk). */
@@ -25,9 +27,12 @@ export interface RunOptions {
   graceMs?: number;
   /** wrk only: path of the wrk binary. Default /usr/bin/wrk. */
   wrkPath?: string;
+  /** loadgen only: path of the generator's binary. Default tools/loadgen/bin/loadgen, built on first use. */
+  loadgenPath?: string;
   /**
-   * wrk only: rewrites wrk's argv before it is spawned, e.g. `(argv) => groups.wrap('generator', argv)`
-   * so wrk runs in the generator's resource group. The wrapper must `exec` wrk (its pid is sampled for CPU).
+   * wrk and loadgen: rewrites the generator's argv before it is spawned, e.g.
+   * `(argv) => groups.wrap('generator', argv)` so it runs in the generator's resource group. The
+   * wrapper must `exec` it (wrk's pid is sampled for CPU).
    */
   wrap?: (argv: string[]) => string[];
 }
@@ -56,5 +61,7 @@ export async function runScenario<S>(scenario: Scenario<S>, opts: RunOptions): P
   const target = resolveTarget(opts.baseUrl, opts.allowRemote);
   const resolved = { ...scenario, load: normalizeLoad(scenario.load, opts) } as Scenario<unknown>;
   const driverOptions = { target, seed: opts.seed ?? 1, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, signal: opts.signal, onProgress: opts.onProgress };
-  return opts.driver === 'wrk' ? runWrk(resolved, { ...driverOptions, wrkPath: opts.wrkPath, wrap: opts.wrap }) : runNative(resolved, driverOptions);
+  if (opts.driver === 'wrk') return runWrk(resolved, { ...driverOptions, wrkPath: opts.wrkPath, wrap: opts.wrap });
+  if (opts.driver === 'loadgen') return runLoadgen(resolved, { ...driverOptions, loadgenPath: opts.loadgenPath, wrap: opts.wrap });
+  return runNative(resolved, driverOptions);
 }

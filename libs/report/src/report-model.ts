@@ -94,7 +94,7 @@ export interface CellSummary {
   /** CPU model × cores: cells are compared only within one host class. */
   readonly hostClass: string;
   /** The load generator that measured the cell. */
-  readonly driver: 'native' | 'wrk';
+  readonly driver: 'native' | 'wrk' | 'loadgen';
   /** The preset the cell was measured with; null when not recorded (schema 1). */
   readonly preset: 'standard' | 'quick' | 'suite' | null;
   /** Whether the conformance gate passed before measuring; null when not recorded (schema 1). */

@@ -14,8 +14,11 @@ export const planSchema = z.strictObject({
   maxRuns: z.int().positive(),
   /** Stop when the 95 % CI lies within ±precisionTarget of the estimate; a fraction (0.02). */
   precisionTarget: z.number().gt(0).lt(1),
-  /** Load generator: the lab's own Node driver or wrk. */
-  driver: z.enum(['native', 'wrk']),
+  /**
+   * Load generator: the lab's own Node driver, wrk, or `loadgen`, the lab's Go generator (raw
+   * latencies in mergeable HDR histograms). Adding a value accepts every file written before.
+   */
+  driver: z.enum(['native', 'wrk', 'loadgen']),
   /**
    * The preset the plan started from (`standard`, `quick`, `suite`); cells are ranked only
    * against cells of the same preset. null: not recorded (a schema-1 file).

@@ -8,8 +8,18 @@ export type Preset = 'standard' | 'quick' | 'suite';
 /** Every preset name, for parsing flags and LAB_PRESET. */
 export const PRESETS: readonly Preset[] = ['standard', 'quick', 'suite'];
 
-/** Which load generator drives the cell. */
-export type Driver = 'native' | 'wrk';
+/**
+ * Which load generator drives the cell: `native` (undici in the lab process), `wrk`, or
+ * `loadgen` (the lab's Go generator, tools/loadgen: closed loads with a fixed request mix, raw
+ * mergeable histograms).
+ */
+export type Driver = 'native' | 'wrk' | 'loadgen';
+
+/** What may be asked for: a driver, or `auto` (the default): loadgen where it can express the scenario, else native. */
+export type DriverOption = Driver | 'auto';
+
+/** Every value `--driver` and LAB_DRIVER accept. */
+export const DRIVER_OPTIONS: readonly DriverOption[] = ['auto', 'native', 'wrk', 'loadgen'];
 
 /** Where a planned value came from, lowest precedence first. */
 export type Origin = 'default' | 'calibration' | 'preset' | 'scenario' | 'env' | 'option';
@@ -51,7 +61,8 @@ export interface BenchOptions {
   warmupMs?: number;
   /** Stop when the 95 % CI of the rate (t interval on log run rates) is within ±precision (a fraction). Default 0.02. */
   precision?: number;
-  driver?: Driver;
+  /** Default `auto`: the Go generator for a closed load with a fixed request mix, else native (`planCell` records why). */
+  driver?: DriverOption;
   /** Seed of the engine's per-VU randomness and of the bootstrap. Default 1. */
   seed?: number;
   /** Skip the conformance gate (explicit only: an unchecked implementation can be fast because it is wrong). */
@@ -91,7 +102,7 @@ export interface PresetDefaults {
 
 /** Defaults that do not depend on the preset. */
 export const BENCH_DEFAULTS = {
-  driver: 'native' as Driver,
+  driver: 'auto' as DriverOption,
   seed: 1,
   quiet: { maxBusyCores: 0.12, timeoutMs: 15_000 },
   validity: {
@@ -114,7 +125,7 @@ export const ENV_VARIABLES = {
   LAB_DURATION_MS: 'durationMs',
   LAB_WARMUP_MS: 'warmupMs',
   LAB_PRECISION: 'precision (a fraction, 0.02)',
-  LAB_DRIVER: 'driver',
+  LAB_DRIVER: 'driver (auto, native, wrk or loadgen)',
   LAB_SEED: 'seed',
   LAB_GENERATOR_CEILING: 'generatorCeilingPerSec',
   LAB_MAX_ERROR_RATE: 'maxErrorRate (a fraction)',
@@ -150,8 +161,8 @@ export function optionsFromEnv(env: Readonly<Record<string, string | undefined>>
     else problems.push(`LAB_RUNS: expected min..max or a count, got "${runs}"`);
   }
   const driver = get('LAB_DRIVER');
-  if (driver === 'native' || driver === 'wrk') options.driver = driver;
-  else if (driver) problems.push(`LAB_DRIVER: expected native or wrk, got "${driver}"`);
+  if (driver && (DRIVER_OPTIONS as readonly string[]).includes(driver)) options.driver = driver as DriverOption;
+  else if (driver) problems.push(`LAB_DRIVER: expected ${DRIVER_OPTIONS.join(', ')}, got "${driver}"`);
   const assign = <K extends keyof BenchOptions>(key: K, value: BenchOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };

@@ -110,4 +110,18 @@ describe('calibration file', () => {
     expect(planCell({ ...base, options: { profile: 'none' } }).generatorCeilingPerSec).toBeUndefined();
     expect(planCell({ ...base, env: { LAB_GENERATOR_CEILING: '50000' } }).generatorCeilingPerSec).toBe(50_000);
   });
+
+  it('gives an auto plan the ceiling of the driver auto resolved to', () => {
+    const calibration = withProfile(undefined, host, {
+      ...entry('default-2core', 40_000),
+      ceilings: [
+        { driver: 'native', status: 'generator-bound', ceilingPerSec: 30_000, bestRatePerSec: 30_000, note: '' },
+        { driver: 'loadgen', status: 'generator-bound', ceilingPerSec: 90_000, bestRatePerSec: 90_000, note: '' },
+      ],
+    });
+    const implementation = { id: 'impl', dir: '/nowhere', manifest: fixtureManifest('node server.mjs') };
+    const base = { implementation, scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }), workspaceRoot: '/ws', host: { cores: 2 }, calibration };
+    expect(planCell({ ...base, autoDriver: { driver: 'loadgen', reason: 'fixed' } }).generatorCeilingPerSec).toBe(90_000);
+    expect(planCell({ ...base, autoDriver: { driver: 'native', reason: 'flow' } }).generatorCeilingPerSec).toBe(30_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { coefficientOfVariation, median } from '@lab/stats';
-import type { ValidityLimits } from './bench-options';
+import type { Driver, ValidityLimits } from './bench-options';
 
 /** A cell's verdict: only `valid` cells are ranked. */
 export type Verdict = 'valid' | 'generator-bound' | 'errors' | 'checks-failed' | 'unstable' | 'noisy' | 'crashed' | 'overloaded' | 'instrument-error';
@@ -34,7 +34,7 @@ export interface ValidityInput {
   maxRuns: number;
   load: { kind: string; vus?: number };
   /** The driver, named in the reasons (wrk's mean latency includes synthetic samples). */
-  driver?: 'native' | 'wrk';
+  driver?: Driver;
   /** Cores the generator may use (its cpuset size, else 1: the Node driver and wrk -t1 use one). Default 1. */
   generatorCores?: number;
   /** Calibrated generator ceiling, requests per second, when known. */

@@ -29,7 +29,7 @@ function invalid(fn: () => unknown): string[] {
 }
 
 describe('planCell', () => {
-  it('fills the defaults: the scenario load, 5 s warm-up, 3–10 runs, ±2 %, native, seed 1, the core-count profile', () => {
+  it('fills the defaults: the scenario load, 5 s warm-up, 3–10 runs, ±2 %, driver auto (native when not probed), seed 1, the core-count profile', () => {
     const plan = planCell(input());
     expect(plan).toMatchObject({
       load: { kind: 'closed', vus: 8, durationMs: 30_000 },
@@ -86,9 +86,35 @@ describe('planCell', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['LAB_RUNS', 'LAB_DRIVER', 'warmupMs', 'runs', 'precision']);
   });
 
-  it('refuses wrk for a non-closed load', () => {
+  it('refuses wrk and loadgen for a non-closed load', () => {
     const scenario = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
     expect(invalid(() => planCell(input({ scenario, options: { driver: 'wrk' } })))).toEqual([expect.stringMatching(/^driver:/)]);
+    expect(invalid(() => planCell(input({ scenario, env: { LAB_DRIVER: 'loadgen' } })))).toEqual([expect.stringMatching(/^driver: loadgen drives closed loads only/)]);
+  });
+
+  describe('driver auto', () => {
+    const fixed = { driver: 'loadgen' as const, reason: 'closed load with a fixed request mix (1 request per iteration)' };
+
+    it('takes the probed choice and says why', () => {
+      const plan = planCell(input({ autoDriver: fixed }));
+      expect([plan.driver, plan.driverChoice, plan.origins.driver]).toEqual(['loadgen', 'loadgen: closed load with a fixed request mix (1 request per iteration)', 'default']);
+      const flow = { driver: 'native' as const, reason: "the scenario's iteration is a flow the generator cannot express: it sends different requests per iteration" };
+      expect(planCell(input({ autoDriver: flow }))).toMatchObject({ driver: 'native', driverChoice: `native: ${flow.reason}` });
+    });
+
+    it('keeps native without a probe, and for loads the generator cannot run whatever the probe said', () => {
+      expect(planCell(input())).toMatchObject({ driver: 'native', driverChoice: 'native: the iteration was not probed for a fixed request mix' });
+      const open = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
+      expect(planCell(input({ scenario: open, autoDriver: fixed }))).toMatchObject({ driver: 'native', driverChoice: expect.stringMatching(/^native: the open load model needs the native driver/) });
+    });
+
+    it('is the default, and an explicit driver wins (saying who asked)', () => {
+      expect(planCell(input({ options: { driver: 'auto' }, autoDriver: fixed })).driver).toBe('loadgen');
+      expect(planCell(input({ options: { driver: 'native' }, autoDriver: fixed }))).toMatchObject({ driver: 'native', driverChoice: 'native: asked for by --driver' });
+      expect(planCell(input({ env: { LAB_DRIVER: 'wrk' }, autoDriver: fixed }))).toMatchObject({ driver: 'wrk', driverChoice: 'wrk: asked for by LAB_DRIVER' });
+      expect(planCell(input({ env: { LAB_DRIVER: 'loadgen' } }))).toMatchObject({ driver: 'loadgen', driverChoice: 'loadgen: asked for by LAB_DRIVER' });
+      expect(planCell(input({ env: { LAB_DRIVER: 'auto' }, autoDriver: fixed })).driver).toBe('loadgen');
+    });
   });
 
   it('rejects an unknown variant and an unknown profile by code', () => {

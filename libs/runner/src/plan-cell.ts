@@ -1,4 +1,4 @@
-import { normalizeLoad, type LoadSpec, type Scenario } from '@lab/engine';
+import { normalizeLoad, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
 import { defaultProfileName, resolveProfile, type ResolvedProfile } from '@lab/isolation';
 import type { ImplManifest } from '@lab/manifest';
 import {
@@ -7,6 +7,7 @@ import {
   optionsFromEnv,
   type BenchOptions,
   type Driver,
+  type DriverOption,
   type Origin,
   type Preset,
   type ValidityLimits,
@@ -30,6 +31,13 @@ export interface PlanInput {
   options?: BenchOptions;
   /** This host's calibration (`loadCalibration`), read by the caller: its ceiling for the plan's driver and profile becomes the default generator ceiling. */
   calibration?: CalibrationFile;
+  /**
+   * What `--driver auto` resolves to for this scenario: `chooseDriver(scenario)` from
+   * `@lab/engine` (async: it probes the iteration offline), read by the caller. Without it, auto
+   * decides only what needs no probe (load model, thresholds, a declared mix) and otherwise
+   * keeps the native driver.
+   */
+  autoDriver?: DriverChoice;
 }
 
 /** One cell, fully resolved: what `--dry-run` prints and what `runCell` executes. */
@@ -48,7 +56,10 @@ export interface CellPlan {
   runs: { min: number; max: number };
   /** Relative CI half-width of the median ratePerSec at which repetition stops (a fraction). */
   precisionTarget: number;
+  /** The driver that measures the cell (`auto` already resolved). */
   driver: Driver;
+  /** Which driver and why, e.g. `loadgen: closed load with a fixed request mix`; stored as the result's `extras['driver.choice']`. */
+  driverChoice: string;
   seed: number;
   preset: Preset;
   /** Run the conformance gate before the first run. */
@@ -99,7 +110,8 @@ export function planCell(input: PlanInput): CellPlan {
   const min = pick('runs.min', (o) => o.runs?.min, base.runs.min, presetOrigin);
   const max = pick('runs.max', (o) => o.runs?.max, Math.max(base.runs.max, min), presetOrigin);
   const precisionTarget = pick('precision', (o) => o.precision, base.precision, presetOrigin);
-  const driver = pick('driver', (o) => o.driver, BENCH_DEFAULTS.driver, 'default');
+  const requested = pick('driver', (o) => o.driver, BENCH_DEFAULTS.driver, 'default');
+  const { driver, driverChoice } = resolveDriver(requested, origins.driver!, input.scenario, input.autoDriver);
   const seed = pick('seed', (o) => o.seed, BENCH_DEFAULTS.seed, 'default');
   const profileName = pick('profile', (o) => o.profile, undefined as string | undefined, 'default');
   const skipGate = pick('skipGate', (o) => o.skipGate, false, 'default');
@@ -125,8 +137,8 @@ export function planCell(input: PlanInput): CellPlan {
   if (!Number.isInteger(seed)) problems.push(`seed: expected an integer, got ${seed}`);
   if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) problems.push(`maxErrorRate: expected a fraction in [0, 1], got ${maxErrorRate}`);
   if (ceiling !== undefined && !(ceiling > 0)) problems.push(`generatorCeilingPerSec: expected > 0, got ${ceiling}`);
-  if (driver === 'wrk' && input.scenario.load.kind !== 'closed') {
-    problems.push(`driver: wrk drives closed loads only; scenario ${input.scenario.id} is ${input.scenario.load.kind}`);
+  if ((driver === 'wrk' || driver === 'loadgen') && input.scenario.load.kind !== 'closed') {
+    problems.push(`driver: ${driver} drives closed loads only; scenario ${input.scenario.id} is ${input.scenario.load.kind}`);
   }
   if (problems.length > 0) {
     throw new RunnerError('LAB_RUNNER_OPTIONS_INVALID', `invalid bench options:\n  ${problems.join('\n  ')}`, { problems });
@@ -155,6 +167,7 @@ export function planCell(input: PlanInput): CellPlan {
     runs: { min, max },
     precisionTarget,
     driver,
+    driverChoice,
     seed,
     preset,
     gate: !skipGate,
@@ -164,6 +177,20 @@ export function planCell(input: PlanInput): CellPlan {
     serverEnv: serverEnv(manifest, variant?.env ?? {}),
     origins,
   };
+}
+
+/**
+ * The concrete driver: as asked, or for `auto` the Go generator where it can express the
+ * scenario (a closed load with a fixed request mix, thresholds it can evaluate), else native.
+ * Returns it with the reason, `<driver>: <why>`.
+ */
+export function resolveDriver(requested: DriverOption, origin: Origin, scenario: Scenario<any>, probed?: DriverChoice): { driver: Driver; driverChoice: string } {
+  if (requested !== 'auto') {
+    const by = origin === 'env' ? 'LAB_DRIVER' : origin === 'option' ? '--driver' : origin;
+    return { driver: requested, driverChoice: `${requested}: asked for by ${by}` };
+  }
+  const choice = staticDriverChoice(scenario) ?? probed ?? { driver: 'native', reason: 'the iteration was not probed for a fixed request mix' };
+  return { driver: choice.driver, driverChoice: `${choice.driver}: ${choice.reason}` };
 }
 
 function resolveProfileName(name: string | undefined, host: { cores: number }): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEFAULT_WRK_PATH, defineScenario, runScenario, type DriverResult } from '@lab/engine';
+import { DEFAULT_WRK_PATH, defineScenario, ensureLoadgen, runScenario, type DriverResult } from '@lab/engine';
 import { findFreePort, spawnManaged, type ManagedProcess } from '@lab/infra';
 import { backgroundCpu, createRoleGroups, machineCpu, waitForQuiet, type CreateRoleGroupsOptions, type ResolvedProfile, type RoleGroups } from '@lab/isolation';
 import type { Driver } from './bench-options';
@@ -43,12 +43,14 @@ export interface CalibrationOptions {
   quietTimeoutMs?: number;
   /** wrk binary; default /usr/bin/wrk. Missing → wrk is skipped with a note. */
   wrkPath?: string;
+  /** The Go generator's binary; default tools/loadgen/bin/loadgen, built first when missing. Unavailable → loadgen is skipped with a note. */
+  loadgenPath?: string;
   signal?: AbortSignal;
   onEvent?: (event: CalibrationEvent) => void;
   isolation?: CreateRoleGroupsOptions;
 }
 
-/** A closed GET /health loop; wrk sends the same request. */
+/** A closed GET /health loop; wrk and the Go generator send the same request (the declared mix). */
 const calibrationScenario = defineScenario({
   id: '00-calibration',
   title: 'Calibration: GET /health on the built-in server',
@@ -65,7 +67,8 @@ const calibrationScenario = defineScenario({
 /**
  * Measures each driver's ceiling on this host and profile: the built-in server in the `server`
  * role, the generator in the `generator` role (the native driver is this process, pinned there;
- * wrk runs inside the group), one setting per driver × connection count, one after another.
+ * wrk and the Go generator run inside the group, the latter with GOMAXPROCS=1), one setting per
+ * driver × connection count, one after another.
  * Returns the measurements and the ceilings derived from them. Stops everything it started;
  * throws LAB_INTERRUPTED on abort, LAB_IMPL_NOT_READY when the built-in server does not start.
  */
@@ -73,10 +76,17 @@ export async function runCalibration(opts: CalibrationOptions): Promise<ProfileC
   const connections = opts.connections ?? CALIBRATION_CONNECTIONS;
   const wrkPath = opts.wrkPath ?? DEFAULT_WRK_PATH;
   const skipNotes: Partial<Record<Driver, string>> = {};
+  // Built before any measurement, so a first build never runs beside a measured setting.
+  const loadgenPath = opts.drivers.includes('loadgen')
+    ? await ensureLoadgen(opts.loadgenPath).catch((err: Error) => {
+        skipNotes.loadgen = `skipped: ${err.message.split('\n')[0]}`;
+        return undefined;
+      })
+    : undefined;
   const drivers = opts.drivers.filter((driver) => {
-    if (driver !== 'wrk' || existsSync(wrkPath)) return true;
-    skipNotes.wrk = `skipped: ${wrkPath} not found (apt-get install wrk)`;
-    opts.onEvent?.({ type: 'skipped', driver, note: skipNotes.wrk });
+    if (driver === 'wrk' && !existsSync(wrkPath)) skipNotes.wrk = `skipped: ${wrkPath} not found (apt-get install wrk)`;
+    if (skipNotes[driver] === undefined) return true;
+    opts.onEvent?.({ type: 'skipped', driver, note: skipNotes[driver] });
     return false;
   });
   const settings = drivers.flatMap((driver) => connections.map((c) => ({ driver, connections: c })));
@@ -95,7 +105,7 @@ export async function runCalibration(opts: CalibrationOptions): Promise<ProfileC
     for (const [index, setting] of settings.entries()) {
       if (opts.signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', 'calibration was interrupted');
       opts.onEvent?.({ type: 'setting', ...setting, index, total: settings.length });
-      const measurement = await measureSetting(groups, baseUrl, setting.driver, setting.connections, opts, wrkPath);
+      const measurement = await measureSetting(groups, baseUrl, setting.driver, setting.connections, opts, wrkPath, loadgenPath);
       measurements.push(measurement);
       opts.onEvent?.({ type: 'measured', measurement });
     }
@@ -122,6 +132,7 @@ async function measureSetting(
   vus: number,
   opts: CalibrationOptions,
   wrkPath: string,
+  loadgenPath: string | undefined,
 ): Promise<CalibrationMeasurement> {
   const generatorCpus = opts.profile.roles.generator.cpus;
   const unpin = driver === 'native' && generatorCpus !== undefined ? await pinSelf(generatorCpus) : undefined;
@@ -132,6 +143,7 @@ async function measureSetting(
       vus,
       durationMs,
       wrkPath,
+      ...(loadgenPath ? { loadgenPath } : {}),
       graceMs: 1_000,
       wrap: (argv) => groups.wrap('generator', argv),
       ...(opts.signal ? { signal: opts.signal } : {}),

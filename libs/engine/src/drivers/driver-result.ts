@@ -1,6 +1,6 @@
 import type { TrendSummary } from '../metrics/trend';
 
-/** Which kind of latency data a result carries: a full HDR histogram, or only wrk's percentiles. */
+/** Which kind of latency data a result carries: a full HDR histogram (native, loadgen), or only wrk's percentiles. */
 export type HistogramSource = 'hdr' | 'wrk-percentiles';
 
 /** How a request failed. `check` counts failed checks; `iteration` counts iterations that threw. */
@@ -25,7 +25,7 @@ export interface MetricBucket {
   /** Requests that failed (transport error or non-2xx). Failed checks are counted in `checks`. */
   errors: number;
   latency: LatencySummary;
-  /** HDR histogram of latency in µs, `encodeIntoCompressedBase64`; absent for wrk. */
+  /** HDR histogram of latency in µs, `encodeIntoCompressedBase64` (loadgen: the same V2 compressed format, written in Go); absent for wrk. */
   histogram?: string;
 }
 
@@ -62,16 +62,20 @@ export interface SweepResult {
   capacityRatePerSec: number | null;
 }
 
+/** The load generators `runScenario` can drive a scenario with. */
+export type DriverName = 'native' | 'wrk' | 'loadgen';
+
 /** The one result shape every driver returns. Latencies in µs, durations in ms. */
 export interface DriverResult {
-  driver: 'native' | 'wrk';
+  /** `native`: undici in this process; `wrk`; `loadgen`: the lab's Go generator (tools/loadgen). */
+  driver: DriverName;
   loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
   histogramSource: HistogramSource;
   /** Measured wall time of the load phase (setup and teardown excluded). */
   durationMs: number;
   requests: number;
   ratePerSec: number;
-  /** Native: response body bytes. wrk: bytes read from the socket, headers included. */
+  /** Native and loadgen: response body bytes. wrk: bytes read from the socket, headers included. */
   bytesReceived: number;
   /** Responses by HTTP status code; 0 is never used (transport errors are in `errors`). */
   statuses: Record<string, number>;
@@ -81,9 +85,9 @@ export interface DriverResult {
   endpoints: Record<string, MetricBucket>;
   overall: MetricBucket;
   timeline: TimelinePoint[];
-  /** Custom trends (`ctx.record`) and group wall times (`<group>::duration`, ms), by key. Empty for wrk. */
+  /** Custom trends (`ctx.record`) and group wall times (`<group>::duration`, ms), by key. Empty for wrk and loadgen. */
   trends: Record<string, TrendSummary>;
-  /** Custom counters (`ctx.count`). Empty for wrk. */
+  /** Custom counters (`ctx.count`). Empty for wrk and loadgen. */
   counters: Record<string, number>;
   /** What the scenario's teardown returned as `extras`; the runner adds what it observed (`observe`). */
   extras: Record<string, number | string | boolean>;
