@@ -2,14 +2,12 @@
 #   WORKERS            processes (1 = Puma's single mode, no master process)
 #   RAILS_MAX_THREADS  threads per process (min = max)
 #   DB_POOL_SIZE       ActiveRecord connections per process (config/database.yml; default = threads)
-require 'tmpdir'
-
 threads_count = Integer(ENV.fetch('RAILS_MAX_THREADS', 5))
 threads threads_count, threads_count
 worker_count = Integer(ENV.fetch('WORKERS', 1))
 bind "tcp://#{ENV.fetch('HOST', '127.0.0.1')}:#{Integer(ENV.fetch('PORT', 8000))}"
 environment ENV.fetch('RAILS_ENV', 'production')
-pidfile File.join(Dir.tmpdir, "lab-ruby-rails-puma-#{ENV.fetch('PORT', 8000)}.pid")
+# No pidfile: the lab manages the process group itself, and a pidfile outlives a killed server.
 # Puma 5's own lines ("Puma starting…", "Listening on…") only; no access log.
 quiet
 # Puma closes a kept-alive connection after 10 requests in a row when every thread is busy and
