@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /**
  * `nx affected -t bench` in a temporary git workspace that uses this plugin: editing one
  * scenario (or one implementation) selects exactly its cells. Nothing runs: `--graph=stdout`
- * prints the task graph.
+ * prints the task graph. Like the real workspace, the scenarios import an `engine` library whose
+ * tests read every scenario file (a `{workspaceRoot}/scenarios/**` input), so the engine is
+ * touched by any scenario edit.
  */
 const repo = resolve(__dirname, '../..');
 let root: string;
@@ -62,7 +64,8 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'lab-affected-'));
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
   write('.gitignore', 'node_modules\n.nx\n');
-  write('package.json', '{ "name": "affected-fixture", "private": true }\n');
+  // @nx/js among the dependencies turns on Nx's source analysis: imports become graph edges.
+  write('package.json', JSON.stringify({ name: 'affected-fixture', private: true, devDependencies: { '@nx/js': '23.2.1' } }));
   write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, defaultBase: 'main', plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
   for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
@@ -72,7 +75,11 @@ beforeAll(() => {
     write(`implementations/${id}/lab.json`, JSON.stringify(manifest(id === 'go-chi' ? 'go' : 'typescript')));
     write(`implementations/${id}/main.src`, 'v1\n');
   }
-  for (const id of ['01-hello', '02-json', '03-db-read']) write(`scenarios/${id}/scenario.ts`, 'export default {};\n');
+  for (const id of ['01-hello', '02-json', '03-db-read']) write(`scenarios/${id}/scenario.ts`, "import { defineScenario } from '@lab/engine';\nexport default defineScenario();\n");
+  write('tsconfig.base.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lab/engine': ['libs/engine/src/index.ts'] } } }));
+  write('libs/engine/src/index.ts', 'export const defineScenario = () => ({});\n');
+  const engineTest = { command: 'true', inputs: ['default', '{workspaceRoot}/scenarios/**/*'] };
+  write('libs/engine/project.json', JSON.stringify({ name: 'engine', projectType: 'library', tags: ['type:lib'], targets: { test: engineTest } }));
   write('libs/runner/src/run-cell.ts', 'export {};\n');
   git('init', '-q', '-b', 'main');
   commit('initial');

@@ -5,7 +5,7 @@
  * central list. Registered in nx.json (frozen): change targets here, never there.
  *
  * Everything a target runs is in its own configuration, so a change to one implementation's
- * manifest only changes that project's task hashes (notes/nx.md, gotcha 2).
+ * manifest only changes that project's task hashes (docs/background.md, "Nx: one cached task per cell").
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -25,12 +25,19 @@ const SCENARIO_FILE = /^scenarios\/([^/]+)\/scenario\.ts$/;
 /** How targets call the lab CLI: from the workspace root, through tsx. */
 const LAB_CLI = 'node --import tsx apps/lab/src/main.ts';
 
+/** The implementation a scenario's `up` starts unless `--impl` names another. */
+const DEFAULT_UP_IMPL = 'typescript-node-http';
+
+/** Requests of the fuzz stage in every implementation's `test` target (fixed seed; `lab verify --fuzz` defaults to more). */
+const TEST_FUZZ_BUDGET = 400;
+
 /** Sources a live conformance check depends on: the contract, the gate, the services and the CLI that starts the server (tests left out). */
 const CONFORMANCE_INPUTS = [
   '{workspaceRoot}/libs/contract/**/*',
   '{workspaceRoot}/libs/manifest/src/**/*',
   '{workspaceRoot}/apps/lab/src/**/*',
   '{workspaceRoot}/libs/conformance/src/**/*',
+  '{workspaceRoot}/libs/fuzz/src/**/*',
   '{workspaceRoot}/libs/infra/src/**/*',
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
   '!{workspaceRoot}/apps/lab/src/**/*.spec.ts',
@@ -133,14 +140,15 @@ function createImplProject({ id, root, manifest }) {
         options: {
           commands: [
             { command: `cd ${root} && ${manifest.test.command}`, forwardAllArgs: false },
-            { command: `${LAB_CLI} verify ${id}`, forwardAllArgs: true },
+            // Conformance, then a bounded fuzz stage (fixed seed): no input may get a 5xx, a hang or an undocumented answer.
+            { command: `${LAB_CLI} verify ${id} --fuzz --fuzz-budget ${TEST_FUZZ_BUDGET}`, forwardAllArgs: true },
           ],
           parallel: false,
         },
         cache: true,
         dependsOn: ['build'],
         inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), ...CONFORMANCE_INPUTS, toolchain, { externalDependencies: [] }],
-        metadata: { description: `Own unit tests (\`${manifest.test.command}\`), then conformance against a live instance.` },
+        metadata: { description: `Own unit tests (\`${manifest.test.command}\`), then conformance and a ${TEST_FUZZ_BUDGET}-request fuzz stage against a live instance.` },
       },
       verify: {
         executor: 'nx:run-commands',
@@ -156,17 +164,47 @@ function createImplProject({ id, root, manifest }) {
 }
 
 /**
- * A scenario's project: a home for its validation and tests; its `bench` runs its pair projects.
+ * A scenario's project: `build` validates it and writes its plan, `up` serves it by hand, `bench`
+ * runs its pair projects, `report` reports them.
+ *
+ * `nx affected` marks a project touched when a file under its root changes, or when a file
+ * matches a `{workspaceRoot}/…` input of any of its targets, and then marks everything that
+ * depends on it in the project graph. Libraries are touched by their own targets' inputs (the
+ * engine's tests read every scenario file), so a graph edge scenario → library would make one
+ * scenario edit select every scenario's `bench`, and with it every cell. Scenario projects
+ * therefore drop the edges their `import '@lab/engine'` creates (`!tag:type:lib`); what their
+ * tasks read from the libraries is named in their inputs instead.
  * @param {Scenario} scenario
  * @returns {InferredProject}
  */
 function createScenarioProject({ id, root }) {
+  const plan = `dist/scenarios/${id}/plan.json`;
   return {
     name: `scenario-${id}`,
     projectType: 'library',
     tags: ['type:scenario'],
+    implicitDependencies: ['!tag:type:lib'],
     metadata: { description: `Scenario ${id} (${root}/scenario.ts); its bench cells are pair projects.` },
     targets: {
+      build: {
+        executor: 'nx:run-commands',
+        options: { command: `${LAB_CLI} scenario build ${id} --out ${plan}` },
+        cache: true,
+        inputs: SCENARIO_BUILD_INPUTS,
+        outputs: [`{workspaceRoot}/${plan}`],
+        metadata: { description: `Validate the scenario as lab bench loads it and write its plan (load, endpoints, checks, thresholds, hypotheses) to ${plan}; starts nothing.` },
+      },
+      up: {
+        executor: 'nx:run-commands',
+        // `{args.impl}` is the `impl` option, overridable with --impl=<id>. NX_TASK_TARGET_PROJECT is
+        // unset so that lab builds the chosen implementation itself, as when run from a shell.
+        options: { command: `env -u NX_TASK_TARGET_PROJECT ${LAB_CLI} up {args.impl}`, impl: DEFAULT_UP_IMPL },
+        continuous: true,
+        cache: false,
+        metadata: {
+          description: `Start PostgreSQL, Redis, the upstream stub and one implementation (--impl=<id>, default ${DEFAULT_UP_IMPL}) until Ctrl-C, to author and debug this scenario by hand (development only).`,
+        },
+      },
       bench: benchAllTarget(`scenario:${id}`),
       report: reportTarget(`scenario:${id}`, `dist/reports/scenario-${id}.md`),
     },
@@ -175,13 +213,34 @@ function createScenarioProject({ id, root }) {
 
 /**
  * What a result depends on besides the implementation and the scenario: the measuring libraries,
- * the statistics, the conformance gate, and the contract with its schema and seed (report code
- * and tests left out: editing them never re-measures).
+ * the Go load generator, the statistics, the conformance gate, and the contract with its schema
+ * and seed (report code and tests left out: editing them never re-measures).
  */
 const BENCH_LIB_INPUTS = [
   ...['engine', 'runner', 'infra', 'isolation', 'results', 'stats', 'conformance', 'contract'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
   '{workspaceRoot}/libs/contract/sql/**/*',
+  // The Go load generator the `loadgen` driver runs (its sources and module files, not its binary).
+  '{workspaceRoot}/tools/loadgen/**/*.go',
+  '{workspaceRoot}/tools/loadgen/go.mod',
+  '{workspaceRoot}/tools/loadgen/go.sum',
+  '!{workspaceRoot}/tools/loadgen/**/*_test.go',
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+];
+
+/**
+ * What a scenario's plan depends on: the scenario folder, the libraries that load and validate it
+ * (engine, runner, contract: all among every cell's inputs, so a change there selects every cell
+ * anyway) and the lab CLI that writes the plan (whose files already touch every implementation
+ * project through its conformance inputs). No npm package version changes what the plan says, so
+ * the lockfile is left out, as for the cells.
+ */
+const SCENARIO_BUILD_INPUTS = [
+  '{projectRoot}/**/*',
+  ...['engine', 'runner', 'contract'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
+  '{workspaceRoot}/apps/lab/src/**/*',
+  '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
+  '!{workspaceRoot}/apps/lab/src/**/*.spec.ts',
+  { externalDependencies: [] },
 ];
 
 /** What every report depends on besides the result files of the cells it reports. */
@@ -224,7 +283,7 @@ const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };
 
 /**
  * One project per (implementation × scenario), `bench-<impl>--<scenario>` at the virtual root
- * `bench/<impl>/<scenario>`, with ONE cached `bench` task (notes/nx.md §2 design B): its hash
+ * `bench/<impl>/<scenario>`, with ONE cached `bench` task (docs/background.md): its hash
  * covers only that implementation, that scenario, the measuring libraries and the host
  * fingerprint, so editing one scenario re-measures exactly its cells. Bench tasks never run in
  * parallel with anything (`parallelism: false`).
@@ -250,7 +309,11 @@ function createPairProjects(impl, scenarios) {
           options: { command: `${LAB_CLI} bench --impl ${impl.id} --scenario ${s.id} --out ${out} --nx` },
           cache: true,
           parallelism: false,
-          dependsOn: [{ projects: [impl.id], target: 'build' }],
+          // The scenario's build validates it in seconds, before the implementation's build and any service.
+          dependsOn: [
+            { projects: [`scenario-${s.id}`], target: 'build' },
+            { projects: [impl.id], target: 'build' },
+          ],
           inputs: [
             `{workspaceRoot}/${impl.root}/**/*`,
             ...notOutputs,
@@ -304,4 +367,4 @@ function aggregateError(errors, partialResults) {
   return new AggregateCreateNodesError(errors, partialResults);
 }
 
-module.exports = { createNodesV2, createNodes: createNodesV2, LAB_GLOB, LAB_CLI };
+module.exports = { createNodesV2, createNodes: createNodesV2, LAB_GLOB, LAB_CLI, DEFAULT_UP_IMPL };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,8 +67,36 @@ describe('createNodesV2', () => {
     for (const target of Object.values(impl.targets) as Array<{ metadata?: { description?: string } }>) {
       expect(target.metadata?.description).toBeTruthy();
     }
-    expect(projects['scenarios/01-hello']).toMatchObject({ name: 'scenario-01-hello', tags: ['type:scenario'] });
-    expect(projects['scenarios/01-hello'].targets.bench).toMatchObject({ dependsOn: [{ projects: ['tag:scenario:01-hello'], target: 'bench' }] });
+    const scenario = projects['scenarios/01-hello'];
+    expect(scenario).toMatchObject({ name: 'scenario-01-hello', tags: ['type:scenario'], implicitDependencies: ['!tag:type:lib'] });
+    expect(Object.keys(scenario.targets)).toEqual(['build', 'up', 'bench', 'report']);
+    expect(scenario.targets.bench).toMatchObject({ dependsOn: [{ projects: ['tag:scenario:01-hello'], target: 'bench' }] });
+    expect(scenario.targets.build).toMatchObject({
+      cache: true,
+      options: { command: 'node --import tsx apps/lab/src/main.ts scenario build 01-hello --out dist/scenarios/01-hello/plan.json' },
+      outputs: ['{workspaceRoot}/dist/scenarios/01-hello/plan.json'],
+    });
+    expect(scenario.targets.up).toMatchObject({
+      continuous: true,
+      cache: false,
+      options: { command: 'env -u NX_TASK_TARGET_PROJECT node --import tsx apps/lab/src/main.ts up {args.impl}', impl: 'typescript-node-http' },
+    });
+    for (const target of Object.values(scenario.targets) as Array<{ metadata?: { description?: string } }>) {
+      expect(target.metadata?.description).toBeTruthy();
+    }
+  });
+
+  it("names in a scenario build's inputs only what every cell of it hashes too, besides its folder and the lab CLI", async () => {
+    write('implementations/go-chi/lab.json', JSON.stringify(manifest('go')));
+    write('scenarios/01-hello/scenario.ts', '');
+    const projects = Object.assign({}, ...(await run(['implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts'])).map(([, r]) => r.projects));
+    const pairInputs: unknown[] = projects['bench/go-chi/01-hello'].targets.bench.inputs;
+    const outside = (projects['scenarios/01-hello'].targets.build.inputs as unknown[]).filter(
+      (input) => typeof input === 'string' && input.startsWith('{workspaceRoot}/') && !pairInputs.includes(input),
+    );
+    // apps/lab/src already touches every implementation project (their conformance inputs), so it selects every cell anyway.
+    expect(outside).toEqual(['{workspaceRoot}/apps/lab/src/**/*']);
+    expect(projects['implementations/go-chi'].targets.test.inputs).toContain('{workspaceRoot}/apps/lab/src/**/*');
   });
 
   it('infers one bench pair project per implementation × scenario, hashing only its own cell', async () => {
@@ -90,7 +118,10 @@ describe('createNodesV2', () => {
     expect(pair.targets.bench).toMatchObject({
       cache: true,
       parallelism: false,
-      dependsOn: [{ projects: ['go-chi'], target: 'build' }],
+      dependsOn: [
+        { projects: ['scenario-02-json'], target: 'build' },
+        { projects: ['go-chi'], target: 'build' },
+      ],
       outputs: ['{workspaceRoot}/results/raw/go-chi/02-json.json'],
       options: { command: 'node --import tsx apps/lab/src/main.ts bench --impl go-chi --scenario 02-json --out results/raw/go-chi/02-json.json --nx' },
     });
@@ -107,6 +138,10 @@ describe('createNodesV2', () => {
       '{workspaceRoot}/libs/conformance/src/**/*',
       '{workspaceRoot}/libs/contract/src/**/*',
       '{workspaceRoot}/libs/contract/sql/**/*',
+      '{workspaceRoot}/tools/loadgen/**/*.go',
+      '{workspaceRoot}/tools/loadgen/go.mod',
+      '{workspaceRoot}/tools/loadgen/go.sum',
+      '!{workspaceRoot}/tools/loadgen/**/*_test.go',
       '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
       { runtime: 'node tools/bench/fingerprint.mjs' },
       { env: 'LAB_PROFILE' },
@@ -159,6 +194,22 @@ describe('the real workspace', () => {
       encoding: 'utf8',
     });
   };
+
+  it('gives every scenario project build, up, bench and report', () => {
+    const scenarios = readdirSync(join(workspaceRoot, 'scenarios')).filter((id) => existsSync(join(workspaceRoot, 'scenarios', id, 'scenario.ts')));
+    expect(scenarios.length).toBeGreaterThan(0);
+    const scratch = mkdtempSync(join(tmpdir(), 'lab-graph-'));
+    try {
+      nx('graph', `--file=${join(scratch, 'graph.json')}`);
+      const { graph } = JSON.parse(readFileSync(join(scratch, 'graph.json'), 'utf8')) as { graph: { nodes: Record<string, { data: { targets?: object } }> } };
+      for (const id of scenarios) expect(Object.keys(graph.nodes[`scenario-${id}`]?.data.targets ?? {}).sort(), id).toEqual(['bench', 'build', 'report', 'up']);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    const one = scenarios.includes('03-db-read') ? '03-db-read' : scenarios[0]!;
+    const project = JSON.parse(nx('show', 'project', `scenario-${one}`, '--json')) as { targets: Record<string, unknown> };
+    expect(Object.keys(project.targets).sort()).toEqual(['bench', 'build', 'report', 'up']);
+  });
 
   it('lists the libraries, the CLI and the implementations', () => {
     const projects: string[] = JSON.parse(nx('show', 'projects', '--json'));

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, startLab, type FixtureWorkspace } from './testing/fixture-workspace';
 
@@ -39,7 +40,10 @@ describe('lab verify and lab up against a stand-in server', () => {
     expect(report.problems.length).toBeGreaterThan(0);
   });
 
-  it('up serves until Ctrl-C, then stops everything and exits 130', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('up serves until %s, then stops everything, leaves nothing behind and exits %d', async (signal, exitCode) => {
     const lab = startLab(['up', 'javascript-fake', '--workspace', ws.root]);
     let stderr = '';
     lab.stderr.setEncoding('utf8');
@@ -54,11 +58,14 @@ describe('lab verify and lab up against a stand-in server', () => {
     const health = await fetch(`${url}/health`);
     expect(await health.json()).toEqual({ status: 'ok', server: 'javascript-fake' });
     const pids = [...stderr.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
-    lab.kill('SIGINT');
+    const dirs = [...stderr.matchAll(/dir (\/\S+?)\)/g)].map((m) => m[1]!);
+    expect(pids.length).toBeGreaterThan(0);
+    lab.kill(signal);
     const [code] = await once(lab, 'exit');
-    expect(code).toBe(130);
+    expect(code).toBe(exitCode);
     expect(stderr).toContain('lab: stopped');
     await expect(fetch(`${url}/health`)).rejects.toThrow();
-    for (const pid of pids) expect(alive(pid)).toBe(false);
+    for (const pid of pids) expect(alive(pid), `pid ${pid}`).toBe(false);
+    for (const dir of dirs) expect(existsSync(dir), dir).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toErrorView } from './cli/errors';
 import { EXIT, type ExitCode } from './cli/exit-codes';
-import { listenForInterrupt } from './cli/interrupt';
+import { exitCodeOf, listenForInterrupt, receivedSignal } from './cli/interrupt';
 import { colorEnabled, normalizeConfig, type Config, type ConfigContext } from './cli/normalize-config';
 import type { Io, Log, Outcome } from './cli/outcome';
 import { makePaint } from './cli/paint';
@@ -25,7 +25,9 @@ export async function main(argv: readonly string[], ctx: ConfigContext, io: Io):
     }
     const outcome = await runCommand(config, (line) => io.stderr(`${line}\n`), io);
     render(outcome, { json: 'json' in config.command && config.command.json }, makePaint(config.color), io);
-    return outcome.exitCode;
+    // A command stopped by a signal reports 130; SIGTERM is told apart as 143, as a shell would.
+    const signal = receivedSignal();
+    return outcome.exitCode === EXIT.interrupted && signal ? exitCodeOf(signal) : outcome.exitCode;
   } catch (error) {
     const view = toErrorView(error);
     io.stderr(`${errorLines(view, early.paint).join('\n')}\n`);
@@ -48,6 +50,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/up')).runUp(workspace, command, log, listenForInterrupt());
     case 'verify':
       return (await import('./commands/verify')).runVerify(workspace, command, log, listenForInterrupt());
+    case 'scenario':
+      return (await import('./commands/scenario-build')).runScenarioBuild(workspace, command);
     case 'bench':
       return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
     case 'calibrate':

@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'bench' | 'calibrate';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -79,9 +79,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'verify',
     summary: 'check implementations against the contract (conformance) on a live instance',
-    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--json]',
+    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--json]',
     details:
-      'Starts the services and the implementation, runs the conformance checks, stops everything. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (an array of {impl, variant, report} with --all).',
+      'Starts the services and the implementation, runs the conformance checks, stops everything. With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
     flags: {
       all: { type: 'boolean', description: 'verify every implementation, one after another', default: 'off' },
       variant,
@@ -91,15 +91,31 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'run only the checks of these endpoint groups (or endpoint ids), comma-separated',
         default: 'every group',
       },
+      fuzz: { type: 'boolean', description: 'after the conformance checks, run the fuzz stage (also limited by --only)', default: 'off' },
+      'fuzz-budget': { type: 'string', value: '<n|d>', description: 'fuzz budget: a request count (800) or a wall time (60s, 2m); needs --fuzz', default: '1500 requests or 60 s' },
+      seed: { type: 'string', value: '<n>', description: 'seed of the generated fuzz requests; needs --fuzz', default: 'a fixed seed' },
       json,
     },
     maxPositionals: 1,
-    examples: ['lab verify typescript-node-http', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json'],
+    examples: ['lab verify typescript-node-http', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
+  },
+  {
+    name: 'scenario',
+    summary: 'validate a scenario and write its resolved plan as JSON, without starting anything',
+    usage: 'lab scenario build <id> [--out <file>] [--json]',
+    details:
+      "Loads scenarios/<id>/scenario.ts as lab bench does (defineScenario checks every field), checks its endpoint ids against the contract, and writes its plan: the load with its planned duration, the endpoints with method and path, the services it needs, the check names in its source, its thresholds (parsed), hypotheses, wrk request mix and hooks. Nothing is started; the Nx target scenario-<id>:build runs this before any of the scenario's cells. With --json the plan is also printed on stdout. Exit 0 valid, 2 unknown scenario, 3 invalid scenario.",
+    flags: {
+      out: { type: 'string', value: '<file>', description: 'where to write the plan', default: 'dist/scenarios/<id>/plan.json' },
+      json,
+    },
+    maxPositionals: 2,
+    examples: ['lab scenario build 03-db-read', 'lab scenario build 11-db-n-plus-one --json | jq .thresholds'],
   },
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver native|wrk] [--quick] [--interleave] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--dry-run] [--json] [--out <file>]',
     details:
       '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B A B …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the median req/s is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted.',
     flags: {
@@ -110,7 +126,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       runs: { type: 'string', value: '<min..max>', description: 'measured runs: min..max, or n for exactly n', default: '3..10 (quick: 2..3)' },
       duration: { type: 'string', value: '<d>', description: 'length of each measured run: 30s, 500ms, 2m or milliseconds', default: "the scenario's" },
       precision: { type: 'string', value: '<p>', description: 'stop when the CI half-width is within ±p: 2% or 0.02', default: '2% (quick: 5%)' },
-      driver: { type: 'string', value: '<native|wrk>', description: 'load generator: the lab\'s Node driver or wrk (closed loads only)', default: 'native' },
+      driver: {
+        type: 'string',
+        value: '<auto|native|wrk|loadgen>',
+        description:
+          "load generator: auto picks loadgen (the lab's Go generator: raw latencies, merged histograms) for a closed load whose iteration always sends the same requests and whose thresholds read no checks or trends, else native (the lab's Node driver); --dry-run and the result's extras['driver.choice'] say which and why. wrk and loadgen drive closed loads only",
+        default: 'auto',
+      },
       preset: {
         type: 'string',
         value: '<name>',
@@ -136,25 +158,25 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lab bench --impl typescript-node-http --scenario 01-lightweight',
       'lab bench --impl typescript-node-http,typescript-express --scenario 02-json-payload --quick',
       'lab bench --impl typescript-node-http,typescript-express --scenario 01-lightweight --interleave',
-      'lab bench --impl go-fiber --scenario 01-lightweight --driver wrk --runs 5..15 --precision 1%',
+      'lab bench --impl go-fiber --scenario 01-lightweight --driver loadgen --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],
   },
   {
     name: 'calibrate',
     summary: "measure each load generator's ceiling on this host and profile against a built-in minimal server",
-    usage: 'lab calibrate [--profile <name>] [--duration <d>] [--driver native|wrk|all] [--quiet-timeout <d>] [--json]',
+    usage: 'lab calibrate [--profile <name>] [--duration <d>] [--driver native|wrk|loadgen|all] [--quiet-timeout <d>] [--json]',
     details:
-      'Starts a minimal node:http server (a 17-byte JSON body with Content-Length) in the server role and drives it from the generator role: the native driver and wrk, each with 10 and 50 connections (wrk is skipped with a note when missing). Records req/s, generator and server CPU (cores), p50/p99 and background CPU per setting, and per driver the ceiling: the best rate at which the generator used ≥ 85 % of its core, or "not reached" when the server saturated first. Saves ${LAB_CACHE_DIR:-~/.cache/backend-benchmark-lab}/calibration-<host hash>.json; lab bench then marks a cell generator-bound when its rate is ≥ 90 % of the ceiling of its driver and profile. Exit 0 ok, 2 bad flag or profile, 3 setup failure, 130 interrupted.',
+      'Starts a minimal node:http server (a 17-byte JSON body with Content-Length) in the server role and drives it from the generator role: the native driver, wrk and loadgen (the lab\'s Go generator, GOMAXPROCS=1), each with 10 and 50 connections (wrk is skipped with a note when missing, loadgen when it cannot be built). Records req/s, generator and server CPU (cores), p50/p99 and background CPU per setting, and per driver the ceiling: the best rate at which the generator used ≥ 85 % of its core, or "not reached" when the server saturated first. Saves ${LAB_CACHE_DIR:-~/.cache/backend-benchmark-lab}/calibration-<host hash>.json; lab bench then marks a cell generator-bound when its rate is ≥ 90 % of the ceiling of its driver and profile. Exit 0 ok, 2 bad flag or profile, 3 setup failure, 130 interrupted.',
     flags: {
       profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, none, ...)', default: 'by core count' },
       duration: { type: 'string', value: '<d>', description: 'measured length of each setting: 5s, 500ms, 1m', default: '5s' },
-      driver: { type: 'string', value: '<native|wrk|all>', description: 'which driver(s) to calibrate', default: 'all' },
+      driver: { type: 'string', value: '<native|wrk|loadgen|all>', description: 'which driver(s) to calibrate', default: 'all' },
       'quiet-timeout': { type: 'string', value: '<d>', description: 'before each setting, wait up to this long for a quiet machine (≤ 0.12 cores busy); 0 = no wait', default: '10s' },
       json,
     },
     maxPositionals: 0,
-    examples: ['lab calibrate', 'lab calibrate --driver wrk --duration 10s', 'lab calibrate --json | jq ".calibration.ceilings"'],
+    examples: ['lab calibrate', 'lab calibrate --driver loadgen --duration 10s', 'lab calibrate --json | jq ".calibration.ceilings"'],
   },
 ];
 

@@ -12,8 +12,10 @@ export const EXIT = {
   setup: 3,
   /** `bench`: a scenario threshold was breached. */
   threshold: 4,
-  /** Interrupted by Ctrl-C (SIGINT) or SIGTERM. */
+  /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as a shell reports it. */
   interrupted: 130,
+  /** Stopped by SIGTERM (a CI runner, a process supervisor, `kill`): 128 + 15. */
+  terminated: 143,
 } as const;
 
 /** One of the documented exit codes. */

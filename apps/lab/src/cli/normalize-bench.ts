@@ -3,6 +3,9 @@ import { usageError } from './errors';
 import type { ConfigContext } from './normalize-config';
 import type { Invocation } from './parse-command-line';
 
+/** What `--driver` accepts (`auto`, the default, resolves per cell in planCell). */
+const BENCH_DRIVERS = ['auto', 'native', 'wrk', 'loadgen'] as const satisfies readonly NonNullable<BenchOptions['driver']>[];
+
 /** `lab bench`: the cells to measure and the explicit options (flags only; LAB_* are read by the runner's planCell). */
 export interface BenchConfig {
   name: 'bench';
@@ -62,8 +65,10 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   if (precision !== undefined) options.precision = parsePrecision(precision);
   const driver = text(v.driver);
   if (driver !== undefined) {
-    if (driver !== 'native' && driver !== 'wrk') throw usageError('LAB_USAGE_BAD_VALUE', `--driver must be native or wrk, got "${driver}"`, 'wrk drives closed loads only');
-    options.driver = driver;
+    if (!(BENCH_DRIVERS as readonly string[]).includes(driver)) {
+      throw usageError('LAB_USAGE_BAD_VALUE', `--driver must be ${BENCH_DRIVERS.join(', ')}, got "${driver}"`, 'auto picks loadgen for closed loads with a fixed request mix, else native; wrk and loadgen drive closed loads only');
+    }
+    options.driver = driver as NonNullable<BenchOptions['driver']>;
   }
   const nx = v.nx === true;
   const interleave = v.interleave === true;

@@ -6,6 +6,8 @@ import { COMMANDS, type CommandName } from './command-specs';
 import { benchConfig, type BenchConfig } from './normalize-bench';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import type { Invocation } from './parse-command-line';
+import type { ScenarioBuildConfig } from '../commands/scenario-build';
+import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
 
 /** What the chosen command was asked to do, with every default applied. */
 export type CommandConfig =
@@ -15,7 +17,8 @@ export type CommandConfig =
   /** `port` 0 means a free port. */
   | { name: 'up'; impl: string; variant: string | undefined; port: number }
   /** `impl` undefined means `--all`; `only` empty means every group. */
-  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean }
+  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; fuzz?: VerifyFuzzFlags }
+  | ScenarioBuildConfig
   | BenchConfig
   | CalibrateConfig;
 
@@ -85,7 +88,15 @@ function commandConfig(inv: Invocation): CommandConfig {
       if ((impl === undefined) === (v.all !== true)) {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab verify needs one implementation or --all', 'usage: lab verify <impl> | --all');
       }
-      return { name: 'verify', impl, variant, only: parseList(v.only), json };
+      return { name: 'verify', impl, variant, only: parseList(v.only), json, ...verifyFuzzFlags(v) };
+    case 'scenario': {
+      const [action, id] = inv.positionals;
+      if (action !== 'build' || id === undefined) {
+        throw usageError('LAB_USAGE_BAD_ARGUMENTS', action === 'build' ? 'lab scenario build needs a scenario id' : `lab scenario has one action, build; got "${action ?? ''}"`, 'usage: lab scenario build <id>; lab list shows the scenarios');
+      }
+      const out = typeof v.out === 'string' && v.out.trim() !== '' ? v.out.trim() : undefined;
+      return { name: 'scenario', action, id, out, json };
+    }
     default:
       throw new Error(`no configuration for command ${String(inv.command?.name)}`);
   }

@@ -8,7 +8,8 @@ const EXIT_CODE_LINES = [
   ['2', 'usage error: unknown command or flag, missing or bad value, unknown implementation/variant/group'],
   ['3', 'environment or setup error: invalid manifest, missing tool, a service or server that did not start'],
   ['4', 'bench: a scenario threshold was breached'],
-  ['130', 'interrupted (Ctrl-C)'],
+  ['130', 'interrupted (Ctrl-C, SIGINT)'],
+  ['143', 'stopped by SIGTERM (everything started is stopped first, as for Ctrl-C)'],
 ];
 
 /** The help text of the program (no topic) or of one command. */

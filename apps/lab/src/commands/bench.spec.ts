@@ -40,6 +40,11 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     ]);
     expect(cells[0]!.plan).toMatchObject({ runs: { min: 4, max: 6 }, runDurationMs: 2000, warmupMs: 250, variant: { id: 'two' }, serverEnv: { WORKERS: '2', FAKE_ID: 'node-fake' } });
     expect(cells[0]!.plan.origins).toMatchObject({ 'runs.min': 'option', durationMs: 'option', warmupMs: 'env' });
+    // --driver auto (the default): the Go generator for the closed fixed mix, native for the open load, each with why.
+    expect(cells.map((c) => [c.plan.driver, c.plan.driverChoice])).toEqual([
+      ['loadgen', 'loadgen: closed load with a fixed request mix (1 request per iteration)'],
+      ['native', 'native: the open load model needs the native driver (the generator runs closed loops only)'],
+    ]);
     expect(existsSync(join(ws.root, 'results'))).toBe(false);
   });
 
@@ -52,6 +57,8 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     ['bad --precision', ['--impl', 'node-fake', '--scenario', '01-health', '--precision', '150%'], 'LAB_USAGE_BAD_VALUE'],
     ['bad --duration', ['--impl', 'node-fake', '--scenario', '01-health', '--duration', 'soon'], 'LAB_USAGE_BAD_VALUE'],
     ['wrk on an open load', ['--impl', 'node-fake', '--scenario', '02-open', '--driver', 'wrk'], 'LAB_USAGE_BAD_VALUE'],
+    ['loadgen on an open load', ['--impl', 'node-fake', '--scenario', '02-open', '--driver', 'loadgen'], 'LAB_USAGE_BAD_VALUE'],
+    ['an unknown driver', ['--impl', 'node-fake', '--scenario', '01-health', '--driver', 'k6'], 'LAB_USAGE_BAD_VALUE'],
     ['an unknown variant', ['--impl', 'node-fake', '--scenario', '01-health', '--variant', 'turbo'], 'LAB_USAGE_BAD_VALUE'],
   ])('%s is a usage error (exit 2)', async (_name, args, code) => {
     const run = await runLab(['bench', ...args, '--dry-run', '--workspace', ws.root]);

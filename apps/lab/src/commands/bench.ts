@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { chooseDriver, ensureLoadgen } from '@lab/engine';
 import { loadManifests } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
 import {
@@ -24,6 +25,7 @@ import type { Log, Outcome } from '../cli/outcome';
 import { ensureBuilt } from '../launch/ensure-built';
 import { benchInterleaved, type InterleaveContext } from './bench-interleaved';
 import { renderMatrix } from './bench-matrix';
+import { findReplay, replayQuery, replayTo } from './bench-replay';
 import { doneText, errorView, type CellOutcome } from './bench-outcome';
 import { createProgressLine, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
@@ -34,17 +36,23 @@ import { needsCatalogue, selectImpls, selectScenarios } from './select-cells';
  * fails fast), then measures them under the bench lock: one after another, or with
  * `--interleave` (several cells) their runs interleaved A B A B … so drift hits every cell
  * alike. A failing cell does not stop the batch; Ctrl-C stops everything and exits 130.
+ * Under `--nx`, a single cell whose committed result was recorded under the same Nx task hash
+ * is replayed from results/published instead of measured (bench-replay.ts).
  */
 export async function runBench(workspace: string, cfg: BenchConfig, log: Log, interrupt: Interrupt, live: (text: string) => void): Promise<Outcome> {
   const plans = await planAll(workspace, cfg, log);
   const outOf = (plan: CellPlan) => cfg.out ?? defaultOut(workspace, plan);
   if (cfg.dryRun) {
-    const described = plans.map((plan) => ({ out: outOf(plan), plan: describePlan(plan) }));
+    const described = plans.map((plan) => ({ out: outOf(plan), plan: { ...describePlan(plan), driverChoice: plan.driverChoice } }));
     return {
       exitCode: EXIT.ok,
       json: described,
       text: () => described.flatMap((d) => [`${cellName(plans[described.indexOf(d)]!)} → ${d.out}`, ...JSON.stringify(d.plan, null, 2).split('\n').map((l) => `  ${l}`), '']),
     };
+  }
+  if (cfg.nx && plans.length === 1) {
+    const replayed = await replayPublished(workspace, plans[0]!, outOf(plans[0]!), log);
+    if (replayed) return replayed;
   }
   const controller = new AbortController();
   void interrupt.signal.then(() => controller.abort());
@@ -56,6 +64,9 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   const build = (implId: string) => built.get(implId) ?? built.set(implId, ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView)).get(implId)!;
   let outcomes: CellOutcome[];
   try {
+    // The Go generator is built (when missing or older than its sources) under the lock, before
+    // any measurement; if that fails, each loadgen cell fails with the build's error.
+    if (plans.some((plan) => plan.driver === 'loadgen')) await ensureLoadgen(undefined, log).catch(() => undefined);
     const ctx = { plans, outOf, build, log, signal: controller.signal };
     const measured = interleave ? await benchInterleaved(ctx) : await benchSequential(ctx, startedMs, progress);
     if (measured === 'interrupted') return { exitCode: EXIT.interrupted };
@@ -74,6 +85,35 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
       ]),
       ...(outcomes.length > 1 ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed] : []),
     ],
+  };
+}
+
+/**
+ * A fresh clone's Nx cache is empty, but the committed result of a cell may come from this very
+ * task: the same Nx task hash (which covers the implementation, the scenario, the measuring
+ * libraries, the preset, the profile and the host fingerprint) on the same host class. Then it is
+ * copied to the task's output, unchanged, and nothing is measured, exactly as a cache hit would
+ * restore it. Undefined: measure.
+ */
+async function replayPublished(workspace: string, plan: CellPlan, out: string, log: Log): Promise<Outcome | undefined> {
+  const host = hostFingerprint();
+  const query = replayQuery(plan, process.env, { cpuModel: host.cpuModel, cores: host.cores });
+  if (!query) return undefined;
+  const cell = cellName(plan);
+  const replay = await findReplay(join(workspace, 'results', 'published'), query);
+  if (!replay) {
+    log(`lab: ${cell}: no committed result (results/published) under this Nx task hash (${query.taskHash}) and host class; measuring`);
+    return undefined;
+  }
+  await replayTo(replay, out);
+  const from = relative(workspace, replay.file);
+  const { createdAt, gitSha, hostFingerprint: measuredOn } = replay.result.provenance;
+  log(`lab: ${cell}: replaying ${from}, measured ${createdAt} at ${gitSha.slice(0, 12)} on ${measuredOn.cpuModel} × ${measuredOn.cores} cores under the same Nx task hash (${query.taskHash}); nothing is measured`);
+  const outcome: CellOutcome = { cell, plan, out, result: replay.result };
+  return {
+    exitCode: exitCodeOf([outcome]),
+    json: [{ cell, out, replayedFrom: from, ...summaryJson(replay.result) }],
+    text: (paint) => [...renderCellSummary(cell, replay.result, out, paint), `  replayed from ${from} (not measured again)`, ''],
   };
 }
 
@@ -145,10 +185,21 @@ async function planAll(workspace: string, cfg: BenchConfig, log: Log): Promise<C
   const host = { cores: availableParallelism() };
   const env = cfg.nx ? hashedEnv(process.env) : process.env;
   const calibration = await hostCalibration();
+  // What --driver auto resolves to per scenario: an offline probe of its iteration (no traffic).
+  const autoDrivers = new Map(await Promise.all(scenarios.map(async (s) => [s.id, await chooseDriver(s)] as const)));
   try {
     return impls.flatMap((implementation) =>
       scenarios.map((scenario) =>
-        planCell({ implementation, scenario, workspaceRoot: workspace, host, env, options: cfg.options, ...(calibration ? { calibration } : {}) }),
+        planCell({
+          implementation,
+          scenario,
+          workspaceRoot: workspace,
+          host,
+          env,
+          options: cfg.options,
+          autoDriver: autoDrivers.get(scenario.id)!,
+          ...(calibration ? { calibration } : {}),
+        }),
       ),
     );
   } catch (error) {

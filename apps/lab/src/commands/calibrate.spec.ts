@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LOADGEN_PATH } from '@lab/engine';
 import { runLab } from '../testing/fixture-workspace';
 
 const errorCode = (stderr: string) => /^error\[([A-Z_]+)\]/m.exec(stderr)?.[1];
@@ -19,12 +21,14 @@ describe('lab calibrate (subprocess)', () => {
     expect(out.path).toMatch(new RegExp(`^${cache}/calibration-[0-9a-f]{12}\\.json$`));
     expect(existsSync(out.path)).toBe(true);
     const wrk = existsSync('/usr/bin/wrk');
+    // The Go generator is built on first use when Go is there.
+    const loadgen = existsSync(DEFAULT_LOADGEN_PATH) || spawnSync('go', ['version']).status === 0;
     const settings = out.calibration.measurements.map((m: { driver: string; connections: number }) => `${m.driver} ${m.connections}`);
-    expect(settings).toEqual(['native 10', 'native 50', ...(wrk ? ['wrk 10', 'wrk 50'] : [])]);
+    expect(settings).toEqual(['native 10', 'native 50', ...(wrk ? ['wrk 10', 'wrk 50'] : []), ...(loadgen ? ['loadgen 10', 'loadgen 50'] : [])]);
     for (const m of out.calibration.measurements) {
       for (const key of ['ratePerSec', 'generatorCpuCores', 'serverCpuCores', 'backgroundCpuCores', 'p50Us', 'p99Us']) expect(m[key]).toBeTypeOf('number');
     }
-    expect(out.calibration.ceilings.map((c: { driver: string }) => c.driver)).toEqual(['native', 'wrk']);
+    expect(out.calibration.ceilings.map((c: { driver: string }) => c.driver)).toEqual(['native', 'wrk', 'loadgen']);
     for (const c of out.calibration.ceilings) expect(['generator-bound', 'server-bound', 'inconclusive', 'skipped']).toContain(c.status);
     expect(run.stderr).toMatch(/calibrate \[1\/\d\] native, 10 connections/);
   }, 120_000);

@@ -1,5 +1,6 @@
 import { endpointGroups, endpoints } from '@lab/contract';
 import { runConformance, type ConformanceReport } from '@lab/conformance';
+import type { FuzzResult } from '@lab/fuzz';
 import { loadManifests, type ImplEntry, type Variant } from '@lab/manifest';
 import { toErrorView, usageError, type ErrorView } from '../cli/errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
@@ -9,6 +10,7 @@ import type { Log, Outcome } from '../cli/outcome';
 import { ensureBuilt } from '../launch/ensure-built';
 import { launchImpl } from '../launch/launch-impl';
 import { manifestError, requireImpl, requireVariant } from './select-impl';
+import { fuzzStage, renderFuzz, type FuzzStage } from './verify-fuzz';
 import { renderVerifyReport } from './verify-report';
 
 type VerifyConfig = Extract<CommandConfig, { name: 'verify' }>;
@@ -18,13 +20,16 @@ export interface VerifyResult {
   impl: string;
   variant: string | null;
   report?: ConformanceReport;
+  /** With `--fuzz`: what the fuzz stage found after the conformance checks. */
+  fuzz?: FuzzResult;
   error?: ErrorView;
 }
 
 /**
  * `lab verify <impl> | --all`: for each implementation, fresh services and a live server,
- * then the conformance checks. `--all` keeps going past a broken implementation. Exit 0 when
- * everything passed, 1 on a conformance failure, 3 when an implementation could not be set up.
+ * then the conformance checks (with `--fuzz`, then the fuzz stage on the same server). `--all`
+ * keeps going past a broken implementation. Exit 0 when everything passed, 1 on a conformance
+ * or fuzz failure, 3 when an implementation could not be set up.
  */
 export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, interrupt: Interrupt): Promise<Outcome> {
   const loaded = loadManifests(workspace);
@@ -39,7 +44,7 @@ export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, 
       results.push({ impl: impl.id, variant: variant?.id ?? null, error: buildError });
       continue;
     }
-    const result = await verifyOne(impl, variant, only, log, interrupt);
+    const result = await verifyOne(impl, variant, only, log, interrupt, cfg.fuzz ? fuzzStage(cfg.fuzz, only, log) : undefined);
     if (result === 'interrupted') return { exitCode: EXIT.interrupted };
     results.push(result);
   }
@@ -48,19 +53,19 @@ export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, 
   const manifestProblems = cfg.impl === undefined && loaded.problems.length ? toErrorView(manifestError(loaded.problems)) : undefined;
   return {
     exitCode: exitCodeOf(results, manifestProblems !== undefined),
-    json: single ? single.report : results,
+    json: single ? (single.fuzz ? { ...single.report, fuzz: single.fuzz } : single.report) : results,
     text: (paint) =>
       results.length === 0
         ? ['lab verify: no implementations to verify']
         : results.flatMap((r) => {
             const title = r.variant ? `${r.impl} (${r.variant})` : r.impl;
-            return r.report ? [...renderVerifyReport(title, r.report, paint), ''] : [`${paint.bold(title)}: ${paint.red('NOT VERIFIED')} — error[${r.error?.code}]: ${r.error?.message}`, ''];
+            return r.report ? [...renderVerifyReport(title, r.report, paint), ...renderFuzz(r.fuzz, paint, r.impl), ''] : [`${paint.bold(title)}: ${paint.red('NOT VERIFIED')} — error[${r.error?.code}]: ${r.error?.message}`, ''];
           }),
     ...(manifestProblems ? { error: manifestProblems } : {}),
   };
 }
 
-async function verifyOne(impl: ImplEntry, variant: Variant | undefined, only: ((id: string) => boolean) | undefined, log: Log, interrupt: Interrupt): Promise<VerifyResult | 'interrupted'> {
+async function verifyOne(impl: ImplEntry, variant: Variant | undefined, only: ((id: string) => boolean) | undefined, log: Log, interrupt: Interrupt, fuzz?: FuzzStage): Promise<VerifyResult | 'interrupted'> {
   const base = { impl: impl.id, variant: variant?.id ?? null };
   const launching = launchImpl({ impl, variant, port: 0, log });
   const launched = await Promise.race([launching.catch((error: unknown) => ({ error })), interrupt.signal.then(() => undefined)]);
@@ -82,7 +87,9 @@ async function verifyOne(impl: ImplEntry, variant: Variant | undefined, only: ((
       }),
       interrupt.signal.then(() => undefined),
     ]);
-    return report ? { ...base, report } : 'interrupted';
+    if (!report) return 'interrupted';
+    const fuzzed = fuzz ? await fuzz(launched, interrupt) : {};
+    return fuzzed === 'interrupted' ? fuzzed : { ...base, report, ...fuzzed };
   } catch (error) {
     return { ...base, error: toErrorView(error) };
   } finally {
@@ -119,5 +126,5 @@ export function endpointFilter(items: readonly string[]): ((endpointId: string) 
 
 function exitCodeOf(results: readonly VerifyResult[], manifestProblems: boolean): ExitCode {
   if (manifestProblems || results.some((r) => r.error)) return EXIT.setup;
-  return results.every((r) => r.report?.passed) ? EXIT.ok : EXIT.checkFailed;
+  return results.every((r) => r.report?.passed && (r.fuzz?.passed ?? true)) ? EXIT.ok : EXIT.checkFailed;
 }
