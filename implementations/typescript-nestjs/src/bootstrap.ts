@@ -58,11 +58,15 @@ export async function createApp(config: AppConfig, root: DynamicModule): Promise
       onProtoPoisoning: 'remove',
       onConstructorPoisoning: 'remove',
       clientErrorHandler: answerClientError,
-      // A path Fastify's router cannot decode (`/users/%ZZ`) never reaches Nest: answered as
-      // Express answers it (a bad parameter: 422; an unknown path: 404).
+      // A path Fastify's router cannot decode (`/users/%ZZ`), or a method it does not route, never
+      // reaches Nest: answered as Express answers it (a bad parameter: 422; an unserved method:
+      // 405 with Allow; an unknown path: 404).
       frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-        const known = routes !== undefined && routes.allowedMethods(request.url).length > 0;
-        void reply.code(known ? 422 : 404).send({ detail: known ? error.message : 'Not Found' });
+        const allowed = routes?.allowedMethods(request.url) ?? [];
+        if (allowed.length === 0) return void reply.code(404).send({ detail: 'Not Found' });
+        // A method the path does not serve (e.g. QUERY, which Fastify's router refuses itself): 405, as on Express.
+        if (!allowed.includes(request.method)) return void reply.code(405).header('allow', allowed.join(', ')).send({ detail: 'Method Not Allowed' });
+        void reply.code(422).send({ detail: error.message });
       },
     });
     const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger: LOG_LEVELS });

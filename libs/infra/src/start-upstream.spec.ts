@@ -69,7 +69,15 @@ describe('startUpstream', () => {
     const script = `const { startUpstream } = await import(${JSON.stringify(module)}); const u = await startUpstream(); console.log(u.pid); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = exitOf(parent);
-    const pid = await new Promise<number>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))));
+    // The whole first line: a pipe may hand the pid over in more than one chunk.
+    const pid = await new Promise<number>((resolve) => {
+      let text = '';
+      parent.stdout.on('data', (chunk: Buffer) => {
+        text += String(chunk);
+        if (text.includes('\n')) resolve(Number(text.split('\n')[0]!.trim()));
+      });
+    });
+    expect(Number.isInteger(pid) && pid > 0, `pid line: ${pid}`).toBe(true);
     expect(isAlive(pid)).toBe(true);
     parent.kill('SIGKILL');
     await exited;

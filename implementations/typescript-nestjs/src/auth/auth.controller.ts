@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { IntParam } from '../common/validation';
+import { IntParam, ROW_ID } from '../common/validation';
 import { Auth, type AuthContext } from './auth-context';
 import { JwtAuthGuard, SessionAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 
-/** Login `user_id` (required). */
+/** Login `user_id` (required, a row id). */
 export class LoginQuery {
-  @IntParam()
+  @IntParam(ROW_ID)
   user_id: number;
 }
 

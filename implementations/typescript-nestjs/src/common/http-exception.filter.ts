@@ -53,11 +53,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   /** The response for `exception` raised by `method url`. */
   toReply(exception: unknown, method: string, url: string): ErrorReply {
-    if (exception instanceof NotFoundException) {
-      const allowed = this.routes.allowedMethods(url);
-      if (allowed.length === 0) return { status: 404, detail: 'Not Found' };
-      if (!allowed.includes(method)) return { status: 405, detail: 'Method Not Allowed', headers: { allow: allowed.join(', ') } };
-    }
+    // A method the path does not serve is a 405 whatever else the platform tripped on first
+    // (Fastify checks a QUERY request's Content-Type before it routes).
+    const allowed = this.routes.allowedMethods(url);
+    if (allowed.length > 0 && !allowed.includes(method)) return { status: 405, detail: 'Method Not Allowed', headers: { allow: allowed.join(', ') } };
+    if (exception instanceof NotFoundException && allowed.length === 0) return { status: 404, detail: 'Not Found' };
     if (exception instanceof HttpException) return { status: clientStatus(exception.getStatus()), detail: detailOf(exception.getResponse()) };
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: unknown } | undefined)?.code;

@@ -45,10 +45,10 @@ describe('integer parameters', () => {
   ];
   for (const [what, metatype, value] of rejected) it(`rejects ${what} with 422`, async () => expect(await status(metatype, value)).toBe(422));
 
-  it('checks path ids against PostgreSQL integer', async () => {
-    expect(await run(IdParams, { id: '-5' }, 'param')).toMatchObject({ id: -5 });
+  it('checks path ids as row ids: 1 to the PostgreSQL integer maximum', async () => {
+    expect(await run(IdParams, { id: '1' }, 'param')).toMatchObject({ id: 1 });
     expect(await run(IdParams, { id: '2147483647' }, 'param')).toMatchObject({ id: 2147483647 });
-    for (const id of ['2147483648', '-2147483649', '99999999999999999999', 'abc', '1.5', '1e3', '']) {
+    for (const id of ['0', '-5', '2147483648', '-2147483649', '99999999999999999999', 'abc', '1.5', '1e3', '']) {
       expect(await status(IdParams, { id }, 'param')).toBe(422);
     }
   });

@@ -3,6 +3,12 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsString, Max, Min, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { INT4_MAX, INT4_MIN, parseIntText } from './int4';
 
+/** A row id (users, products, `user_id`, `product_id`): 1 to PostgreSQL's `integer` maximum. */
+export const ROW_ID = { min: 1, max: INT4_MAX } as const;
+
+/** The largest page or N+1 offset the contract accepts. */
+export const MAX_OFFSET = 1_000_000;
+
 /** Bounds of an integer URL parameter; both inclusive, PostgreSQL `integer` limits by default. */
 export interface IntParamBounds {
   min?: number;

@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { IntParam } from '../common/validation';
+import { IntParam, MAX_OFFSET } from '../common/validation';
 import { NPlusOneService } from './n-plus-one.service';
 
-/** `limit` 1–100 (default 20), `offset` ≥ 0 (default 0). */
+/** `limit` 1–100 (default 20), `offset` 0–1000000 (default 0). */
 export class AuthorsPageQuery {
   @IntParam({ min: 1, max: 100 })
   limit: number = 20;
 
-  @IntParam({ min: 0 })
+  @IntParam({ min: 0, max: MAX_OFFSET })
   offset: number = 0;
 }
 

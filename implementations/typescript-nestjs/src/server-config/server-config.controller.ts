@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { IntParam } from '../common/validation';
 import { ServerConfigService } from './server-config.service';
 
-/** `/cpu/fibonacci` n: 1–40, default 32. */
+/** `/cpu/fibonacci` n: 1–30, default 27 (fib(30) stays well under a second in any language). */
 export class FibonacciQuery {
-  @IntParam({ min: 1, max: 40 })
-  n: number = 32;
+  @IntParam({ min: 1, max: 30 })
+  n: number = 27;
 }
 
 /** The server-configuration experiments: `/io/*`, `/cpu/*`, `/mixed/report`. */

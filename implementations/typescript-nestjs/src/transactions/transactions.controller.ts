@@ -1,16 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { elapsedMs, nowMs } from '../common/elapsed';
 import { IdParams } from '../common/id-params';
-import { IntParam } from '../common/validation';
+import { IntParam, ROW_ID } from '../common/validation';
 import type { DecrementOutcome } from './decrement-result';
 import { TransactionsService } from './transactions.service';
 
-/** `product_id` and `quantity` (default 1 each), PostgreSQL `integer`s. */
+/** `product_id` (a row id) and `quantity` 1–1000 (default 1 each). */
 export class DecrementQuery {
-  @IntParam()
+  @IntParam(ROW_ID)
   product_id: number = 1;
 
-  @IntParam()
+  @IntParam({ min: 1, max: 1000 })
   quantity: number = 1;
 }
 

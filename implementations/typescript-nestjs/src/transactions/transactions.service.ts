@@ -11,7 +11,7 @@ const productNotFound = () => new NotFoundException('Product not found');
 /** `stock - quantity`, or 422 when the result does not fit the `integer` column (quantity has no contract bounds). */
 export function decremented(stock: number, quantity: number): number {
   const next = stock - quantity;
-  if (!isInt4(next)) throw new UnprocessableEntityException('quantity takes the stock out of the integer range');
+  if (!isInt4(next)) throw new UnprocessableEntityException('Stock out of range');
   return next;
 }
 
