@@ -66,7 +66,7 @@ describe('startUpstream', () => {
 
   it('exits on its own when the process that started it is killed', async () => {
     const module = fileURLToPath(new URL('./start-upstream.ts', import.meta.url));
-    const script = `const { startUpstream } = await import(${JSON.stringify(module)}); const u = await startUpstream(); console.log(u.pid); setInterval(() => {}, 1000);`;
+    const script = `const { startUpstream } = await import(${JSON.stringify(module)}); const u = await startUpstream(); process.stdout.write(String(u.pid) + '\\n'); setInterval(() => {}, 1000);`;
     const parent = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = exitOf(parent);
     // The whole first line: a pipe may hand the pid over in more than one chunk.
@@ -74,10 +74,13 @@ describe('startUpstream', () => {
       let text = '';
       parent.stdout.on('data', (chunk: Buffer) => {
         text += String(chunk);
-        if (text.includes('\n')) resolve(Number(text.split('\n')[0]!.trim()));
+        // The pid is the line the script writes (plain text: console.log would colour a number under FORCE_COLOR).
+        const line = text.split('\n').find((l) => /^\d+$/.test(l.trim()));
+        if (line) resolve(Number(line.trim()));
+        else if (text.split('\n').length > 20) resolve(Number.NaN);
       });
     });
-    expect(Number.isInteger(pid) && pid > 0, `pid line: ${pid}`).toBe(true);
+    expect(Number.isInteger(pid) && pid > 0, `no pid line in the script's output`).toBe(true);
     expect(isAlive(pid)).toBe(true);
     parent.kill('SIGKILL');
     await exited;
