@@ -1,7 +1,7 @@
 import type { Pool } from 'undici';
 import type { IterationContext, Scenario, WrkRequest } from '../define-scenario';
 import { EngineError } from '../errors';
-import { type ClientState, type HttpClient, type HttpResponse, type RequestOptions, createHttpClient, encodeBody } from '../http/http-client';
+import { type ClientState, type HttpClient, type HttpResponse, type RequestOptions, clientOf, createHttpClient, encodeBody } from '../http/http-client';
 import { createRandom } from '../random';
 import type { WrkMixEntry } from './wrk-lua';
 
@@ -29,14 +29,7 @@ function recordingClient(inner: HttpClient, log: Recorded[], state: ClientState,
     log.push({ method, path, headers, body: encoded ?? undefined, weight: 1, group: opts.group ?? state.group, endpoint: opts.endpoint });
     return inner.request(method, path, body, opts);
   };
-  return {
-    request,
-    get: (p, o) => request('GET', p, undefined, o),
-    del: (p, o) => request('DELETE', p, undefined, o),
-    post: (p, b, o) => request('POST', p, b, o),
-    put: (p, b, o) => request('PUT', p, b, o),
-    patch: (p, b, o) => request('PATCH', p, b, o),
-  };
+  return clientOf(request);
 }
 
 /** Whether two recorded request lists are identical (bodies compared as bytes). */
@@ -91,14 +84,7 @@ function emptyAnswer(): HttpResponse {
 /** A client that sends nothing and answers every request with {@link emptyAnswer}. */
 function offlineClient(): HttpClient {
   const request: HttpClient['request'] = async () => emptyAnswer();
-  return {
-    request,
-    get: (p, o) => request('GET', p, undefined, o),
-    del: (p, o) => request('DELETE', p, undefined, o),
-    post: (p, b, o) => request('POST', p, b, o),
-    put: (p, b, o) => request('PUT', p, b, o),
-    patch: (p, b, o) => request('PATCH', p, b, o),
-  };
+  return clientOf(request);
 }
 
 /** What an offline probe of an iteration saw. */

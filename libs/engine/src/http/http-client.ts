@@ -127,6 +127,11 @@ export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClien
     );
     return makeResponse(raw.status, raw.body, raw.rawHeaders, latencyUs, raw.error);
   };
+  return clientOf(request);
+}
+
+/** An {@link HttpClient} whose verb shortcuts all go through `request`. */
+export function clientOf(request: HttpClient['request']): HttpClient {
   return {
     request,
     get: (path, opts) => request('GET', path, undefined, opts),
