@@ -45,7 +45,7 @@ export function renderNoResults(model: ReportModel): string {
 /**
  * Renders the model as markdown for its scope — a thin exporter over the shared model:
  * header (hosts, profiles, legend, tie rule), per category a scenario × implementation matrix
- * of median req/s with CI and markers, then one section per scenario (latency percentiles,
+ * of req/s (geometric mean of runs) with its interval and markers, then one section per scenario (latency percentiles,
  * errors, CV, runs, resources per role, extras, ties and invalid cells), then unusable files.
  * With no cell in scope it renders {@link renderNoResults}.
  */

@@ -14,7 +14,7 @@ export interface MatrixCell {
 }
 
 /**
- * The end-of-suite table (stderr): scenario × implementation, each cell the median req/s with
+ * The end-of-suite table (stderr): scenario × implementation, each cell the req/s (geometric mean of runs) with
  * its 95 % CI and the report's markers (`#rank`, `≈` tie, `✗` failed validity, `○` unranked,
  * from `@lab/report`'s model, so the table agrees with `docs/benchmark-results.md`), or
  * `FAILED error[CODE]` for a cell that could not be measured. Ends with how many cells failed.
@@ -37,7 +37,7 @@ export function renderMatrix(cells: readonly MatrixCell[], scenarios: readonly S
   const rows = [['scenario', ...impls], ...scenarioIds.map((s) => [s, ...impls.map((i) => text(i, s))])];
   const tally = `${cells.length} cell${cells.length === 1 ? '' : 's'}: ${cells.length - failed} measured (${invalid} not valid), ${failed} failed`;
   return [
-    paint.bold('Summary: median req/s [95 % CI] per scenario × implementation'),
+    paint.bold('Summary: req/s (geometric mean of runs) [95 % CI] per scenario × implementation'),
     ...textTable(rows),
     '',
     ...MARKER_LEGEND.map((l) => `  ${l}`),

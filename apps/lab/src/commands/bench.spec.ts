@@ -105,7 +105,7 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/\[1\/2\] node-dies × 01-health @ none: FAILED error\[LAB_IMPL_NOT_READY\]/);
     expect(run.stderr).toMatch(/\[2\/2\] node-fake × 01-health @ none: [\d,]+ req\/s/);
-    expect(run.stderr).toMatch(/^Summary: median req\/s/m);
+    expect(run.stderr).toMatch(/^Summary: req\/s \(geometric mean of runs\)/m);
     expect(run.stderr).toMatch(/^\s+01-health\s+FAILED error\[LAB_IMPL_NOT_READY\]\s+\S/m);
     expect(run.stderr).toMatch(/2 cells: 1 measured \(\d not valid\), 1 failed/);
     // Only the basic scenario's cell, named for the explicit profile.
@@ -119,7 +119,7 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     const turns = run.stderr.split('\n').flatMap((l) => /\[round \d+\] cell \d+\/\d+ run \d+/.exec(l) ?? []);
     expect(turns).toEqual(['[round 1] cell 1/2 run 1', '[round 1] cell 2/2 run 1', '[round 2] cell 2/2 run 2']);
     expect(run.stderr).toMatch(/\[1\/2\] node-dies × 01-health @ none: FAILED error\[LAB_IMPL_NOT_READY\]/);
-    expect(run.stderr).toMatch(/^Summary: median req\/s/m);
+    expect(run.stderr).toMatch(/^Summary: req\/s \(geometric mean of runs\)/m);
     const result = JSON.parse(readFileSync(join(ws.root, 'results/raw/node-fake/01-health--none.json'), 'utf8'));
     expect(result.runs).toHaveLength(2);
     expect(result.extras).toMatchObject({ interleaved: true, interleaveCells: 2 });
