@@ -1,7 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, type FixtureWorkspace } from '../testing/fixture-workspace';
+import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, startLab, type FixtureWorkspace } from '../testing/fixture-workspace';
+
+/** Pids of the processes whose working directory is inside `dir` (read from /proc). */
+function processesIn(dir: string): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      return readlinkSync(`/proc/${entry}/cwd`).startsWith(dir) ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const errorCode = (stderr: string) => /^error\[([A-Z_]+)\]/m.exec(stderr)?.[1];
 
@@ -77,6 +90,38 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result.runs).toHaveLength(1);
     expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'p99 < 1us', ok: false })]);
+  }, 180_000);
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('stops cleanly on %s mid-run: exit %d, no result, no process left in the workspace', async (signal, exitCode) => {
+    const out = join(ws.root, `out/${signal}.json`);
+    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--runs', '3', '--duration', '20s', '--profile', 'none', '--out', out, '--workspace', ws.root];
+    const lab = startLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+    let stderr = '';
+    lab.stderr.setEncoding('utf8');
+    lab.stderr.on('data', (chunk: string) => (stderr += chunk));
+    // Signal once the cell is measuring and its server runs (it works in the workspace).
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (/measuring/.test(stderr) && processesIn(join(ws.root, 'implementations')).length > 0) {
+          clearInterval(poll);
+          setTimeout(resolve, 1500);
+        }
+      }, 200);
+      lab.once('exit', () => {
+        clearInterval(poll);
+        reject(new Error(`lab bench ended early:\n${stderr}`));
+      });
+    });
+    lab.kill(signal);
+    const [code] = await once(lab, 'exit');
+    expect(code, stderr).toBe(exitCode);
+    expect(existsSync(out)).toBe(false);
+    // The fake server ran with its cwd in the workspace: nothing may still run there.
+    for (let i = 0; i < 50 && processesIn(ws.root).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesIn(ws.root)).toEqual([]);
   }, 180_000);
 });
 
