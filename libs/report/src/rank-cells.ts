@@ -25,7 +25,7 @@ function outcome(a: readonly number[], b: readonly number[], adjustedP: number):
   return compareRuns(a, b).ratio > 1 ? 1 : -1;
 }
 
-/** The host class cells are compared within: CPU model and core count (machines of one class are interchangeable). */
+/** The comparison group of a cell: scenario, profile, host class (CPU model × cores), driver and preset. */
 export function comparisonKey(c: CellSummary): string {
   return [c.scenario, c.profile, c.hostClass, c.driver, c.preset ?? 'unknown preset'].join('|');
 }

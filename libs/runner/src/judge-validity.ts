@@ -44,7 +44,7 @@ export interface ValidityInput {
   limits: ValidityLimits;
 }
 
-/** A verdict and every reason behind it (reasons may also accompany `valid`, as remarks). */
+/** A verdict and every reason behind it (none for `valid`). */
 export interface Validity {
   verdict: Verdict;
   reasons: string[];
@@ -73,11 +73,10 @@ export function judgeValidity(input: ValidityInput): Validity {
   const { runs, limits } = input;
   const found = new Map<Verdict, string[]>();
   const add = (verdict: Verdict, reason: string) => found.set(verdict, [...(found.get(verdict) ?? []), reason]);
-  const remarks: string[] = [];
   if (input.crash !== undefined) add('crashed', `the implementation crashed: ${input.crash}`);
   if (runs.length === 0) {
     if (input.crash === undefined) add('crashed', 'no measured run completed');
-    return finish(found, remarks);
+    return finish(found);
   }
 
   const requests = sum(runs.map((r) => r.requests));
@@ -123,7 +122,7 @@ export function judgeValidity(input: ValidityInput): Validity {
     const cv = sum(rates) > 0 ? coefficientOfVariation(rates) : 0;
     if (cv > limits.maxCv) add('unstable', `CV of ratePerSec across ${runs.length} runs is ${pct(cv)} (limit ${pct(limits.maxCv)}) after maxRuns`);
   }
-  return finish(found, remarks);
+  return finish(found);
 }
 
 /** Closed model: the mean requests in flight L should equal the VUs (Little's law, L = λW). */
@@ -143,8 +142,8 @@ function littlesLaw(input: ValidityInput, add: (v: Verdict, reason: string) => v
   }
 }
 
-function finish(found: Map<Verdict, string[]>, remarks: string[] = []): Validity {
+function finish(found: Map<Verdict, string[]>): Validity {
   const verdict = PRECEDENCE.find((v) => found.has(v)) ?? 'valid';
-  const reasons = [...PRECEDENCE.flatMap((v) => found.get(v) ?? []), ...remarks];
+  const reasons = PRECEDENCE.flatMap((v) => found.get(v) ?? []);
   return { verdict, reasons };
 }
