@@ -1,4 +1,4 @@
-# Every route of libs/contract/README.md. `format: false`: a dot is part of the segment, so
+# Every route of docs/contract.md. `format: false`: a dot is part of the segment, so
 # /users/1.5 is the id "1.5" (422), not id 1 with format "5". /users/offset and /users/cursor are
 # declared before /users/:id, which they take precedence over.
 Rails.application.routes.draw do

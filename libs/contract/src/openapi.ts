@@ -87,7 +87,7 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'Backend Benchmark Lab API',
       version: CONTRACT_VERSION,
-      description: 'The one HTTP API every implementation serves. Generated from @lab/contract; see libs/contract/README.md.',
+      description: 'The one HTTP API every implementation serves. Generated from @lab/contract; see docs/contract.md.',
     },
     tags: endpointGroups.map((name) => ({ name })),
     paths,

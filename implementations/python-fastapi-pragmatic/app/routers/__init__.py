@@ -1,1 +1,1 @@
-"""One router module per endpoint group of libs/contract/README.md."""
+"""One router module per endpoint group of docs/contract.md."""
