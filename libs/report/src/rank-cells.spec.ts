@@ -21,6 +21,7 @@ function cell(implementation: string, rates: number[], over: Partial<CellSummary
     runs: rates.length,
     runRatesPerSec: rates,
     ratePerSec: { estimate: rates[0]!, low: rates[0]!, high: rates[0]!, kind: 'ci', confidence: 0.95 },
+    extras: {},
     ...over,
   } as unknown as CellSummary;
   return { ...c, key: [c.implementation, c.variant, c.scenario, c.profile, c.hostId, c.driver, c.preset].join('|') };
@@ -96,5 +97,21 @@ describe('rankCells (Welch on log rates, Holm over the table)', () => {
     expect(byLabel(rankCells([cell('a', a), cell('b', b)])).a!.standing.tiedWith).toEqual([]);
     const others = [[101, 103, 99], [97, 99, 98], [100, 98, 102], [96, 100, 98], [99, 97, 101]].map((rates, i) => cell(`c${i}`, rates));
     expect(byLabel(rankCells([cell('a', a), cell('b', b), ...others])).a!.standing.tiedWith).toContain('b');
+  });
+
+  it('compares interleaved cells round by round, so a drift both share does not hide a difference', () => {
+    // The host's speed moves round to round by ±10 %; a is 3 % faster than b in every round.
+    const levels = [100, 90, 108, 95, 103];
+    const a = levels.map((l) => l * 1.03);
+    const b = levels.map((l, i) => l * (1 + 0.002 * (i % 2 === 0 ? 1 : -1)));
+    const alone = byLabel(rankCells([cell('a', a), cell('b', b)]));
+    expect(alone.a!.standing.tiedWith).toEqual(['b']);
+    const block = { extras: { interleaved: true, interleaveBlock: '2026-12-04T03:00:00.000Z/42' } };
+    const interleaved = byLabel(rankCells([cell('a', a, block), cell('b', b, block)]));
+    expect(interleaved.a!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+    expect(interleaved.b!.standing).toMatchObject({ rank: 2, tiedWith: [] });
+    // Different blocks (or run counts) are not pairs: Welch again.
+    const apart = byLabel(rankCells([cell('a', a, block), cell('b', b, { extras: { interleaveBlock: 'another' } })]));
+    expect(apart.a!.standing.tiedWith).toEqual(['b']);
   });
 });

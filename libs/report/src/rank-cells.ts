@@ -1,4 +1,4 @@
-import { compareRuns, holmAdjust, MIN_RUNS_FOR_CI } from '@lab/stats';
+import { comparePairedRuns, compareRuns, holmAdjust, MIN_RUNS_FOR_CI, type RunComparison } from '@lab/stats';
 import type { CellSummary, Standing } from './report-model';
 
 /** Seed of anything random in the report (kept for exporters that sample), so the same results always give the same document. */
@@ -14,15 +14,26 @@ export const CI_RULE =
 
 /** The comparison rule, as the report's legend states it. */
 export const TIE_RULE =
-  "Two cells are called different only when Welch's t-test on the logarithms of their run rates gives p < 0.05 after Holm's correction over every pair in the table; " +
+  "Two cells are called different only when Welch's t-test on the logarithms of their run rates (a paired t-test on the per-round rate ratios when they were measured interleaved, round by round) gives p < 0.05 after Holm's correction over every pair in the table; " +
   'otherwise they are tied (≈), and rank = 1 + the number of cells significantly faster. ' +
   'Only valid, gated cells with at least 3 runs are ranked, and only against cells of the same scenario, profile, host class, driver and preset; ' +
   "an implementation's variants are ranked against each other in its variant table.";
 
-/** Whether a is significantly faster (1), slower (-1) or tied (0) with b, given the Holm-adjusted p-value of their comparison. */
-function outcome(a: readonly number[], b: readonly number[], adjustedP: number): 1 | -1 | 0 {
+/**
+ * The test of two cells' run rates: paired (`comparePairedRuns`, per-round ratios, so a drift of
+ * the host cancels) when both were measured in the same interleaved block with as many runs
+ * (extras `interleaveBlock`: run i of each in round i), else Welch's (`compareRuns`).
+ */
+export function compareCells(a: CellSummary, b: CellSummary): RunComparison {
+  const block = a.extras['interleaveBlock'];
+  const paired = typeof block === 'string' && block === b.extras['interleaveBlock'] && a.runRatesPerSec.length === b.runRatesPerSec.length;
+  return (paired ? comparePairedRuns : compareRuns)(a.runRatesPerSec, b.runRatesPerSec);
+}
+
+/** Whether a is significantly faster (1), slower (-1) or tied (0) with b, given their comparison and its Holm-adjusted p-value. */
+function outcome(comparison: RunComparison, adjustedP: number): 1 | -1 | 0 {
   if (adjustedP >= ALPHA) return 0;
-  return compareRuns(a, b).ratio > 1 ? 1 : -1;
+  return comparison.ratio > 1 ? 1 : -1;
 }
 
 /** The comparison group of a cell: scenario, profile, host class (CPU model × cores), driver and preset. */
@@ -44,7 +55,7 @@ export function unrankableBecause(cell: CellSummary): string | null {
 
 /**
  * Ranks one table's cells with {@link TIE_RULE}: every pair of rankable cells is compared with
- * Welch's t-test on log run rates, the p-values are Holm-adjusted over the table, and rank =
+ * {@link compareCells} (Welch's t-test on log run rates, or paired for interleaved cells), the p-values are Holm-adjusted over the table, and rank =
  * 1 + the number of cells significantly faster (tied cells can share a rank).
  */
 export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> {
@@ -57,11 +68,12 @@ export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> 
   }
   const pairs: [CellSummary, CellSummary][] = [];
   rankable.forEach((a, i) => rankable.slice(i + 1).forEach((b) => pairs.push([a, b])));
-  const adjusted = holmAdjust(pairs.map(([a, b]) => compareRuns(a.runRatesPerSec, b.runRatesPerSec).pValue));
+  const comparisons = pairs.map(([a, b]) => compareCells(a, b));
+  const adjusted = holmAdjust(comparisons.map((c) => c.pValue));
   const fasterCount = new Map<string, number>(rankable.map((c) => [c.key, 0]));
   const ties = new Map<string, string[]>(rankable.map((c) => [c.key, []]));
   pairs.forEach(([a, b], i) => {
-    const o = outcome(a.runRatesPerSec, b.runRatesPerSec, adjusted[i]!);
+    const o = outcome(comparisons[i]!, adjusted[i]!);
     if (o === 1) fasterCount.set(b.key, fasterCount.get(b.key)! + 1);
     else if (o === -1) fasterCount.set(a.key, fasterCount.get(a.key)! + 1);
     else {

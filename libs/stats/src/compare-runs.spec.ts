@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, holmAdjust } from './compare-runs';
+import { comparePairedRuns, compareRuns, holmAdjust } from './compare-runs';
 import { expectClose } from './testing/reference-data';
 import { RUN_MODELS, simulate } from './testing/run-models';
 import { HOLM_CASE, WELCH_CASES } from './testing/t-reference';
@@ -81,5 +81,58 @@ describe('holmAdjust', () => {
 
   it('rejects p-values outside [0, 1]', () => {
     expect(() => holmAdjust([0.2, 1.5])).toThrow(expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }));
+  });
+});
+
+describe('comparePairedRuns (paired t-test on the log ratios of interleaved runs)', () => {
+  // Reference: scipy.stats.ttest_rel(np.log(a), np.log(b)) and exp(d̄ ± t·s_d/√n).
+  it.each([
+    { a: [1180, 1212, 1195, 1230, 1204], b: [1150, 1190, 1160, 1201, 1188], confidence: 0.95, pValue: 0.00150555227294189, ratio: 1.0224554127021641, low: 1.0143362718121212, high: 1.0306395423445807 },
+    { a: [250.1, 255.3, 249.8], b: [251.0, 252.2, 250.9], confidence: 0.9, pValue: 0.8186640156728738, ratio: 1.001411309557147, low: 0.9857212317597029, high: 1.0173511319409492 },
+  ])('matches scipy (%#)', (c) => {
+    const r = comparePairedRuns(c.a, c.b, { confidence: c.confidence });
+    expectClose(r.pValue, c.pValue, 1e-8);
+    expectClose(r.ratio, c.ratio, 1e-12);
+    expectClose(r.low, c.low, 1e-8);
+    expectClose(r.high, c.high, 1e-8);
+    expect(r.df).toBe(c.a.length - 1);
+  });
+
+  it('needs rounds with a run of each cell', () => {
+    expect(() => comparePairedRuns([100, 101, 102], [100, 101])).toThrow(/same number of rounds/);
+    expect(() => comparePairedRuns([100], [100])).toThrow(expect.objectContaining({ code: 'LAB_STATS_SAMPLE_TOO_SMALL' }));
+  });
+
+  describe.each(RUN_MODELS)('false-difference rate for two interleaved cells with the same distribution, $name', (model) => {
+    it.each(RUN_COUNTS)('n = %d rounds in the order A B, B A, A B, …: at most 5 percent', (n) => {
+      // Counterbalanced, as runInterleaved orders the runs: a steady drift then favours neither cell.
+      const first = (i: number) => (2 * i) / (2 * n - 1);
+      const second = (i: number) => (2 * i + 1) / (2 * n - 1);
+      const rate = simulate(3000 + n, TRIALS, (random) => {
+        const a = model.draw(n, random, (i) => (i % 2 === 0 ? first(i) : second(i)));
+        const b = model.draw(n, random, (i) => (i % 2 === 0 ? second(i) : first(i)));
+        return comparePairedRuns(a, b).pValue < ALPHA;
+      });
+      expect(rate).toBeLessThanOrEqual(ALPHA + MC_SLACK);
+    });
+  });
+
+  it('sees a 3 % difference that a shared drift hides from Welch', () => {
+    // Each round's level moves by σ 5 % for both cells (the host), each run adds σ 0.5 % of its own.
+    const draw = (random: () => number, n: number): [number[], number[]] => {
+      const g = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const level = 0.05 * g();
+        a.push(1.03 * Math.exp(level + 0.005 * g()));
+        b.push(Math.exp(level + 0.005 * g()));
+      }
+      return [a, b];
+    };
+    const paired = simulate(41, 1000, (random) => comparePairedRuns(...draw(random, 5)).pValue < ALPHA);
+    const welch = simulate(41, 1000, (random) => compareRuns(...draw(random, 5)).pValue < ALPHA);
+    expect(paired).toBeGreaterThan(0.9);
+    expect(welch).toBeLessThan(0.3);
   });
 });

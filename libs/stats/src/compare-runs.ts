@@ -64,6 +64,35 @@ export function compareRuns(a: readonly number[], b: readonly number[], options:
 }
 
 /**
+ * Compares two cells whose runs were interleaved (A B, B A, …), run i of `a` with run i of `b`:
+ * Student's paired t-test on the log ratios ln(a_i / b_i), so the effect is the geometric mean
+ * of the per-round ratios and its interval exp(d̄ ± t(1 − α/2, n − 1) · s_d / √n). A drift of
+ * the host's speed that hits both runs of a round alike cancels in each ratio, so when that
+ * common part dominates the run-to-run spread (docs/precision.md measures it with
+ * tools/bench/spread-study.ts) this test sees differences that Welch's cannot. Its
+ * false-difference rate is α when the log ratios are normal (checked by seeded simulation).
+ * Needs at least 2 rounds with positive values, the same number on each side.
+ */
+export function comparePairedRuns(a: readonly number[], b: readonly number[], options: CompareOptions = {}): RunComparison {
+  assertSample(a, 'paired run comparison (first cell)', 2);
+  assertSample(b, 'paired run comparison (second cell)', 2);
+  if (a.length !== b.length) {
+    throw new StatsError('LAB_STATS_INVALID_OPTION', `paired run comparison: ${a.length} runs against ${b.length}; pairs need the same number of rounds`);
+  }
+  if ([...a, ...b].some((x) => !(x > 0))) throw new StatsError('LAB_STATS_INVALID_OPTION', 'paired run comparison: values must be positive');
+  const confidence = normalizeConfidence(options.confidence);
+  const diffs = a.map((x, i) => Math.log(x) - Math.log(b[i]!));
+  const n = diffs.length;
+  const d = mean(diffs);
+  const se = Math.sqrt(variance(diffs) / n);
+  const base = { ratio: Math.exp(d), confidence, nA: n, nB: n, df: n - 1 };
+  if (se === 0) return { ...base, low: Math.exp(d), high: Math.exp(d), pValue: d === 0 ? 1 : 0 };
+  const pValue = Math.min(1, 2 * studentTSf(Math.abs(d) / se, n - 1));
+  const q = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
+  return { ...base, low: Math.exp(d - q * se), high: Math.exp(d + q * se), pValue };
+}
+
+/**
  * Holm's step-down adjustment of p-values for a family of tests (Holm 1979, "A simple
  * sequentially rejective multiple test procedure", Scand. J. Statist. 6): sort ascending,
  * p̃_(i) = max over j ≤ i of min(1, (m − j + 1) · p_(j)). Rejecting every p̃ ≤ α keeps the

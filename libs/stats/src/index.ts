@@ -33,4 +33,5 @@ export {
   type RunInterval,
   type RunIntervalOptions,
 } from './run-interval';
-export { compareRuns, holmAdjust, type CompareOptions, type RunComparison } from './compare-runs';
+export { compareRuns, comparePairedRuns, holmAdjust, type CompareOptions, type RunComparison } from './compare-runs';
+export { spreadComponents, type SpreadComponents } from './spread-components';
