@@ -20,7 +20,7 @@ const cellEvents = (events: InterleavedEvent[]) => events.flatMap((e) => (e.type
 const turns = (events: InterleavedEvent[]) => events.flatMap((e) => (e.type === 'turn' ? [`${'AB'[e.cell]}${e.run + 1}@${e.round + 1}`] : []));
 
 describe('runInterleaved', () => {
-  it('runs two cells A B A B, writes both results with their runs and leaves nothing behind', async () => {
+  it('runs two cells A B, B A, writes both results with their runs and leaves nothing behind', async () => {
     const before = await descendants(process.pid);
     const events: InterleavedEvent[] = [];
     const outs = [join(dirs.out, 'a.json'), join(dirs.out, 'b.json')];
@@ -31,7 +31,7 @@ describe('runInterleaved', () => {
       onEvent: (e) => events.push(e),
     });
 
-    expect(turns(events)).toEqual(['A1@1', 'B1@1', 'A2@2', 'B2@2']);
+    expect(turns(events)).toEqual(['A1@1', 'B1@1', 'B2@2', 'A2@2']);
     const [a, b] = await Promise.all(outs.map(readResultFile));
     expect(returned).toEqual([a, b]);
     for (const result of [a!, b!]) {
@@ -40,8 +40,10 @@ describe('runInterleaved', () => {
       expect(result.validity.verdict).toMatch(/^(valid|generator-bound|noisy|unstable)$/);
       expect(result.extras).toMatchObject({ interleaved: true, interleaveCells: 2, 'gate.passed': true });
     }
-    // The measured runs started in the order A B A B.
-    const starts = [a!.runs[0]!, b!.runs[0]!, a!.runs[1]!, b!.runs[1]!].map((r) => Date.parse(r.startedAt));
+    expect(a!.extras['interleaveBlock']).toEqual(expect.any(String));
+    expect(b!.extras['interleaveBlock']).toBe(a!.extras['interleaveBlock']);
+    // The measured runs started in the order A B, B A.
+    const starts = [a!.runs[0]!, b!.runs[0]!, b!.runs[1]!, a!.runs[1]!].map((r) => Date.parse(r.startedAt));
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
 
     expect(pidsFromLogs(cellEvents(events)).filter(alive)).toEqual([]);

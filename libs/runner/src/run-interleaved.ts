@@ -23,12 +23,14 @@ export interface RunInterleavedOptions extends Pick<RunCellOptions, 'signal' | '
 }
 
 /**
- * Measures several cells with their runs interleaved (A B C A B C …) so that a drift of the
- * machine's speed hits every cell alike: opens every cell's session (their services idle
- * between their runs), then in each round every session that still wants runs does one run, in
- * plan order, until none wants more. A cell is finished (result written, services stopped) as
+ * Measures several cells with their runs interleaved so that a drift of the machine's speed hits
+ * every cell alike: opens every cell's session (their services idle between their runs), then in
+ * each round every session that still wants runs does one run, until none wants more. Rounds
+ * alternate their order (A B C, C B A, A B C, …), so a steady drift favours no cell: the paired
+ * comparison of interleaved cells (`comparePairedRuns` of @lab/stats) relies on it. A cell is finished (result written, services stopped) as
  * soon as it wants no more runs. A failing cell is closed and reported as its Error; the others
- * continue. Each result's extras say `interleaved: true` and `interleaveCells: <plans>`.
+ * continue. Each result's extras say `interleaved: true`, `interleaveCells: <plans>` and
+ * `interleaveBlock` (the same id for every cell of this call: run i of each was measured in round i).
  * Abort stops every session and throws LAB_INTERRUPTED (results of cells already done stay).
  */
 export async function runInterleaved(plans: readonly CellPlan[], opts: RunInterleavedOptions = {}): Promise<Array<ResultFile | Error>> {
@@ -55,7 +57,7 @@ export async function runInterleaved(plans: readonly CellPlan[], opts: RunInterl
     ...(signal ? { signal } : {}),
     ...(opts.isolation ? { isolation: opts.isolation } : {}),
     ...(opts.env ? { env: opts.env } : {}),
-    extras: { interleaved: true, interleaveCells: plans.length },
+    extras: { interleaved: true, interleaveCells: plans.length, interleaveBlock: `${new Date().toISOString()}/${process.pid}` },
     lock: false as const,
   };
   try {
@@ -70,7 +72,10 @@ export async function runInterleaved(plans: readonly CellPlan[], opts: RunInterl
       }
     }
     for (let round = 0; sessions.some((s) => s?.wantsMoreRuns()); round++) {
-      for (const [cell, session] of sessions.entries()) {
+      const order = [...sessions.keys()];
+      if (round % 2 === 1) order.reverse();
+      for (const cell of order) {
+        const session = sessions[cell];
         if (!session?.wantsMoreRuns()) continue;
         onEvent?.({ type: 'turn', round, cell, run: session.runs });
         // A failed run ends the session's runs; `finish` then reports its error.

@@ -115,9 +115,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
     details:
-      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B A B …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).',
+      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B, B A, …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).',
     flags: {
       impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas); all = every implementation present' },
       scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure: ids, category names (basic, caching, ...) or all (repeat the flag or separate with commas)' },
@@ -143,8 +143,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       interleave: {
         type: 'boolean',
         description:
-          'with several cells, interleave their runs (round by round: A B C A B C …) so that the machine\'s speed drift hits every cell alike; every cell\'s services stay up (idle) until its last run; a line per run on stderr; results record extras interleaved and interleaveCells',
+          'with several cells, interleave their runs (round by round, alternating the order: A B C, C B A, …) so that the machine\'s speed drift hits every cell alike and their runs can be compared round by round; every cell\'s services stay up (idle) until its last run; a line per run on stderr; results record extras interleaved, interleaveCells and interleaveBlock',
         default: 'off (one cell after another)',
+      },
+      twin: {
+        type: 'boolean',
+        description:
+          'a study of one cell: measure it as two identical copies with their runs interleaved (A A′, A′ A, …) and report how its run-to-run spread splits into what each run has on its own (server start, memory layout, a fresh database) and what both runs of a round share (the host drifting); the results go to tmp/twin/ (or --out and its .twin.json sibling), never to results/raw (docs/precision.md)',
+        default: 'off',
       },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },
       'dry-run': { type: 'boolean', description: 'print the resolved plan of every cell and send no traffic', default: 'off' },
@@ -158,6 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lab bench --impl typescript-node-http --scenario 01-lightweight',
       'lab bench --impl typescript-node-http,typescript-express --scenario 02-json-payload --quick',
       'lab bench --impl typescript-node-http,typescript-express --scenario 01-lightweight --interleave',
+      'lab bench --impl typescript-express --scenario 03-db-read --twin --runs 10 --duration 5s --precision 0.1%',
       'lab bench --impl go-fiber --scenario 01-lightweight --driver loadgen --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],

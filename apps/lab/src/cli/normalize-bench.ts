@@ -22,8 +22,10 @@ export interface BenchConfig {
   nx: boolean;
   /** A live progress line on stderr: only on a TTY and never under Nx (nor with `interleave`: a line per run instead). */
   progress: boolean;
-  /** `--interleave`: with several cells, their runs alternate (A B A B …) instead of one cell after another. Default false. */
+  /** `--interleave`: with several cells, their runs alternate (A B, B A, …) instead of one cell after another. Default false. */
   interleave: boolean;
+  /** `--twin`: measure the one cell as two interleaved copies and report how its run-to-run spread splits. Default false. */
+  twin: boolean;
 }
 
 /** Reads the bench flags into a {@link BenchConfig}; a bad value is a usage error (exit 2). */
@@ -71,8 +73,12 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
     options.driver = driver as NonNullable<BenchOptions['driver']>;
   }
   const nx = v.nx === true;
-  const interleave = v.interleave === true;
-  return { name: 'bench', impls, scenarios, options, dryRun: v['dry-run'] === true, json: v.json === true, out, nx, progress: ctx.stderrIsTTY && !nx, interleave };
+  const twin = v.twin === true;
+  if (twin && (nx || v.interleave === true)) {
+    throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--twin cannot be combined with ${nx ? '--nx' : '--interleave'}`, '--twin already interleaves the two copies of its one cell; it is a study, not an Nx task');
+  }
+  const interleave = v.interleave === true || twin;
+  return { name: 'bench', impls, scenarios, options, dryRun: v['dry-run'] === true, json: v.json === true, out, nx, progress: ctx.stderrIsTTY && !nx && !twin, interleave, twin };
 }
 
 /** `30s`, `500ms`, `2m` or plain milliseconds → milliseconds. */

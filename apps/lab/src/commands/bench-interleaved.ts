@@ -16,7 +16,7 @@ export interface InterleaveContext {
 
 /**
  * `lab bench --interleave` with several cells: builds every implementation first, then measures
- * the buildable cells with their runs interleaved (A B A B …, `runInterleaved`), logging a line
+ * the buildable cells with their runs interleaved (A B, B A, …, `runInterleaved`), logging a line
  * per run (`[round r] cell k/N run i`) and one per finished cell. Outcomes are in plan order;
  * `interrupted` when aborted.
  */
@@ -43,7 +43,7 @@ export async function benchInterleaved(ctx: InterleaveContext): Promise<CellOutc
   }
   if (measured.length === 0) return outcomes as CellOutcome[];
   const bound = measured.reduce((sum, i) => sum + plans[i]!.runs.max * (plans[i]!.warmupMs + plans[i]!.runDurationMs + 3_000), 0);
-  log(`lab: interleaving the runs of ${measured.length} cells (A B A B …), ETA ≤ ${formatMs(bound)}`);
+  log(`lab: interleaving the runs of ${measured.length} cells (A B, B A, …), ETA ≤ ${formatMs(bound)}`);
   const onEvent = (e: InterleavedEvent) => {
     const index = measured[e.cell]!;
     if (e.type === 'turn') log(`lab: [round ${e.round + 1}] cell ${index + 1}/${plans.length} run ${e.run + 1} ${cellName(plans[index]!)}`);

@@ -73,6 +73,8 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     ['loadgen on an open load', ['--impl', 'node-fake', '--scenario', '02-open', '--driver', 'loadgen'], 'LAB_USAGE_BAD_VALUE'],
     ['an unknown driver', ['--impl', 'node-fake', '--scenario', '01-health', '--driver', 'k6'], 'LAB_USAGE_BAD_VALUE'],
     ['an unknown variant', ['--impl', 'node-fake', '--scenario', '01-health', '--variant', 'turbo'], 'LAB_USAGE_BAD_VALUE'],
+    ['--twin with several cells', ['--impl', 'node-fake', '--scenario', '01-health,02-open', '--twin'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    ['--twin with --interleave', ['--impl', 'node-fake', '--scenario', '01-health', '--twin', '--interleave'], 'LAB_USAGE_BAD_ARGUMENTS'],
   ])('%s is a usage error (exit 2)', async (_name, args, code) => {
     const run = await runLab(['bench', ...args, '--dry-run', '--workspace', ws.root]);
     expect([run.code, errorCode(run.stderr)]).toEqual([2, code]);
@@ -91,6 +93,25 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     expect(result.runs).toHaveLength(1);
     expect(result.thresholds).toEqual([expect.objectContaining({ expression: 'p99 < 1us', ok: false })]);
   }, 180_000);
+
+  it('--twin measures the cell as two interleaved copies and splits its run-to-run spread', async () => {
+    const out = join(ws.root, 'out/twin.json');
+    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--twin', '--preset', 'suite', '--runs', '3', '--duration', '1s', '--profile', 'none', '--out', out, '--json', '--workspace', ws.root];
+    const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+    expect(run.code, run.stderr).toBe(4); // the scenario's p99 < 1us threshold is breached, as above
+    const [a, b] = [out, join(ws.root, 'out/twin.twin.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')));
+    expect([a.runs.length, b.runs.length]).toEqual([3, 3]);
+    expect(a.extras.interleaveBlock).toEqual(expect.any(String));
+    expect(b.extras.interleaveBlock).toBe(a.extras.interleaveBlock);
+    // Rounds alternate: A A′, A′ A, A A′.
+    const starts = [a.runs[0], b.runs[0], b.runs[1], a.runs[1], a.runs[2], b.runs[2]].map((r) => Date.parse(r.startedAt));
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    const { spread } = JSON.parse(run.stdout);
+    expect(spread).toMatchObject({ rounds: 3, total: expect.any(Number), perRun: expect.any(Number), common: expect.any(Number) });
+    expect(spread.commonShare).toBeGreaterThanOrEqual(0);
+    expect(spread.commonShare).toBeLessThanOrEqual(1);
+    expect(existsSync(join(ws.root, 'results/raw/node-fake/01-health--none.json'))).toBe(false);
+  }, 240_000);
 
   it.each([
     ['SIGTERM', 143],

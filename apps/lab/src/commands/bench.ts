@@ -29,19 +29,26 @@ import { findReplay, replayQuery, replayTo } from './bench-replay';
 import { doneText, errorView, type CellOutcome } from './bench-outcome';
 import { createProgressLine, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
+import { renderTwinSpread, twinOuts, twinSpread } from './bench-twin';
 import { needsCatalogue, selectImpls, selectScenarios } from './select-cells';
 
 /**
  * `lab bench`: plans every implementation × scenario (all before any traffic, so a bad flag
  * fails fast), then measures them under the bench lock: one after another, or with
- * `--interleave` (several cells) their runs interleaved A B A B … so drift hits every cell
- * alike. A failing cell does not stop the batch; Ctrl-C stops everything and exits 130.
+ * `--interleave` (several cells) their runs interleaved A B, B A, … so drift hits every cell
+ * alike; `--twin` measures its one cell as two interleaved copies and splits the run-to-run spread. A failing cell does not stop the batch; Ctrl-C stops everything and exits 130.
  * Under `--nx`, a single cell whose committed result was recorded under the same Nx task hash
  * is replayed from results/published instead of measured (bench-replay.ts).
  */
 export async function runBench(workspace: string, cfg: BenchConfig, log: Log, interrupt: Interrupt, live: (text: string) => void): Promise<Outcome> {
-  const plans = await planAll(workspace, cfg, log);
-  const outOf = (plan: CellPlan) => cfg.out ?? defaultOut(workspace, plan);
+  const planned = await planAll(workspace, cfg, log);
+  if (cfg.twin && planned.length !== 1) {
+    throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--twin studies one cell, but ${planned.length} were asked for`, 'give one implementation and one scenario id');
+  }
+  // --twin: the one cell twice, as two interleaved copies with their own result files.
+  const twinOut = cfg.twin ? new Map(twinOuts(workspace, planned[0]!, cfg.out).map((out, i) => [i === 0 ? planned[0]! : { ...planned[0]! }, out])) : undefined;
+  const plans = twinOut ? [...twinOut.keys()] : planned;
+  const outOf = (plan: CellPlan) => twinOut?.get(plan) ?? cfg.out ?? defaultOut(workspace, plan);
   if (cfg.dryRun) {
     const described = plans.map((plan) => ({ out: outOf(plan), plan: { ...describePlan(plan), driverChoice: plan.driverChoice } }));
     return {
@@ -75,15 +82,18 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
     lock.release();
   }
   const elapsed = `  ${plans.length} cell${plans.length === 1 ? '' : 's'} in ${formatMs(Date.now() - startedMs)}`;
+  const [a, b] = outcomes.map((o) => o.result);
+  const spread = twinOut ? (a && b ? twinSpread(a, b) : 'a copy was not measured') : undefined;
+  const cells = outcomes.map((o) => ({ cell: o.cell, out: o.out, ...(o.result ? summaryJson(o.result) : {}), ...(o.error ? { error: o.error } : {}) }));
   return {
     exitCode: exitCodeOf(outcomes),
-    json: outcomes.map((o) => ({ cell: o.cell, out: o.out, ...(o.result ? summaryJson(o.result) : {}), ...(o.error ? { error: o.error } : {}) })),
+    json: spread === undefined ? cells : { twin: cells, spread },
     text: (paint) => [
       ...outcomes.flatMap((o) => [
         ...(o.result && !o.error ? renderCellSummary(o.cell, o.result, o.out, paint) : [`${paint.bold(o.cell)}  [${paint.red('FAILED')}]`, `  error[${o.error!.code}]: ${o.error!.message}`]),
         '',
       ]),
-      ...(outcomes.length > 1 ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed] : []),
+      ...(spread !== undefined ? renderTwinSpread(outcomes[0]!.cell, spread, paint) : outcomes.length > 1 ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed] : []),
     ],
   };
 }
