@@ -3,7 +3,7 @@ import type { Database } from './database';
 import type { RedisView } from './redis';
 import type { Difference } from './compare';
 import { preview } from './compare';
-import type { Observation, Problem } from './types';
+import type { Observation, Problem, ProblemSink } from './types';
 import type { CallSpec, Exchange } from './exchange';
 
 /** What a check may use: the live server, the database when given, and the run settings. */
@@ -56,7 +56,7 @@ export function defineCheck(check: Check): Check {
 }
 
 /** Collects what one check reports. */
-export class CheckRecorder {
+export class CheckRecorder implements ProblemSink {
   readonly problems: Problem[] = [];
   readonly observations: Observation[] = [];
   private readonly seen = new Set<string>();

@@ -1,9 +1,8 @@
 import type { ContractEndpoint, ContractView, EndpointKey } from './contract-view';
 import { endpointKey, fillPath, queryString } from './contract-view';
-import type { CheckRecorder } from './check';
 import type { HttpClient, HttpReply } from './http-client';
 import { multipartBody } from './http-client';
-import type { FramingRecord } from './types';
+import type { FramingRecord, ProblemSink } from './types';
 
 /** How a check describes one request. */
 export interface CallSpec {
@@ -47,7 +46,7 @@ export class ContractCaller {
     for (const e of contract.endpoints) this.byKey.set(endpointKey(e), e);
   }
 
-  async call(recorder: CheckRecorder, key: EndpointKey, spec: CallSpec = {}): Promise<Exchange | null> {
+  async call(recorder: ProblemSink, key: EndpointKey, spec: CallSpec = {}): Promise<Exchange | null> {
     const def = this.byKey.get(key);
     const [method, template] = key.split(' ') as [string, string];
     if (!def) recorder.report('error', 'unknown-endpoint', key, `the contract has no endpoint ${key}`);
@@ -90,7 +89,7 @@ export class ContractCaller {
     return { status: reply.status, body: parsed.value, text: reply.bodyText, durationMs: reply.durationMs, ok, reply };
   }
 
-  private recordFraming(recorder: CheckRecorder, key: EndpointKey, reply: HttpReply): void {
+  private recordFraming(recorder: ProblemSink, key: EndpointKey, reply: HttpReply): void {
     const record: FramingRecord = {
       endpoint: key,
       status: reply.status,
@@ -131,7 +130,7 @@ export class ContractCaller {
     }
   }
 
-  private parseBody(recorder: CheckRecorder, key: EndpointKey, reply: HttpReply): { value: unknown; valid: boolean } {
+  private parseBody(recorder: ProblemSink, key: EndpointKey, reply: HttpReply): { value: unknown; valid: boolean } {
     if (reply.bodyText === '') return { value: undefined, valid: reply.status === 204 };
     try {
       return { value: JSON.parse(reply.bodyText), valid: true };
@@ -143,7 +142,7 @@ export class ContractCaller {
     }
   }
 
-  private validate(recorder: CheckRecorder, def: ContractEndpoint, key: EndpointKey, reply: HttpReply, parsed: { value: unknown; valid: boolean }): boolean {
+  private validate(recorder: ProblemSink, def: ContractEndpoint, key: EndpointKey, reply: HttpReply, parsed: { value: unknown; valid: boolean }): boolean {
     const response = def.responses[reply.status] ?? def.responses[String(reply.status)];
     if (!response) {
       recorder.add({

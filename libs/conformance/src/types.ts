@@ -14,6 +14,12 @@ export interface Problem {
 }
 
 /** Something measured that is not a failure (e.g. lost updates of the no-lock variant). */
+/** Where an exchange records what it finds: one check's problems (`CheckRecorder` in check.ts). */
+export interface ProblemSink {
+  add(problem: Problem): void;
+  report(severity: Severity, aspect: string, endpoint: string, message: string, detail?: { expected?: unknown; actual?: unknown }): void;
+}
+
 export interface Observation {
   check: string;
   endpoint: string;

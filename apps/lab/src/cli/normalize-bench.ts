@@ -1,6 +1,6 @@
 import { parseRuns, PRESETS, type BenchOptions, type Preset } from '@lab/runner';
 import { usageError } from './errors';
-import type { ConfigContext } from './normalize-config';
+import type { ConfigContext } from './config-context';
 import type { Invocation } from './parse-command-line';
 
 /** What `--driver` accepts (`auto`, the default, resolves per cell in planCell). */

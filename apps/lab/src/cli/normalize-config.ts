@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { CliError, usageError } from './errors';
 import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
+import type { ConfigContext } from './config-context';
 import { benchConfig, type BenchConfig } from './normalize-bench';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import type { Invocation } from './parse-command-line';
@@ -10,6 +11,8 @@ import type { ScenarioBuildConfig } from '../commands/scenario-build';
 import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
 
 /** What the chosen command was asked to do, with every default applied. */
+export type { ConfigContext } from './config-context';
+
 export type CommandConfig =
   | { name: 'help'; topic: CommandName | undefined }
   | { name: 'list'; json: boolean }
@@ -34,13 +37,6 @@ export interface Config {
   command: CommandConfig;
 }
 
-/** What the process knows besides argv. */
-export interface ConfigContext {
-  env: NodeJS.ProcessEnv;
-  stderrIsTTY: boolean;
-  /** The workspace this CLI lives in, the last fallback for `--workspace`. */
-  homeWorkspace: string;
-}
 
 /**
  * Turns the parsed command line into a `Config`. Precedence, in one place:
