@@ -1,4 +1,4 @@
--- Backend Benchmark Lab: the 15 tables of seed-spec §3.2, plus posts.search_vector (text search).
+-- Backend Benchmark Lab: the 15 tables of the original lab (docs/contract.md, Database), plus posts.search_vector (text search).
 -- Run once in an empty database, before seed.sql. Timestamps are TIMESTAMP WITHOUT TIME ZONE in UTC.
 
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;

@@ -1,4 +1,4 @@
--- Backend Benchmark Lab: deterministic seed (seed-spec §3.2). Run once, after schema.sql, in the
+-- Backend Benchmark Lab: deterministic seed (docs/contract.md, Database). Run once, after schema.sql, in the
 -- same session. The same rows every time: no random(), no now(), no gen_random_uuid().
 --   * every "random" value is pg_temp.lab_rand(h, salt): h is a fixed 32-bit integer hash of the
 --     row number (multiply/xorshift, see lab_seq), salt picks an independent stream per column;
