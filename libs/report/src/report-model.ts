@@ -96,7 +96,7 @@ export interface CellSummary {
   /** The load generator that measured the cell. */
   readonly driver: 'native' | 'wrk' | 'loadgen';
   /** The preset the cell was measured with; null when not recorded (schema 1). */
-  readonly preset: 'standard' | 'quick' | 'suite' | null;
+  readonly preset: 'standard' | 'quick' | 'suite' | 'publish' | null;
   /** Whether the conformance gate passed before measuring; null when not recorded (schema 1). */
   readonly gated: boolean | null;
   readonly loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
