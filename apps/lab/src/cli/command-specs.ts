@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -161,6 +161,24 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lab bench --impl go-fiber --scenario 01-lightweight --driver loadgen --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],
+  },
+  {
+    name: 'publish',
+    summary: 'measure every selected cell not yet published for this host class and these inputs, publish each result, regenerate the report',
+    usage: 'lab publish [--impl <id...|all>] [--scenario <id...|category|all>] [--preset <name>] [--profile <name>] [--dry-run] [--skip-report] [--json]',
+    details:
+      "For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when results/published already holds a result of that cell recorded under that hash on this host class (CPU model × cores): the same inputs were measured. The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when results/published holds results of another host class. Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.",
+    flags: {
+      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to publish (repeat or separate with commas); all = every implementation present', default: 'all' },
+      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to publish: ids, category names (basic, caching, ...) or all', default: 'all' },
+      preset: { type: 'string', value: '<name>', description: 'the measurement preset (LAB_PRESET of the pair task; see lab bench --help)', default: 'publish (5 runs × 10 s, 5 s warm-up)' },
+      profile: { type: 'string', value: '<name>', description: 'resource profile (LAB_PROFILE of the pair task)', default: '$LAB_PROFILE, else by core count' },
+      'dry-run': { type: 'boolean', description: 'list the cells it would measure and those it skips (with the published file), measure nothing', default: 'off' },
+      'skip-report': { type: 'boolean', description: 'do not regenerate the report afterwards', default: 'off' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab publish --dry-run', 'lab publish --impl go-fiber,typescript-fastify --scenario basic', 'lab publish --scenario 01-lightweight --preset quick --skip-report'],
   },
   {
     name: 'calibrate',

@@ -1,5 +1,6 @@
 import { parseRuns, PRESETS, type BenchOptions, type Preset } from '@lab/runner';
 import { usageError } from './errors';
+import { list, text } from './normalize-publish';
 import type { ConfigContext } from './normalize-config';
 import type { Invocation } from './parse-command-line';
 
@@ -89,13 +90,4 @@ export function parsePrecision(raw: string): number {
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
   if (!(value > 0 && value < 1)) throw usageError('LAB_USAGE_BAD_VALUE', `--precision must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
   return value;
-}
-
-function text(raw: Invocation['values'][string]): string | undefined {
-  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
-}
-
-function list(raw: Invocation['values'][string]): string[] {
-  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
 }
