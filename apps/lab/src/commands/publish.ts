@@ -32,7 +32,9 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   await requireOneHostClass(publishedDir, hostClass);
   const plans = await planAll(workspace, { impls: cfg.impls, scenarios: cfg.scenarios, nx: true, options: { preset: cfg.preset, ...(cfg.profile ? { profile: cfg.profile } : {}) } }, log);
   const profile = cfg.profile ?? process.env.LAB_PROFILE;
-  const hashes = await pairTaskHashes(workspace, plans.map(projectOf), { LAB_PRESET: cfg.preset, ...(profile ? { LAB_PROFILE: profile } : {}) });
+  // `standard` is what a pair task measures without LAB_PRESET: its hash is the one with LAB_PRESET unset.
+  const presetEnv = cfg.preset === 'standard' ? {} : { LAB_PRESET: cfg.preset };
+  const hashes = await pairTaskHashes(workspace, plans.map(projectOf), { ...presetEnv, ...(profile ? { LAB_PROFILE: profile } : {}) });
   const cells = plans.map((plan) => publishCell(workspace, plan, hashes.get(projectOf(plan))!, hostClass));
   const decisions = await decidePublish(cells, publishedDir);
   const rel = (file: string) => relative(workspace, file);
