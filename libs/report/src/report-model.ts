@@ -129,6 +129,8 @@ export interface CellSummary {
   readonly failedThresholds: readonly string[];
   /** Per group, index-aligned with the runs (null where a run has no such group). */
   readonly groupRuns: Readonly<Record<string, readonly (GroupRunFigures | null)[]>>;
+  /** Per group, p95 latency (µs) from the group's histogram merged over all runs (wrk: the median of the runs' p95); null when unknown. */
+  readonly groupP95Us: Readonly<Record<string, number | null>>;
   readonly runPoints: readonly RunPoint[];
   /** Standing in the scenario's main table (default variants only). */
   readonly standing: Standing;
