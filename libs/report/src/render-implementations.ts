@@ -1,15 +1,10 @@
 import { markdownTable } from 'markdown-table';
-import { cellText, formatFigure, formatLatencyUs, formatMiB, formatRateInterval } from './format';
+import { cellText, formatLatencyUs, formatRateInterval } from './format';
 import { rankText } from './markers';
 import { shareText } from './render-overview';
+import { serverResourceCells } from './render-scenario';
 import type { CellSummary, ReportModel } from './report-model';
 import { bestValidCells, shareOfBest } from './share-of-best';
-
-/** `0.0938 CPU-s · 174.0 MiB` for the server role, `–` when not measured. */
-function serverText(c: CellSummary): [string, string] {
-  const r = c.resources.find((x) => x.role === 'server');
-  return r ? [formatFigure(r.cpuSecondsPer1kRequests), formatMiB(r.peakRssBytes)] : ['–', '–'];
-}
 
 /**
  * One profile per implementation: every scenario it was measured in (its variants too), with
@@ -34,7 +29,7 @@ export function renderImplementations(model: ReportModel, cells: readonly CellSu
         c.ratePerSec ? formatRateInterval(c.ratePerSec) : '–',
         formatLatencyUs(p?.p50 ?? null),
         formatLatencyUs(p?.p99 ?? null),
-        ...serverText(c),
+        ...serverResourceCells(c),
         c.verdict,
       ].map(cellText);
     });
