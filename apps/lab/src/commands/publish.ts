@@ -74,7 +74,8 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   } finally {
     lock.release();
   }
-  const report = !cfg.skipReport && summary.published.length > 0 ? await regenerateReport(workspace, log) : undefined;
+  // After Ctrl-C nothing more is done: the next run (or nx run reports:report) regenerates the report.
+  const report = !cfg.skipReport && !summary.interrupted && summary.published.length > 0 ? await regenerateReport(workspace, log) : undefined;
   return {
     exitCode: exitCodeOf(summary),
     json: { ...summary, published: summary.published.map((p) => ({ ...p, file: rel(p.file) })), skipped: summary.skipped.map((s) => ({ ...s, file: rel(s.file) })), report },
