@@ -52,6 +52,18 @@ function runPair(): { code: number; output: string } {
   }
 }
 
+/** `lab publish --dry-run --json` in the temporary workspace (standard preset, profile none, as the pair task above). */
+function publishDryRun(): Array<{ cell: string; action: string; nxTaskHash: string; file: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('LAB_')));
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'apps/lab/src/main.ts', 'publish', '--preset', 'standard', '--profile', 'none', '--dry-run', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_ISOLATE_PLUGINS: 'false', NX_CACHE_DIRECTORY: join(root, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data') },
+  });
+  return JSON.parse(stdout);
+}
+
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'lab-replay-'));
   for (const dir of ['node_modules', 'libs']) symlinkSync(join(repo, dir), join(root, dir));
@@ -110,6 +122,11 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
     expect(code).not.toBe(0); // the server cannot start
   }, 120_000);
 
+  it('lab publish --dry-run computes the same task hash and would measure the cell', () => {
+    const planned = publishDryRun();
+    expect(planned).toEqual([{ cell: 'node-fake × 01-health @ none', action: 'measure', nxTaskHash: taskHash, file: 'results/published/node-fake/01-health--none.json' }]);
+  }, 120_000);
+
   it('with one recorded under that hash on this host class: replays it unchanged and measures nothing', () => {
     const result = JSON.parse(readFileSync(join(repo, 'libs/report/fixtures/results/typescript-node-http--01-lightweight.json'), 'utf8'));
     result.cell = { ...result.cell, implementation: 'node-fake', variant: 'default', scenario: '01-health', profile: 'none' };
@@ -123,6 +140,10 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
     expect(output).toContain(`replaying results/published/node-fake/01-health.json`);
     expect(output).toContain(`(${taskHash})`);
     expect(readFileSync(join(root, 'results/raw/node-fake/01-health.json'), 'utf8')).toBe(committed);
+  }, 120_000);
+
+  it('lab publish --dry-run skips the cell published under that hash', () => {
+    expect(publishDryRun().map((c) => c.action)).toEqual(['skip']);
   }, 120_000);
 
   it('is an ordinary Nx cache hit afterwards', () => {

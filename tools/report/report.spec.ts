@@ -1,6 +1,6 @@
 /** Runs the report script as users and Nx do (`node --import tsx tools/report/report.ts`) on fixture results. */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,25 @@ describe('tools/report/report.ts', () => {
     expect(text).toContain('(generator-bound)');
     expect(await readFile(join(ROOT, disc), 'utf8')).toContain('### offset-depth-penalty — **supported**');
   });
+
+  it('reproduces every generated file byte for byte, and fills the README headline between its markers only', async () => {
+    const generate = async (dir: string) => {
+      await mkdir(join(ROOT, OUT, dir), { recursive: true });
+      await writeFile(join(ROOT, OUT, dir, 'README.md'), 'intro\n<!-- benchmark-headline:start -->\nold\n<!-- benchmark-headline:end -->\noutro\n');
+      const files = ['benchmark-results.md', 'DISCOVERIES.md', 'README.md'].map((f) => `${OUT}/${dir}/${f}`);
+      const run = await report(['--results', 'libs/report/fixtures/results', '--out', files[0]!, '--discoveries', files[1]!, '--readme', files[2]!]);
+      expect(run).toMatchObject({ code: 0, stdout: `${files.join('\n')}\n` });
+      return Promise.all(files.map((f) => readFile(join(ROOT, f), 'utf8')));
+    };
+    const [first, second] = [await generate('first'), await generate('second')];
+    expect(second).toEqual(first);
+    const readme = first[2]!;
+    expect(readme.startsWith('intro\n<!-- benchmark-headline:start -->\nFastest valid implementation per scenario')).toBe(true);
+    expect(readme.endsWith('\n<!-- benchmark-headline:end -->\noutro\n')).toBe(true);
+    expect(readme).not.toContain('old');
+    expect(readme).toContain('[benchmark results](benchmark-results.md)');
+    expect(readme).toMatch(/\| 01-lightweight +\| typescript-node-http +\|/);
+  }, 60_000);
 
   it('writes a "no results yet" page instead of failing when there are no result files', async () => {
     const md = `${OUT}/none.md`;

@@ -5,7 +5,9 @@ import {
   collectResults,
   evaluateFindings,
   renderDiscoveries,
+  renderHeadline,
   renderMarkdown,
+  replaceHeadline,
   type ReportScope,
   type ScenarioInfo,
 } from '@lab/report';
@@ -23,6 +25,11 @@ export interface RunReportOptions {
   readonly discoveriesOut?: string;
   /** A JSON scenario catalogue to use instead of importing each scenarios/<id>/scenario.ts. */
   readonly scenariosJson?: string;
+  /**
+   * The file whose headline markers get the headline table (workspace scope only). Default:
+   * README.md when the page itself goes to its default place, else none.
+   */
+  readonly readme?: string;
 }
 
 /** Default result roots, in order: published results, then this machine's raw results. */
@@ -42,7 +49,7 @@ async function writeText(file: string, text: string): Promise<void> {
 
 /**
  * Reads result files, builds the model and writes the scope's markdown (and, for the workspace,
- * DISCOVERIES.md). With no result files it writes a "no results yet" page rather than failing.
+ * DISCOVERIES.md and the headline table between the README's headline markers, when it has them). With no result files it writes a "no results yet" page rather than failing.
  * Returns the files written and the warnings (unusable files, scenarios that failed to load).
  */
 export async function runReport(options: RunReportOptions): Promise<{ written: string[]; warnings: string[]; cells: number }> {
@@ -64,6 +71,14 @@ export async function runReport(options: RunReportOptions): Promise<{ written: s
     const discoveries = options.discoveriesOut ?? 'learnings/DISCOVERIES.md';
     await writeText(at(discoveries), renderDiscoveries(evaluateFindings(model)));
     written.push(discoveries);
+    const readme = options.readme ?? (options.out === undefined ? 'README.md' : undefined);
+    const readmeText = readme === undefined ? null : await readFile(at(readme), 'utf8').catch(() => null);
+    const link = relative(dirname(at(readme ?? out)), at(out)).split('\\').join('/');
+    const updated = readmeText === null ? undefined : replaceHeadline(readmeText, renderHeadline(model, link));
+    if (readme !== undefined && updated !== undefined) {
+      await writeText(at(readme), updated);
+      written.push(readme);
+    }
   }
   const warnings = [
     ...model.problems.map((p) => `${p.file}: ${p.code}: ${p.message.split('\n')[0]}`),

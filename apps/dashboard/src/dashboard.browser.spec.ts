@@ -65,19 +65,50 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     expect(await count('#chart-throughput svg g[aria-label="rule"] line')).toBeGreaterThanOrEqual(7);
   });
 
-  it('gives every scenario its own throughput panel with its own axis, and clips no label', async () => {
-    const scenarios = [...new Set(data.cells.filter((c) => c.ratePerSec !== null).map((c) => c.scenario))].sort();
-    const panels = page.locator('#chart-throughput figure.scenario-panel');
+  /** Texts of the SVG charts under `selector` that stick out of their SVG (clipped at the left or the right). */
+  const clippedTexts = (selector: string) =>
+    page.locator(`${selector} svg`).evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')]
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5))
+          .map(({ text }) => text);
+      }),
+    );
+
+  it.each([
+    ['throughput', '#chart-throughput', (c: DashboardData['cells'][number]) => c.ratePerSec !== null, ['x']],
+    ['latency distribution', '#chart-latency', (c: DashboardData['cells'][number]) => c.latencyCurve.length > 0, ['x', 'y']],
+    ['throughput vs latency', '#chart-throughput-latency', (c: DashboardData['cells'][number]) => c.runPoints.some((p) => p.p99Us !== null), ['x', 'y']],
+    ['p95 per group', '#chart-group-p95', (c: DashboardData['cells'][number]) => Object.values(c.groupP95Us).some((v) => v !== null), ['x']],
+  ] as const)('gives every scenario its own %s panel with its own axes, and clips no label', async (_name, selector, drawn, axes) => {
+    const scenarios = [...new Set(data.cells.filter(drawn).map((c) => c.scenario))].sort();
+    const panels = page.locator(`${selector} figure.scenario-panel`);
     expect((await panels.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['scenario']))).sort()).toEqual(scenarios);
     for (let i = 0; i < scenarios.length; i++) {
-      const panel = panels.nth(i);
-      expect(await panel.locator('svg g[aria-label="x-axis tick label"]').count()).toBe(1);
-      // Every text of the chart lies inside its SVG: nothing clipped at the left or the right.
-      const outside = await panel.locator('svg:has(g[aria-label="x-axis tick label"])').evaluate((svg) => {
-        const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter(({ r }) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5)).map(({ text }) => text);
-      });
-      expect(outside, `panel ${scenarios[i]}`).toEqual([]);
+      for (const axis of axes) expect(await panels.nth(i).locator(`svg g[aria-label="${axis}-axis tick label"]`).count(), `${scenarios[i]} ${axis}`).toBe(1);
+    }
+    expect(await clippedTexts(selector)).toEqual([]);
+  });
+
+  it('draws the overview: one cell per scenario × implementation as its share of the best valid one, no label clipped', async () => {
+    const drawn = data.cells.filter((c) => c.variant === 'default' && c.ratePerSec !== null);
+    expect(await count('#chart-overview svg g[aria-label="cell"] rect')).toBe(drawn.length);
+    const texts = await page.locator('#chart-overview svg g[aria-label="text"] text').allTextContents();
+    const expected = drawn.map((c) => (c.verdict === 'valid' ? `${Math.round(c.shareOfBest! * 100)} %` : `✗ ${c.verdict}`));
+    expect([...texts].sort()).toEqual(expected.sort());
+    expect(texts).toContain('✗ generator-bound');
+    expect(drawn.filter((c) => c.shareOfBest === 1).map((c) => c.scenario).sort()).toEqual([...new Set(drawn.filter((c) => c.verdict === 'valid').map((c) => c.scenario))].sort());
+    expect(await clippedTexts('#chart-overview')).toEqual([]);
+  });
+
+  it('saves a screenshot of every chart as a test artifact', async () => {
+    // The sticky filter bar would cover the top of each element's screenshot.
+    await page.addStyleTag({ content: '.filters { position: static !important; }' });
+    for (const id of ['chart-overview', 'chart-throughput', 'chart-latency', 'chart-throughput-latency', 'chart-group-p95', 'chart-resources', 'chart-memory']) {
+      const png = await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `${id}.png`) });
+      expect(png.subarray(1, 4).toString(), id).toBe('PNG');
     }
   });
 

@@ -6,7 +6,7 @@ export const DATA_ELEMENT_ID = 'lab-data';
 /** The data the build embedded in the page; an empty data set if there is none (dev server). */
 export function readEmbeddedData(doc: Document): DashboardData {
   const text = doc.getElementById(DATA_ELEMENT_ID)?.textContent?.trim();
-  if (!text) return { version: 1, hosts: [], profiles: [], scenarios: [], cells: [], tieRule: '' };
+  if (!text) return { version: 2, hosts: [], profiles: [], scenarios: [], cells: [], tieRule: '' };
   return JSON.parse(text) as DashboardData;
 }
 

@@ -2,7 +2,7 @@
  * The dashboard page: reads the data the build embedded, fills the filters, and renders the
  * charts and the table for the current filter. No network: everything is in the page.
  */
-import { latencyChart, resourceChart, throughputChart, throughputLatencyChart } from './charts';
+import { groupP95Chart, latencyChart, overviewChart, resourceChart, throughputChart, throughputLatencyChart } from './charts';
 import { applyFilter, readEmbeddedData, type Filter } from './data';
 import { downloadCsv, renderTable } from './table';
 
@@ -37,9 +37,11 @@ function render(): void {
     data.cells.length === 0
       ? 'No results yet: run the benchmarks, then rebuild the dashboard.'
       : `${cells.length} of ${data.cells.length} cells · hosts: ${data.hosts.map((h) => `${h.id} (${h.cpuModel}, ${h.cores} cores)`).join(', ')}`;
+  show('chart-overview', overviewChart(cells));
   show('chart-throughput', throughputChart(cells));
   show('chart-latency', latencyChart(cells));
   show('chart-throughput-latency', throughputLatencyChart(cells));
+  show('chart-group-p95', groupP95Chart(cells));
   show('chart-resources', resourceChart(cells, 'cpu'));
   show('chart-memory', resourceChart(cells, 'rss'));
   show('table-view', renderTable(cells));

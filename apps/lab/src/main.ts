@@ -54,6 +54,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/scenario-build')).runScenarioBuild(workspace, command);
     case 'bench':
       return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
+    case 'publish':
+      return (await import('./commands/publish')).runPublish(workspace, command, log, listenForInterrupt());
     case 'calibrate':
       return (await import('./commands/calibrate')).runCalibrate(command, log, listenForInterrupt());
   }

@@ -1,4 +1,4 @@
-import { readResultsDir } from '@lab/results';
+import { decodeHistogram, readResultsDir } from '@lab/results';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from './build-report-model';
 import { toDashboardData } from './dashboard-data';
@@ -16,7 +16,15 @@ describe('toDashboardData', () => {
       expect(cell.runPoints).toHaveLength(result.runs.length);
       expect(cell.latencyCurve.at(-1)!.latencyUs).toBe(result.stats!.percentilesUs.max);
       expect(cell.verdict).toBe(result.validity.verdict);
+      // p95 per group straight from the file's merged group histograms (hdr-histogram-js, not the report's code).
+      for (const [group, encoded] of Object.entries(result.histograms!.merged.perGroupLatencyUs)) {
+        expect(cell.groupP95Us[group]).toBe(decodeHistogram(encoded).getValueAtPercentile(95));
+      }
     }
+    const node = data.cells.find((c) => c.implementation === 'typescript-node-http' && c.scenario === '01-lightweight')!;
+    const python = data.cells.find((c) => c.implementation === 'python-fastapi-strict' && c.scenario === '01-lightweight')!;
+    expect(node.shareOfBest).toBe(1);
+    expect(python.shareOfBest).toBeCloseTo(python.ratePerSec! / node.ratePerSec!, 12);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 });

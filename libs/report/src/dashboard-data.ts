@@ -1,7 +1,8 @@
 import type { HostSummary, ProfileSummary, ReportModel, RoleFigures, RunPoint } from './report-model';
+import { bestValidCells, shareOfBest } from './share-of-best';
 
 /** Version of the dashboard data shape; bump on incompatible changes. */
-export const DASHBOARD_DATA_VERSION = 1;
+export const DASHBOARD_DATA_VERSION = 2;
 
 /** One cell as the dashboard charts and tabulates it (plain JSON: numbers, strings, null). */
 export interface DashboardCell {
@@ -13,6 +14,8 @@ export interface DashboardCell {
   readonly category: string;
   readonly profile: string;
   readonly hostId: string;
+  /** CPU model × cores: cells are compared only within one host class. */
+  readonly hostClass: string;
   readonly loadKind: string;
   readonly load: string;
   /** Median req/s and its CI bounds; null when no run completed. */
@@ -30,6 +33,10 @@ export interface DashboardCell {
   readonly reasons: readonly string[];
   readonly rank: number | null;
   readonly tiedWith: readonly string[];
+  /** req/s as a fraction of the best valid cell of its comparison group (1 = the best); null without a rate or a valid cell. */
+  readonly shareOfBest: number | null;
+  /** Per group, p95 latency (µs) from the merged group histogram; null when unknown. */
+  readonly groupP95Us: Readonly<Record<string, number | null>>;
   readonly latencyCurve: readonly { readonly percentile: number; readonly latencyUs: number }[];
   readonly runPoints: readonly RunPoint[];
   readonly resources: readonly RoleFigures[];
@@ -48,12 +55,13 @@ export interface DashboardData {
 
 /**
  * The dashboard's data: one flat record per cell (estimates, CI bounds, percentiles, rank and
- * ties, validity, the merged-histogram percentile curve, per-run throughput/latency points and
- * per-role resources), plus hosts, profiles and scenario titles. Every cell of the model, whatever
+ * ties, share of the best valid cell, validity, the merged-histogram percentile curve, p95 per
+ * group, per-run throughput/latency points and per-role resources), plus hosts, profiles and scenario titles. Every cell of the model, whatever
  * its scope: the dashboard filters in the browser.
  */
 export function toDashboardData(model: ReportModel): DashboardData {
   const scenarioIds = [...new Set(model.cells.map((c) => c.scenario))].sort();
+  const best = bestValidCells(model.cells);
   return {
     version: DASHBOARD_DATA_VERSION,
     hosts: model.hosts,
@@ -71,6 +79,7 @@ export function toDashboardData(model: ReportModel): DashboardData {
       category: c.category,
       profile: c.profile,
       hostId: c.hostId,
+      hostClass: c.hostClass,
       loadKind: c.loadKind,
       load: c.load,
       ratePerSec: c.ratePerSec?.estimate ?? null,
@@ -87,6 +96,8 @@ export function toDashboardData(model: ReportModel): DashboardData {
       reasons: c.reasons,
       rank: c.standing.rank,
       tiedWith: c.standing.tiedWith,
+      shareOfBest: shareOfBest(c, best),
+      groupP95Us: c.groupP95Us,
       latencyCurve: c.latencyCurve,
       runPoints: c.runPoints,
       resources: c.resources,

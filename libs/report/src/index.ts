@@ -31,5 +31,7 @@ export {
 } from './format';
 export { evaluateFindings, FINDING_RULE, type Finding, type FindingCell, type FindingVerdict } from './evaluate-findings';
 export { renderDiscoveries } from './render-discoveries';
+export { renderHeadline, replaceHeadline, HEADLINE_MARKERS } from './render-headline';
+export { bestValidCells, shareOfBest } from './share-of-best';
 export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
 export { collectResults, RESULT_DIR_DEPTH } from './collect-results';

@@ -25,10 +25,13 @@ describe('renderMarkdown (workspace) from the fixture result files', () => {
     expect(loaded).toHaveLength(7);
   });
 
-  it('shows, for every cell, the median req/s, CI, runs, CV, error % and merged-histogram percentiles of its file', () => {
+  it('shows, for every cell, the median req/s, CI, runs, CV, error %, merged-histogram percentiles and server resources of its file', () => {
     for (const { result } of loaded) {
       const row = tableRow(markdown, `### ${result.cell.scenario}`, result.cell.implementation);
-      const [, , rate, cv, runs, p50, p90, p95, p99, errors, verdict] = row;
+      const [, , rate, cv, runs, p50, p90, p95, p99, errors, cpu, rss, verdict] = row;
+      const server = result.resources.server!;
+      expect(cpu).toBe(String(Number(server.cpuSecondsPer1kRequests.toPrecision(3))));
+      expect(rss).toBe(`${(server.peakRssBytes / 1024 ** 2).toFixed(1)} MiB`);
       const s = result.stats!;
       expect(rate).toBe(`${int(s.estimate)} [${int(s.ci.low)}–${int(s.ci.high)}]`);
       expect(cv).toBe(`${(s.cv! * 100).toFixed(1)} %`);

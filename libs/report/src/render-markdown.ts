@@ -1,6 +1,8 @@
 import { ReportError } from './errors';
 import { renderHeader, renderLegend, renderProblems } from './render-header';
 import { categoriesOf, renderMatrices } from './render-matrix';
+import { renderImplementations } from './render-implementations';
+import { renderOverview } from './render-overview';
 import { renderScenario } from './render-scenario';
 import type { CellSummary, ReportModel, ReportScope } from './report-model';
 
@@ -34,7 +36,8 @@ export function renderNoResults(model: ReportModel): string {
     '**No results yet.** No valid result file matched this report.',
     '',
     'Measure cells with `nx run-many -t bench` (or `npm run lab -- bench …`); their result files land in',
-    '`results/raw/<implementation>/<scenario>.json`. Published results are committed under `results/published/`.',
+    '`results/raw/<implementation>/<scenario>.json`. Published results are committed under `results/published/`:',
+    '`npm run lab -- publish` measures every cell not yet published there (docs/publishing.md).',
     'Then regenerate this page with `nx run reports:report`.',
     '',
     ...renderLegend(model),
@@ -44,20 +47,22 @@ export function renderNoResults(model: ReportModel): string {
 
 /**
  * Renders the model as markdown for its scope — a thin exporter over the shared model:
- * header (hosts, profiles, legend, tie rule), per category a scenario × implementation matrix
- * of req/s (geometric mean of runs) with its interval and markers, then one section per scenario (latency percentiles,
- * errors, CV, runs, resources per role, extras, ties and invalid cells), then unusable files.
+ * header (hosts, profiles, legend, tie rule), the overview (each cell as a share of its
+ * scenario's best valid cell), per category a scenario × implementation matrix of req/s
+ * (geometric mean of runs) with its interval and markers, one section per scenario (latency
+ * percentiles, errors, CV, runs, resources per role, extras, ties and invalid cells), a profile
+ * per implementation, then unusable files.
  * With no cell in scope it renders {@link renderNoResults}.
  */
 export function renderMarkdown(model: ReportModel): string {
   const cells = cellsInScope(model);
   if (cells.length === 0) return renderNoResults(model);
-  const out = [`# ${titleOf(model.scope)}`, '', ...renderHeader(model, cells.length), ...renderMatrices(model, cells)];
+  const out = [`# ${titleOf(model.scope)}`, '', ...renderHeader(model, cells.length), ...renderOverview(model, cells), ...renderMatrices(model, cells)];
   out.push('## Scenarios', '');
   for (const category of categoriesOf(cells)) {
     const scenarios = [...new Set(cells.filter((c) => c.category === category).map((c) => c.scenario))].sort();
     for (const scenario of scenarios) out.push(...renderScenario(model, scenario, cells.filter((c) => c.scenario === scenario)));
   }
-  out.push(...renderProblems(model));
+  out.push(...renderImplementations(model, cells), ...renderProblems(model));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -12,8 +12,14 @@ function latencyCells(c: CellSummary): string[] {
   return [p?.p50, p?.p90, p?.p95, p?.p99].map((v) => (v === undefined ? '–' : formatLatencyUs(v) + star));
 }
 
+/** The server role's CPU-seconds per 1,000 requests and peak RSS, `–` each when not measured. */
+export function serverResourceCells(c: CellSummary): [string, string] {
+  const r = c.resources.find((x) => x.role === 'server');
+  return r ? [formatFigure(r.cpuSecondsPer1kRequests), formatMiB(r.peakRssBytes)] : ['–', '–'];
+}
+
 function mainTable(cells: readonly CellSummary[], standingOf: (c: CellSummary) => CellSummary['standing'] = (c) => c.standing): string {
-  const header = ['implementation', 'rank', 'req/s [95 % CI]', 'CV', 'runs', 'p50', 'p90', 'p95', 'p99', 'errors', 'validity'];
+  const header = ['implementation', 'rank', 'req/s [95 % CI]', 'CV', 'runs', 'p50', 'p90', 'p95', 'p99', 'errors', 'server CPU-s / 1k req', 'server peak RSS', 'validity'];
   const rows = cells.map((c) =>
     [
       c.label,
@@ -23,10 +29,11 @@ function mainTable(cells: readonly CellSummary[], standingOf: (c: CellSummary) =
       String(c.runs),
       ...latencyCells(c),
       formatPercent(c.errorRate),
+      ...serverResourceCells(c),
       c.verdict,
     ].map(cellText),
   );
-  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] });
+  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] });
 }
 
 function resourceTable(cells: readonly CellSummary[]): string | null {
@@ -78,7 +85,7 @@ function variantTables(cells: readonly CellSummary[]): string[] {
 /**
  * One scenario's section: per comparison group (profile × host class × driver × preset) the
  * main table of default configurations (throughput with its interval, CV, runs, latency
- * percentiles, errors, verdict), a table per implementation measured in several variants,
+ * percentiles, errors, the server's CPU-seconds per 1,000 requests and peak RSS, verdict), a table per implementation measured in several variants,
  * resource use per role (CPU-seconds per 1,000 requests and peak RSS), the scenario's extra
  * figures, and notes on ties, unranked cells, drops and failed thresholds.
  */

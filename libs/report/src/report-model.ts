@@ -96,7 +96,7 @@ export interface CellSummary {
   /** The load generator that measured the cell. */
   readonly driver: 'native' | 'wrk' | 'loadgen';
   /** The preset the cell was measured with; null when not recorded (schema 1). */
-  readonly preset: 'standard' | 'quick' | 'suite' | null;
+  readonly preset: 'standard' | 'quick' | 'suite' | 'publish' | null;
   /** Whether the conformance gate passed before measuring; null when not recorded (schema 1). */
   readonly gated: boolean | null;
   readonly loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
@@ -129,6 +129,8 @@ export interface CellSummary {
   readonly failedThresholds: readonly string[];
   /** Per group, index-aligned with the runs (null where a run has no such group). */
   readonly groupRuns: Readonly<Record<string, readonly (GroupRunFigures | null)[]>>;
+  /** Per group, p95 latency (µs) from the group's histogram merged over all runs (wrk: the median of the runs' p95); null when unknown. */
+  readonly groupP95Us: Readonly<Record<string, number | null>>;
   readonly runPoints: readonly RunPoint[];
   /** Standing in the scenario's main table (default variants only). */
   readonly standing: Standing;

@@ -66,6 +66,15 @@ function runPointOf(result: ResultFile, run: Run): RunPoint {
   return { index: run.index, ratePerSec: run.ratePerSec, p50Us: run.percentilesUs?.p50 ?? null, p99Us: run.percentilesUs?.p99 ?? null };
 }
 
+/** A group's p95 over all runs, from its merged histogram (µs); wrk files: the median of the runs' p95; null when unknown. */
+function groupP95Of(result: ResultFile, runs: readonly Run[], group: string): number | null {
+  const encoded = result.histograms?.merged.perGroupLatencyUs[group];
+  const h = encoded ? decodeHistogram(encoded) : null;
+  if (h && h.totalCount > 0) return h.getValueAtPercentile(95);
+  const perRun = runs.map((r) => r.perGroup[group]?.latencyUs?.p95 ?? null).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  return perRun.length === 0 ? null : perRun[Math.floor((perRun.length - 1) / 2)]!;
+}
+
 function curveOf(merged: Histogram | null): CellSummary['latencyCurve'] {
   if (!merged || merged.totalCount === 0) return [];
   return CURVE_PERCENTILES.map((percentile) => ({ percentile, latencyUs: merged.getValueAtPercentile(percentile) }));
@@ -130,6 +139,7 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     reasons: result.validity.reasons,
     failedThresholds: result.thresholds.filter((t) => !t.ok).map((t) => t.expression),
     groupRuns: Object.fromEntries(groups.map((g) => [g, runs.map((r) => (g in r.perGroup ? groupFiguresOf(result, r, g) : null))])),
+    groupP95Us: Object.fromEntries(groups.map((g) => [g, groupP95Of(result, runs, g)])),
     runPoints: runs.map((r) => runPointOf(result, r)),
     standing: NOT_RANKED_YET,
     variantStanding: null,

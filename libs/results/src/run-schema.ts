@@ -20,10 +20,10 @@ export const planSchema = z.strictObject({
    */
   driver: z.enum(['native', 'wrk', 'loadgen']),
   /**
-   * The preset the plan started from (`standard`, `quick`, `suite`); cells are ranked only
-   * against cells of the same preset. null: not recorded (a schema-1 file).
+   * The preset the plan started from (`standard`, `quick`, `suite`, `publish`); cells are ranked
+   * only against cells of the same preset. null: not recorded (a schema-1 file).
    */
-  preset: z.enum(['standard', 'quick', 'suite']).nullable(),
+  preset: z.enum(['standard', 'quick', 'suite', 'publish']).nullable(),
   /**
    * Whether the conformance gate ran and passed before measuring (false: `--skip-gate`, listed
    * but never ranked). null: not recorded (a schema-1 file), treated as ungated.

@@ -1,12 +1,14 @@
 /**
  * The presets: `standard` (the defaults below), `quick` (a smoke measurement, never ranked: the
- * report lists its cells as indicative) and `suite` (the README's default suite: every basic
- * scenario on every implementation with 3 short runs; ranked only against other suite cells).
+ * report lists its cells as indicative), `suite` (the README's default suite: every basic
+ * scenario on every implementation with 3 short runs; ranked only against other suite cells) and
+ * `publish` (what `lab publish` measures for the committed results: a fixed number of runs of a
+ * fixed length, so every published cell cost the same and is ranked against its peers).
  */
-export type Preset = 'standard' | 'quick' | 'suite';
+export type Preset = 'standard' | 'quick' | 'suite' | 'publish';
 
 /** Every preset name, for parsing flags and LAB_PRESET. */
-export const PRESETS: readonly Preset[] = ['standard', 'quick', 'suite'];
+export const PRESETS: readonly Preset[] = ['standard', 'quick', 'suite', 'publish'];
 
 /**
  * Which load generator drives the cell: `native` (undici in the lab process), `wrk`, or
@@ -87,6 +89,11 @@ export const PRESET_DEFAULTS: Readonly<Record<Preset, PresetDefaults>> = {
    * scenario on every implementation (docs/calibration.md has its measured duration).
    */
   suite: { warmupMs: 1_000, runs: { min: 3, max: 3 }, precision: 0.05, durationCapMs: 3_000, quietTimeoutMs: 2_000 },
+  /**
+   * Publish: 5 s warm-up, exactly 5 runs of 10 s each. Placeholders until a quiet-machine
+   * measurement picks them (docs/publishing.md says how); change them here and nowhere else.
+   */
+  publish: { warmupMs: 5_000, runs: { min: 5, max: 5 }, precision: 0.02, durationMs: 10_000 },
 };
 
 /** What a preset sets: warm-up (ms), run count, precision (fraction), an optional run-length cap (ms) and quiet-gate timeout (ms). */
@@ -96,6 +103,8 @@ export interface PresetDefaults {
   precision: number;
   /** Runs are at most this long (ms) unless a duration is given explicitly. */
   durationCapMs?: number;
+  /** Runs are exactly this long (ms), whatever the scenario says, unless a duration is given explicitly. */
+  durationMs?: number;
   /** How long the quiet gate waits before each run (ms); default {@link BENCH_DEFAULTS}.quiet.timeoutMs. */
   quietTimeoutMs?: number;
 }

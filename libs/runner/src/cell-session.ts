@@ -96,6 +96,7 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
   async function freshServer(name: string, run: number): Promise<{ started: RunningServer; databaseUrl: string }> {
     const { groups, services } = up;
     if (signal?.aborted) throw interrupted();
+    onEvent?.({ type: 'phase', phase: 'database', run });
     if (database) await services.postgres.dropDatabase(database);
     database = name;
     const databaseUrl = await services.postgres.createDatabase(database, { template: services.template });

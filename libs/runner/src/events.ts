@@ -1,7 +1,7 @@
 import type { Progress } from '@lab/engine';
 
-/** The steps of a cell, in order; `run` is set for the per-run ones. */
-export type CellPhase = 'lock' | 'infra' | 'server' | 'gate' | 'quiet' | 'warmup' | 'measure' | 'stop' | 'write';
+/** The steps of a cell, in order; `run` is set for the per-run ones (`database`: a fresh clone of the seeded database). */
+export type CellPhase = 'lock' | 'infra' | 'database' | 'server' | 'gate' | 'quiet' | 'warmup' | 'measure' | 'stop' | 'write';
 
 /** What `runCell` reports as it goes (libraries never print: the CLI renders these). */
 export type CellEvent =

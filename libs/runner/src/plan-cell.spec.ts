@@ -65,6 +65,7 @@ describe('planCell', () => {
     ['quick preset', {}, { preset: 'quick' as const }, { warmupMs: 1_000, runs: { min: 2, max: 3 }, precisionTarget: 0.05, runDurationMs: 5_000 }],
     ['suite preset', {}, { preset: 'suite' as const }, { warmupMs: 1_000, runs: { min: 3, max: 3 }, runDurationMs: 3_000, quiet: { maxBusyCores: 0.12, timeoutMs: 2_000 }, gate: true }],
     ['suite preset from LAB_PRESET', { LAB_PRESET: 'suite' }, {}, { preset: 'suite', runs: { min: 3, max: 3 }, runDurationMs: 3_000 }],
+    ['publish preset from LAB_PRESET: fixed runs of a fixed length', { LAB_PRESET: 'publish' }, {}, { preset: 'publish', warmupMs: 5_000, runs: { min: 5, max: 5 }, runDurationMs: 10_000 }],
     ['env over scenario and defaults', { LAB_RUNS: '4..6', LAB_DURATION_MS: '2000', LAB_WARMUP_MS: '0' }, {}, { runs: { min: 4, max: 6 }, runDurationMs: 2_000, warmupMs: 0 }],
     ['options over env', { LAB_RUNS: '4..6', LAB_DRIVER: 'wrk', LAB_SEED: '9' }, { runs: { min: 2, max: 2 }, driver: 'native' as const }, { runs: { min: 2, max: 2 }, driver: 'native', seed: 9 }],
     ['env preset, option duration', { LAB_PRESET: 'quick' }, { durationMs: 7_000 }, { preset: 'quick', runDurationMs: 7_000, runs: { min: 2, max: 3 } }],

@@ -104,7 +104,7 @@ export function planCell(input: PlanInput): CellPlan {
   const base = PRESET_DEFAULTS[preset];
   const presetOrigin: Origin = preset === 'standard' ? 'default' : 'preset';
   const scenarioDurationMs = overridableDurationMs(input.scenario.load);
-  const cappedMs = base.durationCapMs ? Math.min(scenarioDurationMs, base.durationCapMs) : scenarioDurationMs;
+  const cappedMs = base.durationMs ?? (base.durationCapMs ? Math.min(scenarioDurationMs, base.durationCapMs) : scenarioDurationMs);
   const durationMs = pick('durationMs', (o) => o.durationMs, cappedMs, cappedMs === scenarioDurationMs ? 'scenario' : 'preset');
   const warmupMs = pick('warmupMs', (o) => o.warmupMs, base.warmupMs, presetOrigin);
   const min = pick('runs.min', (o) => o.runs?.min, base.runs.min, presetOrigin);

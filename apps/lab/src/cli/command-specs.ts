@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -115,7 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite|publish] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
     details:
       '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B, B A, …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).',
     flags: {
@@ -136,7 +136,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       preset: {
         type: 'string',
         value: '<name>',
-        description: 'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); quick cells are indicative and never ranked',
+        description: 'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); publish (5 s warm-up, exactly 5 runs of 10 s: what lab publish measures); quick cells are indicative and never ranked',
         default: 'standard',
       },
       quick: { type: 'boolean', description: 'the same as --preset quick: a smoke measurement (never for ranking)', default: 'off' },
@@ -168,6 +168,24 @@ export const COMMANDS: readonly CommandSpec[] = [
       'lab bench --impl go-fiber --scenario 01-lightweight --driver loadgen --runs 5..15 --precision 1%',
       'lab bench --impl typescript-node-http --scenario 11-db-n-plus-one --dry-run --json',
     ],
+  },
+  {
+    name: 'publish',
+    summary: 'measure every selected cell not yet published for this host class and these inputs, publish each result, regenerate the report',
+    usage: 'lab publish [--impl <id...|all>] [--scenario <id...|category|all>] [--preset <name>] [--profile <name>] [--dry-run] [--skip-report] [--json]',
+    details:
+      "For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when results/published already holds a result of that cell recorded under that hash on this host class (CPU model × cores): the same inputs were measured. The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when results/published holds results of another host class. Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.",
+    flags: {
+      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to publish (repeat or separate with commas); all = every implementation present', default: 'all' },
+      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to publish: ids, category names (basic, caching, ...) or all', default: 'all' },
+      preset: { type: 'string', value: '<name>', description: 'the measurement preset (LAB_PRESET of the pair task; see lab bench --help)', default: 'publish (5 runs × 10 s, 5 s warm-up)' },
+      profile: { type: 'string', value: '<name>', description: 'resource profile (LAB_PROFILE of the pair task)', default: '$LAB_PROFILE, else by core count' },
+      'dry-run': { type: 'boolean', description: 'list the cells it would measure and those it skips (with the published file), measure nothing', default: 'off' },
+      'skip-report': { type: 'boolean', description: 'do not regenerate the report afterwards', default: 'off' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab publish --dry-run', 'lab publish --impl go-fiber,typescript-fastify --scenario basic', 'lab publish --scenario 01-lightweight --preset quick --skip-report'],
   },
   {
     name: 'calibrate',

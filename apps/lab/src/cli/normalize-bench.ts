@@ -1,6 +1,7 @@
 import { parseRuns, PRESETS, type BenchOptions, type Preset } from '@lab/runner';
 import { usageError } from './errors';
 import type { ConfigContext } from './config-context';
+import { list, text } from './normalize-publish';
 import type { Invocation } from './parse-command-line';
 
 /** What `--driver` accepts (`auto`, the default, resolves per cell in planCell). */
@@ -95,13 +96,4 @@ export function parsePrecision(raw: string): number {
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
   if (!(value > 0 && value < 1)) throw usageError('LAB_USAGE_BAD_VALUE', `--precision must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
   return value;
-}
-
-function text(raw: Invocation['values'][string]): string | undefined {
-  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
-}
-
-function list(raw: Invocation['values'][string]): string[] {
-  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
 }

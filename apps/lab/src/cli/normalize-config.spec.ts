@@ -30,6 +30,21 @@ describe('normalizeConfig', () => {
     expect(config(['--workspace', home, 'up', 'go-chi', '--port', '8000']).command).toEqual({ name: 'up', impl: 'go-chi', variant: undefined, port: 8000 });
   });
 
+  it('lab publish: every implementation × every scenario with the publish preset unless told otherwise', () => {
+    expect(config(['publish']).command).toEqual({ name: 'publish', impls: ['all'], scenarios: ['all'], preset: 'publish', profile: undefined, dryRun: false, json: false, skipReport: false });
+    expect(config(['publish', '--impl', 'go-fiber,typescript-fastify', '--scenario', 'basic', '--preset', 'quick', '--profile', 'none', '--dry-run']).command).toMatchObject({
+      impls: ['go-fiber', 'typescript-fastify'],
+      scenarios: ['basic'],
+      preset: 'quick',
+      profile: 'none',
+      dryRun: true,
+    });
+  });
+
+  it.each([[['publish', '--preset', 'fast']], [['publish', '--runs', '3']]])('lab publish refuses %j (exit 2): only what the pair task hash covers may be chosen', (argv) => {
+    expect(() => config(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+
   it('defaults: a free port, every group, no variant', () => {
     expect(config(['up', 'go-chi']).command).toMatchObject({ port: 0, variant: undefined });
     expect(config(['verify', '--all']).command).toEqual({ name: 'verify', impl: undefined, variant: undefined, only: [], json: false });

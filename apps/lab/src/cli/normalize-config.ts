@@ -6,6 +6,7 @@ import { COMMANDS, type CommandName } from './command-specs';
 import type { ConfigContext } from './config-context';
 import { benchConfig, type BenchConfig } from './normalize-bench';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
+import { publishConfig, type PublishConfig } from './normalize-publish';
 import type { Invocation } from './parse-command-line';
 import type { ScenarioBuildConfig } from '../commands/scenario-build';
 import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
@@ -23,6 +24,7 @@ export type CommandConfig =
   | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; fuzz?: VerifyFuzzFlags }
   | ScenarioBuildConfig
   | BenchConfig
+  | PublishConfig
   | CalibrateConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
@@ -57,7 +59,8 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', `unexpected argument "${extra}"`, `usage: ${inv.command.usage}`);
   }
   const workspace = resolveWorkspace(inv, ctx);
-  const command = inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : commandConfig(inv);
+  const command =
+    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : commandConfig(inv);
   return { ...base, workspace, command };
 }
 

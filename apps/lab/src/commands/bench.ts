@@ -178,7 +178,7 @@ function scenarioInfo(plan: CellPlan) {
  * Unknown ids and bad options are usage errors (exit 2). The host's calibration file, when
  * there is one, gives each plan its generator ceiling.
  */
-async function planAll(workspace: string, cfg: BenchConfig, log: Log): Promise<CellPlan[]> {
+export async function planAll(workspace: string, cfg: Pick<BenchConfig, 'impls' | 'scenarios' | 'nx' | 'options'>, log: Log): Promise<CellPlan[]> {
   const loaded = loadManifests(workspace);
   const impls = selectImpls(cfg.impls, loaded);
   if (cfg.impls.includes('all') && loaded.problems.length > 0) {
@@ -235,11 +235,11 @@ function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return { LAB_PROFILE: env.LAB_PROFILE, LAB_PRESET: env.LAB_PRESET };
 }
 
-/** results/raw/<impl>[--<variant>]/<scenario>[--<profile>].json: the default profile keeps the plain name. */
-function defaultOut(workspace: string, plan: CellPlan): string {
+/** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>].json: the default profile keeps the plain name. */
+export function defaultOut(workspace: string, plan: CellPlan, folder: 'raw' | 'published' = 'raw'): string {
   const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
   const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
-  return join(workspace, 'results', 'raw', impl, `${plan.scenario.id}${profile}.json`);
+  return join(workspace, 'results', folder, impl, `${plan.scenario.id}${profile}.json`);
 }
 
 function summaryJson(r: ResultFile) {

@@ -1,0 +1,58 @@
+import { PRESETS, type Preset } from '@lab/runner';
+import { usageError } from './errors';
+import type { Invocation } from './parse-command-line';
+
+/** The preset `lab publish` measures with unless `--preset` names another. */
+export const PUBLISH_DEFAULT_PRESET: Preset = 'publish';
+
+/**
+ * `lab publish`: the cells to publish and how. Only what a pair task's Nx hash covers may be
+ * chosen (the preset and the profile, as LAB_PRESET and LAB_PROFILE), so a published result
+ * stands for exactly the inputs of its hash.
+ */
+export interface PublishConfig {
+  name: 'publish';
+  /** Implementation ids or `all`; default all. */
+  impls: string[];
+  /** Scenario ids, category names or `all`; default all. */
+  scenarios: string[];
+  /** Default `publish`. */
+  preset: Preset;
+  /** Resource profile; default LAB_PROFILE, else by core count. */
+  profile: string | undefined;
+  dryRun: boolean;
+  json: boolean;
+  /** `--skip-report`: do not regenerate docs/benchmark-results.md and the rest afterwards. */
+  skipReport: boolean;
+}
+
+/** Reads the publish flags; a bad value is a usage error (exit 2). */
+export function publishConfig(inv: Invocation): PublishConfig {
+  const v = inv.values;
+  const preset = text(v.preset) ?? PUBLISH_DEFAULT_PRESET;
+  if (!(PRESETS as readonly string[]).includes(preset)) {
+    throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'publish (the default) is what the committed results are measured with');
+  }
+  const all = (items: string[]) => (items.length === 0 ? ['all'] : items);
+  return {
+    name: 'publish',
+    impls: all(list(v.impl)),
+    scenarios: all(list(v.scenario)),
+    preset: preset as Preset,
+    profile: text(v.profile),
+    dryRun: v['dry-run'] === true,
+    json: v.json === true,
+    skipReport: v['skip-report'] === true,
+  };
+}
+
+/** A flag's trimmed text, undefined when absent or empty. */
+export function text(raw: Invocation['values'][string]): string | undefined {
+  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
+}
+
+/** A repeatable flag's values, also split on commas; duplicates dropped, first mention first. */
+export function list(raw: Invocation['values'][string]): string[] {
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
+}
