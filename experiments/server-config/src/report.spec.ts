@@ -4,31 +4,28 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeResultFile } from '@lab/results';
-import { DEFINITION_FILE, expandPoints, ExperimentError, loadDefinition, parseDefinition, type ExperimentDefinition, type Point } from './definition';
+import { DEFINITION_FILE, ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
 import { readInterval } from './judge-hypotheses';
-import { pointOutcome, readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
+import { readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
 import { renderGuide } from './render-guide';
 import { summarizeExperiment } from './summarize-experiment';
-import { fixturePointResult, type FixtureMeasure } from './testing/fixture-point-result';
+import { fixturePointResult } from './testing/fixture-point-result';
+import { loadFixtureDefinition, measuredOutcomes, withMissing } from './testing/fixture-outcomes';
 
 const workspaceRoot = resolve(__dirname, '../../..');
 let definition: ExperimentDefinition;
 let points: Point[];
 
 beforeAll(async () => {
-  definition = await loadDefinition(workspaceRoot);
-  points = expandPoints(definition);
+  ({ definition, points } = await loadFixtureDefinition(workspaceRoot));
 });
 
 const stamp = { command: 'test', date: '2026-12-04' };
 const FASTAPI = 'python-fastapi-pragmatic';
 /** The points of one round for FastAPI's `variant`. */
 const at = (round: string, variant: string) => points.filter((p) => p.rounds.includes(round) && p.impl === FASTAPI && p.variant === variant);
-const measured = (ps: readonly Point[], m: FixtureMeasure): PointOutcome[] => ps.map((p) => pointOutcome(p, fixturePointResult(p, m)));
-const missingOthers = (have: readonly PointOutcome[]) => {
-  const ids = new Set(have.map((o) => o.point.id));
-  return [...have, ...points.filter((p) => !ids.has(p.id)).map((p) => ({ ...pointOutcome(p, fixturePointResult(p, { ratesPerSec: [1, 1, 1] })), status: 'missing' as const, verdict: null, ratesPerSec: [] }))];
-};
+const measured = measuredOutcomes;
+const missingOthers = (have: readonly PointOutcome[]) => withMissing(points, have);
 
 describe('the server-config definition', () => {
   it('validates against this workspace and holds the original rounds R1–R5 with their point counts', () => {
