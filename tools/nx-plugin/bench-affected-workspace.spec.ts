@@ -65,6 +65,16 @@ describe('nx affected -t bench (this workspace)', () => {
     expect(affectedBenchTasks(`implementations/${impl}/lab.json`)).toEqual([...benchTasksOf(cells), `${impl}:bench`].sort());
   });
 
+  it('selects only the experiment points of an edited implementation, beside its cells', () => {
+    const points = projectsTagged('type:point');
+    const stack = points.map((p) => p.split('--')[1]!).find((id) => impls.includes(id));
+    if (!stack) return expect(points).toEqual([]);
+    const own = projectsTagged(`point-impl:${stack}`);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.length).toBeLessThan(points.length);
+    expect(affectedBenchTasks(`implementations/${stack}/lab.json`)).toEqual([...benchTasksOf(projectsTagged(`impl:${stack}`)), ...benchTasksOf(own), `${stack}:bench`].sort());
+  });
+
   it('selects every cell when a measuring library changes', () => {
     const cells = projectsTagged('type:pair');
     expect(cells).toHaveLength(impls.length * scenarios.length);

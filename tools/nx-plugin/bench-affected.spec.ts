@@ -4,6 +4,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureManifest as manifest } from './fixture-manifest';
 
 /**
  * `nx affected -t bench` in a temporary git workspace that uses this plugin: editing one
@@ -14,22 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const repo = resolve(__dirname, '../..');
 let root: string;
-
-const manifest = (language: string) => ({
-  language,
-  languageVersion: '1',
-  framework: 'fw',
-  frameworkVersion: '1',
-  server: 'srv',
-  orm: 'orm',
-  description: 'fixture',
-  build: { command: 'true' },
-  start: { command: 'true' },
-  test: { command: 'true' },
-  pool: { env: 'DB_POOL_SIZE', default: 10 },
-  workers: { env: 'WORKERS', default: 1 },
-  toolchain: { versionCommand: 'true' },
-});
 
 const write = (file: string, text: string) => {
   mkdirSync(join(root, file, '..'), { recursive: true });
@@ -68,7 +53,7 @@ beforeAll(() => {
   write('package.json', JSON.stringify({ name: 'affected-fixture', private: true, devDependencies: { '@nx/js': '23.2.1' } }));
   write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, defaultBase: 'main', plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
-  for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
+  for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
   mkdirSync(join(root, 'tools/bench'), { recursive: true });
   copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
   for (const id of ['go-chi', 'node-http']) {

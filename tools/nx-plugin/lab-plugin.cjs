@@ -8,8 +8,11 @@
  * manifest only changes that project's task hashes (docs/background.md, "Nx: one cached task per cell").
  */
 const { readFileSync } = require('node:fs');
+const { availableParallelism } = require('node:os');
 const { join } = require('node:path');
 const { parseManifest, formatProblems, folderProblem } = require('./manifest.cjs');
+const { parseExperiment } = require('./experiment.cjs');
+const { createExperimentProjects } = require('./experiment-projects.cjs');
 
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
 /** @typedef {Omit<import('@nx/devkit').ProjectConfiguration, 'root'>} InferredProject */
@@ -17,10 +20,11 @@ const { parseManifest, formatProblems, folderProblem } = require('./manifest.cjs
 /** @typedef {{ id: string, root: string, manifest: ImplManifest }} Impl */
 /** @typedef {{ id: string, root: string }} Scenario */
 
-/** One glob for both kinds of file, so the callback sees every scenario next to every implementation. */
-const LAB_GLOB = '{implementations/*/lab.json,scenarios/*/scenario.ts}';
+/** One glob for every kind of file, so the callback sees every scenario and experiment next to every implementation. */
+const LAB_GLOB = '{implementations/*/lab.json,scenarios/*/scenario.ts,experiments/*/experiment.json}';
 const IMPL_FILE = /^implementations\/([^/]+)\/lab\.json$/;
 const SCENARIO_FILE = /^scenarios\/([^/]+)\/scenario\.ts$/;
+const EXPERIMENT_FILE = /^experiments\/([^/]+)\/experiment\.json$/;
 
 /** How targets call the lab CLI: from the workspace root, through tsx. */
 const LAB_CLI = 'node --import tsx apps/lab/src/main.ts';
@@ -59,12 +63,22 @@ const createNodesV2 = [
     const impls = [];
     /** @type {Scenario[]} */
     const scenarios = [];
+    /** @type {string[]} */
+    const experimentFiles = [];
     for (const file of [...files].sort()) {
       const impl = file.match(IMPL_FILE);
       const scenario = file.match(SCENARIO_FILE);
       try {
         if (impl?.[1]) impls.push(readImpl(impl[1], file, context.workspaceRoot));
         else if (scenario?.[1]) scenarios.push(readScenario(scenario[1], file));
+        else if (EXPERIMENT_FILE.test(file)) experimentFiles.push(file);
+      } catch (e) {
+        errors.push([file, /** @type {Error} */ (e)]);
+      }
+    }
+    for (const file of experimentFiles) {
+      try {
+        results.push([file, { projects: readExperimentProjects(file, context.workspaceRoot, impls, scenarios) }]);
       } catch (e) {
         errors.push([file, /** @type {Error} */ (e)]);
       }
@@ -92,6 +106,27 @@ function readImpl(id, file, workspaceRoot) {
   const parsed = parseManifest(readFileSync(join(workspaceRoot, file), 'utf8'), file);
   if (!parsed.ok) throw problemError(formatProblems(file, parsed.problems));
   return { id, root: `implementations/${id}`, manifest: parsed.manifest };
+}
+
+/**
+ * Validates one experiment definition against the implementations and scenarios present and
+ * infers its projects; throws a stack-less error listing every problem.
+ * @param {string} file `experiments/<id>/experiment.json`
+ * @param {string} workspaceRoot
+ * @param {readonly Impl[]} impls
+ * @param {readonly Scenario[]} scenarios
+ */
+function readExperimentProjects(file, workspaceRoot, impls, scenarios) {
+  const facts = { implementations: Object.fromEntries(impls.map((i) => [i.id, i.manifest.variants.map((v) => v.id)])), scenarios: scenarios.map((s) => s.id) };
+  const outputs = new Map(impls.map((i) => [i.id, i.manifest.build.outputs]));
+  const parsed = parseExperiment(readFileSync(join(workspaceRoot, file), 'utf8'), file, facts);
+  if (!parsed.ok) throw problemError(formatProblems(file, parsed.problems));
+  const root = file.slice(0, -'/experiment.json'.length);
+  if (parsed.definition.id !== root.split('/')[1]) {
+    throw problemError(formatProblems(file, [{ file, path: 'id', message: `"${parsed.definition.id}" is not the folder name`, hint: `set "id": "${root.split('/')[1]}"` }]));
+  }
+  const cellTarget = (/** @type {Parameters<import('./experiment-projects.cjs').CellTarget>[0]} */ cell) => cellBenchTarget(cell, outputs.get(cell.impl) ?? []);
+  return createExperimentProjects(parsed.definition, root, { cores: availableParallelism(), cellTarget });
 }
 
 /**
@@ -294,7 +329,6 @@ const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };
 function createPairProjects(impl, scenarios) {
   /** @type {Record<string, InferredProject>} */
   const projects = {};
-  const notOutputs = impl.manifest.build.outputs.map((o) => `!{workspaceRoot}/${impl.root}/${o}/**/*`);
   for (const s of scenarios) {
     const out = `results/raw/${impl.id}/${s.id}.json`;
     projects[`bench/${impl.id}/${s.id}`] = {
@@ -304,33 +338,47 @@ function createPairProjects(impl, scenarios) {
       implicitDependencies: [impl.id, `scenario-${s.id}`],
       metadata: { description: `The cell ${impl.id} × ${s.id}: one cached measurement, written to ${out}.` },
       targets: {
-        bench: {
-          executor: 'nx:run-commands',
-          options: { command: `${LAB_CLI} bench --impl ${impl.id} --scenario ${s.id} --out ${out} --nx` },
-          cache: true,
-          parallelism: false,
-          // The scenario's build validates it in seconds, before the implementation's build and any service.
-          dependsOn: [
-            { projects: [`scenario-${s.id}`], target: 'build' },
-            { projects: [impl.id], target: 'build' },
-          ],
-          inputs: [
-            `{workspaceRoot}/${impl.root}/**/*`,
-            ...notOutputs,
-            `{workspaceRoot}/${s.root}/**/*`,
-            ...BENCH_LIB_INPUTS,
-            FINGERPRINT,
-            { env: 'LAB_PROFILE' },
-            { env: 'LAB_PRESET' },
-            { externalDependencies: [] },
-          ],
-          outputs: [`{workspaceRoot}/${out}`],
-          metadata: { description: `Measure ${impl.id} × ${s.id} (lab bench); cached per implementation, scenario, libraries and host.` },
-        },
+        bench: cellBenchTarget({ impl: impl.id, scenario: s.id, out, flags: '', description: `Measure ${impl.id} × ${s.id}` }, impl.manifest.build.outputs),
       },
     };
   }
   return projects;
+}
+
+/**
+ * One cached `lab bench --nx` task for one cell (`flags`: extra options such as a variant,
+ * profile or load): its hash covers only that implementation (minus its build outputs), that
+ * scenario, the measuring libraries, the host fingerprint and the command itself.
+ * @param {Parameters<import('./experiment-projects.cjs').CellTarget>[0]} cell
+ * @param {readonly string[]} buildOutputs the implementation's `build.outputs`, left out of the inputs
+ * @returns {TargetConfiguration}
+ */
+function cellBenchTarget({ impl, scenario, out, flags, description }, buildOutputs) {
+  const implRoot = `implementations/${impl}`;
+  const notOutputs = buildOutputs.map((o) => `!{workspaceRoot}/${implRoot}/${o}/**/*`);
+  return {
+    executor: 'nx:run-commands',
+    options: { command: `${LAB_CLI} bench --impl ${impl} --scenario ${scenario}${flags ? ` ${flags}` : ''} --out ${out} --nx` },
+    cache: true,
+    parallelism: false,
+    // The scenario's build validates it in seconds, before the implementation's build and any service.
+    dependsOn: [
+      { projects: [`scenario-${scenario}`], target: 'build' },
+      { projects: [impl], target: 'build' },
+    ],
+    inputs: [
+      `{workspaceRoot}/${implRoot}/**/*`,
+      ...notOutputs,
+      `{workspaceRoot}/scenarios/${scenario}/**/*`,
+      ...BENCH_LIB_INPUTS,
+      FINGERPRINT,
+      { env: 'LAB_PROFILE' },
+      { env: 'LAB_PRESET' },
+      { externalDependencies: [] },
+    ],
+    outputs: [`{workspaceRoot}/${out}`],
+    metadata: { description: `${description} (lab bench); cached per implementation, scenario, libraries and host.` },
+  };
 }
 
 /**

@@ -37,8 +37,8 @@ describe('createNodesV2', () => {
   });
   afterEach(() => rmSync(workspaceRoot, { recursive: true, force: true }));
 
-  it('uses one glob for manifests and scenarios', () => {
-    expect(createNodesV2[0]).toBe('{implementations/*/lab.json,scenarios/*/scenario.ts}');
+  it('uses one glob for manifests, scenarios and experiments', () => {
+    expect(createNodesV2[0]).toBe('{implementations/*/lab.json,scenarios/*/scenario.ts,experiments/*/experiment.json}');
   });
 
   it('infers implementation and scenario projects', async () => {

@@ -48,6 +48,16 @@ describe('resolveProfile', () => {
     expect(p.roles.generator.cpus).toBe('1');
   });
 
+  it.each([
+    ['quota-2', 2, '0-1', '2', 3],
+    ['quota-4', 4, '0-3', '4', 5],
+  ])('%s gives the server %d CPUs pinned to %s, the generator CPU %s, and needs %d cores', (name, quota, serverCpus, generatorCpus, cores) => {
+    const p = resolveProfile(name, { cores });
+    expect(p.roles.server).toMatchObject({ cpus: serverCpus, cpuQuota: quota });
+    expect([p.roles.database.cpus, p.roles.redis.cpus, p.roles.generator.cpus, p.roles.helpers.cpus]).toEqual([serverCpus, serverCpus, generatorCpus, generatorCpus]);
+    expect(thrown(() => resolveProfile(name, { cores: cores - 1 })).code).toBe('LAB_ISOLATION_PROFILE_TOO_BIG');
+  });
+
   it('gives every role an entry, empty for none', () => {
     const p = resolveProfile('none', { cores: 1 });
     expect(Object.keys(p.roles).sort()).toEqual([...ROLES].sort());

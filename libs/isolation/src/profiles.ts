@@ -71,6 +71,29 @@ function quotaProfile(quota: number): ResourceProfile {
   };
 }
 
+/**
+ * A server budget of `cpus` whole CPUs with the same pinned layout, widened: server, database and
+ * Redis on CPUs 0…cpus−1 (the server also under a `cpus` CFS quota), the generator and helpers on
+ * CPU `cpus`. Needs cpus + 1 cores.
+ */
+function wideQuotaProfile(cpus: number): ResourceProfile {
+  const serverCpus = `0-${cpus - 1}`;
+  return {
+    name: `quota-${cpus}`,
+    description:
+      `The default-2core layout widened for server-configuration experiments: server (${cpus} CPU quota), database and Redis ` +
+      `on CPUs ${serverCpus}, the generator and helpers on CPU ${cpus}. Needs ${cpus + 1} cores.`,
+    minCores: cpus + 1,
+    roles: {
+      server: { ...twoCoreRoles.server, cpus: serverCpus, cpuQuota: cpus },
+      database: { ...twoCoreRoles.database, cpus: serverCpus },
+      redis: { ...twoCoreRoles.redis, cpus: serverCpus },
+      generator: { cpus: String(cpus) },
+      helpers: { cpus: String(cpus) },
+    },
+  };
+}
+
 /** The built-in catalogue, in the order `--help` lists it. */
 export const BUILT_IN_PROFILES: readonly ResourceProfile[] = [
   {
@@ -85,6 +108,8 @@ export const BUILT_IN_PROFILES: readonly ResourceProfile[] = [
   quotaProfile(0.25),
   quotaProfile(0.5),
   quotaProfile(1),
+  wideQuotaProfile(2),
+  wideQuotaProfile(4),
   {
     name: 'original',
     description:

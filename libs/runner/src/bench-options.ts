@@ -75,6 +75,23 @@ export interface BenchOptions {
   maxErrorRate?: number;
   /** Quiet gate before each run: highest machine load (cores) and how long to wait (ms). */
   quiet?: { maxBusyCores?: number; timeoutMs?: number };
+  /** Virtual users of a closed load (the scenario's own load otherwise); closed loads only. */
+  vus?: number;
+  /** Replace the scenario's load by a saturation sweep with a p99 SLO (capacity = the last rate that met it). */
+  sweep?: SweepOption;
+}
+
+/**
+ * A saturation sweep asked for on the command line: open steps at `startRatePerSec`,
+ * `+ stepRatePerSec`, … (at most `maxSteps`, each as long as a run) until a step's p99 exceeds
+ * `p99Ms` or its error rate exceeds the cell's maxErrorRate.
+ */
+export interface SweepOption {
+  startRatePerSec: number;
+  stepRatePerSec: number;
+  maxSteps: number;
+  /** The SLO: p99 latency at most this, milliseconds. */
+  p99Ms: number;
 }
 
 /** The defaults of every preset, in one place. */

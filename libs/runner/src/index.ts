@@ -7,6 +7,7 @@ export {
   optionsFromEnv,
   parseRuns,
   type BenchOptions,
+  type SweepOption,
   type Driver,
   type Origin,
   type Preset,

@@ -3,7 +3,7 @@ import { backgroundCpu, stealCores, machineCpu, sampleProcessTree, waitForQuiet,
 import type { Role as ResultRole } from '@lab/results';
 import { RunnerError } from './errors';
 import type { CellEventHandler } from './events';
-import { startObservation } from './observe';
+import { processModelObserved, startObservation } from './observe';
 import { pinSelf } from './pin-self';
 import type { CellPlan } from './plan-cell';
 import type { MeasuredRun, RoleDelta } from './run-record';
@@ -68,6 +68,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const observed = await observation.finish(result);
     check();
     const serverTree = await sampleProcessTree(server.proc.pid);
+    Object.assign(observed, processModelObserved(serverTree, result.sweep?.capacityRatePerSec));
     const dbTree = ctx.pids.database ? await sampleProcessTree(ctx.pids.database) : undefined;
     const redisTree = ctx.pids.redis ? await sampleProcessTree(ctx.pids.redis) : undefined;
     const seconds = Math.max(result.durationMs, 1) / 1000;

@@ -107,11 +107,30 @@ async function statements(url: string, sql: string): Promise<Array<Record<string
   }
 }
 
-/** The cell's observed extras: the last run's memory figures, leak runs counted, queries pooled over runs. */
+/**
+ * What a process-model comparison needs from one run: the server tree's processes at the end of
+ * the load (`serverTree.processes`), their summed RSS and peak RSS (`serverTree.rssBytes`,
+ * `serverTree.hwmBytes`, bytes), and a sweep's capacity (`sweep.capacityRatePerSec`, requests per
+ * second; 0 when the first step already broke the SLO).
+ */
+export function processModelObserved(tree: { pids: readonly number[]; rssBytes: number; hwmBytes: number }, capacityRatePerSec: number | null | undefined): Observed {
+  const out: Observed = {};
+  if (tree.pids.length > 0) Object.assign(out, { 'serverTree.processes': tree.pids.length, 'serverTree.rssBytes': tree.rssBytes, 'serverTree.hwmBytes': tree.hwmBytes });
+  if (capacityRatePerSec !== undefined) out['sweep.capacityRatePerSec'] = capacityRatePerSec ?? 0;
+  return out;
+}
+
+/**
+ * The cell's observed extras: the last run's memory figures, leak runs counted, queries pooled
+ * over runs, the last run's server tree, and every run's sweep capacity (`sweep.capacityRatePerSec.<run>`).
+ */
 export function cellObserved(runs: readonly Observed[]): Observed {
   const out: Observed = {};
   const last = runs[runs.length - 1] ?? {};
-  for (const [key, value] of Object.entries(last)) if (key.startsWith('serverMemory.')) out[key] = value;
+  for (const [key, value] of Object.entries(last)) if (key.startsWith('serverMemory.') || key.startsWith('serverTree.')) out[key] = value;
+  runs.forEach((run, i) => {
+    if (run['sweep.capacityRatePerSec'] !== undefined) out[`sweep.capacityRatePerSec.${i}`] = run['sweep.capacityRatePerSec'];
+  });
   // Per-endpoint probes are deterministic: the first run's stand for the cell.
   for (const [key, value] of Object.entries(runs[0] ?? {})) {
     if (key.startsWith('queriesPerRequest.') && !['statements', 'requests', 'all'].includes(key.slice('queriesPerRequest.'.length))) out[key] = value;

@@ -130,6 +130,24 @@ describe('planCell', () => {
     expect(plan.load).toMatchObject({ kind: 'sweep', stepDurationMs: 2_000 });
     expect(plan.runDurationMs).toBe(6_000);
   });
+
+  it('sets the VUs of a closed load from the vus option', () => {
+    const plan = planCell(input({ options: { vus: 50 } }));
+    expect(plan.load).toEqual({ kind: 'closed', vus: 50, durationMs: 30_000 });
+    expect(plan.origins.vus).toBe('option');
+  });
+
+  it('replaces the load by a sweep whose steps last a run, with the p99 SLO and the error limit, on the native driver', () => {
+    const plan = planCell(input({ options: { sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 4, p99Ms: 250 }, durationMs: 3_000, maxErrorRate: 0.02 } }));
+    expect(plan.load).toEqual({ kind: 'sweep', startRatePerSec: 20, stepRatePerSec: 10, stepDurationMs: 3_000, maxSteps: 4, slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.02 } });
+    expect(plan.scenario.load.kind).toBe('sweep');
+    expect(plan.driver).toBe('native');
+  });
+
+  it('rejects VUs on a sweep, a sweep with zero steps and the Go generator on a sweep', () => {
+    const problems = invalid(() => planCell(input({ options: { vus: 10, driver: 'loadgen', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })));
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['driver', 'sweep.maxSteps', 'vus']);
+  });
 });
 
 describe('parseRuns', () => {

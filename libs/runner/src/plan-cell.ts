@@ -10,6 +10,7 @@ import {
   type DriverOption,
   type Origin,
   type Preset,
+  type SweepOption,
   type ValidityLimits,
 } from './bench-options';
 import { ceilingFor, type CalibrationFile } from './calibration';
@@ -103,7 +104,11 @@ export function planCell(input: PlanInput): CellPlan {
   const preset = pick('preset', (o) => o.preset, 'standard' as Preset, 'default');
   const base = PRESET_DEFAULTS[preset];
   const presetOrigin: Origin = preset === 'standard' ? 'default' : 'preset';
-  const scenarioDurationMs = overridableDurationMs(input.scenario.load);
+  const maxErrorRate = pick('maxErrorRate', (o) => o.maxErrorRate, BENCH_DEFAULTS.validity.maxErrorRate, 'default');
+  const vus = pick('vus', (o) => o.vus, undefined as number | undefined, 'scenario');
+  const sweep = pick('sweep', (o) => o.sweep, undefined as SweepOption | undefined, 'scenario');
+  const scenario = sweep ? { ...input.scenario, load: sweepLoad(sweep, input.scenario.load, maxErrorRate) } : input.scenario;
+  const scenarioDurationMs = overridableDurationMs(scenario.load);
   const cappedMs = base.durationMs ?? (base.durationCapMs ? Math.min(scenarioDurationMs, base.durationCapMs) : scenarioDurationMs);
   const durationMs = pick('durationMs', (o) => o.durationMs, cappedMs, cappedMs === scenarioDurationMs ? 'scenario' : 'preset');
   const warmupMs = pick('warmupMs', (o) => o.warmupMs, base.warmupMs, presetOrigin);
@@ -111,14 +116,13 @@ export function planCell(input: PlanInput): CellPlan {
   const max = pick('runs.max', (o) => o.runs?.max, Math.max(base.runs.max, min), presetOrigin);
   const precisionTarget = pick('precision', (o) => o.precision, base.precision, presetOrigin);
   const requested = pick('driver', (o) => o.driver, BENCH_DEFAULTS.driver, 'default');
-  const { driver, driverChoice } = resolveDriver(requested, origins.driver!, input.scenario, input.autoDriver);
+  const { driver, driverChoice } = resolveDriver(requested, origins.driver!, scenario, input.autoDriver);
   const seed = pick('seed', (o) => o.seed, BENCH_DEFAULTS.seed, 'default');
   const profileName = pick('profile', (o) => o.profile, undefined as string | undefined, 'default');
   const skipGate = pick('skipGate', (o) => o.skipGate, false, 'default');
   // The calibration file's ceiling (for this driver and profile) is the default; LAB_GENERATOR_CEILING and options win.
   const calibrated = input.calibration ? ceilingFor(input.calibration, driver, resolveProfileName(profileName, input.host)) : undefined;
   const ceiling = pick('generatorCeilingPerSec', (o) => o.generatorCeilingPerSec, calibrated, calibrated !== undefined ? 'calibration' : 'default');
-  const maxErrorRate = pick('maxErrorRate', (o) => o.maxErrorRate, BENCH_DEFAULTS.validity.maxErrorRate, 'default');
   const quiet = {
     maxBusyCores: pick('quiet.maxBusyCores', (o) => o.quiet?.maxBusyCores, BENCH_DEFAULTS.quiet.maxBusyCores, 'default'),
     timeoutMs: pick('quiet.timeoutMs', (o) => o.quiet?.timeoutMs, base.quietTimeoutMs ?? BENCH_DEFAULTS.quiet.timeoutMs, base.quietTimeoutMs ? 'preset' : 'default'),
@@ -137,8 +141,14 @@ export function planCell(input: PlanInput): CellPlan {
   if (!Number.isInteger(seed)) problems.push(`seed: expected an integer, got ${seed}`);
   if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) problems.push(`maxErrorRate: expected a fraction in [0, 1], got ${maxErrorRate}`);
   if (ceiling !== undefined && !(ceiling > 0)) problems.push(`generatorCeilingPerSec: expected > 0, got ${ceiling}`);
-  if ((driver === 'wrk' || driver === 'loadgen') && input.scenario.load.kind !== 'closed') {
-    problems.push(`driver: ${driver} drives closed loads only; scenario ${input.scenario.id} is ${input.scenario.load.kind}`);
+  if ((driver === 'wrk' || driver === 'loadgen') && scenario.load.kind !== 'closed') {
+    problems.push(`driver: ${driver} drives closed loads only; scenario ${input.scenario.id} is ${scenario.load.kind}`);
+  }
+  if (vus !== undefined) positiveInt('vus', vus);
+  if (vus !== undefined && scenario.load.kind !== 'closed') problems.push(`vus: only a closed load has virtual users; this cell's load is ${scenario.load.kind}`);
+  if (sweep) {
+    for (const key of ['startRatePerSec', 'stepRatePerSec', 'p99Ms'] as const) if (!(sweep[key] > 0)) problems.push(`sweep.${key}: expected > 0, got ${sweep[key]}`);
+    positiveInt('sweep.maxSteps', sweep.maxSteps);
   }
   if (problems.length > 0) {
     throw new RunnerError('LAB_RUNNER_OPTIONS_INVALID', `invalid bench options:\n  ${problems.join('\n  ')}`, { problems });
@@ -154,12 +164,12 @@ export function planCell(input: PlanInput): CellPlan {
   }
   const profile = resolveProfile(profileName, input.host);
   origins.profile = profileName === undefined ? 'default' : origins.profile!;
-  const load = normalizeLoad(input.scenario.load, { durationMs });
+  const load = normalizeLoad(scenario.load, { durationMs, ...(vus !== undefined ? { vus } : {}) });
   return {
     workspaceRoot: input.workspaceRoot,
     implementation: input.implementation,
     variant: { id: variantId, env: { ...(variant?.env ?? {}) } },
-    scenario: input.scenario,
+    scenario,
     profile,
     load,
     runDurationMs: loadDurationMs(load),
@@ -208,6 +218,18 @@ export function loadDurationMs(load: LoadSpec): number {
     case 'sweep':
       return load.stepDurationMs * load.maxSteps;
   }
+}
+
+/** The sweep a {@link SweepOption} asks for, each step as long as the scenario's run, at most `maxInFlight` 256. */
+function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): LoadSpec {
+  return {
+    kind: 'sweep',
+    startRatePerSec: sweep.startRatePerSec,
+    stepRatePerSec: sweep.stepRatePerSec,
+    stepDurationMs: overridableDurationMs(load),
+    maxSteps: sweep.maxSteps,
+    slo: { percentile: 99, maxLatencyMs: sweep.p99Ms, maxErrorRate },
+  };
 }
 
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */

@@ -115,7 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite|publish] [--runs min..max] [--duration <d>] [--precision <p>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
+    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite|publish] [--runs min..max] [--duration <d>] [--precision <p>] [--vus <n>] [--sweep <start:step:steps:p99ms>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
     details:
       '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B, B A, …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).',
     flags: {
@@ -150,6 +150,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'boolean',
         description:
           'a study of one cell: measure it as two identical copies with their runs interleaved (A A′, A′ A, …) and report how its run-to-run spread splits into what each run has on its own (server start, memory layout, a fresh database) and what both runs of a round share (the host drifting); the results go to tmp/twin/ (or --out and its .twin.json sibling), never to results/raw (docs/precision.md)',
+        default: 'off',
+      },
+      vus: { type: 'string', value: '<n>', description: 'virtual users of a closed load (a concurrency level)', default: "the scenario's" },
+      sweep: {
+        type: 'string',
+        value: '<start:step:steps:p99ms>',
+        description: 'replace the load by a saturation sweep: open steps of start, start+step, … req/s (each as long as a run) until p99 exceeds p99ms or errors exceed 1 %; the result records the capacity of each run (extras sweep.capacityRatePerSec.<run>)',
         default: 'off',
       },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },

@@ -73,6 +73,10 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
     }
     options.driver = driver as NonNullable<BenchOptions['driver']>;
   }
+  const vus = text(v.vus);
+  if (vus !== undefined) options.vus = parseCount('--vus', vus);
+  const sweep = text(v.sweep);
+  if (sweep !== undefined) options.sweep = parseSweep(sweep);
   const nx = v.nx === true;
   const twin = v.twin === true;
   if (twin && (nx || v.interleave === true)) {
@@ -88,6 +92,23 @@ export function parseDurationMs(raw: string): number {
   const ms = match ? Number(match[1]) * { ms: 1, s: 1000, m: 60_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm'] : NaN;
   if (!(Number.isInteger(ms) && ms > 0)) throw usageError('LAB_USAGE_BAD_VALUE', `--duration must be like 30s, 500ms or 2m, got "${raw}"`, 'a positive whole number of milliseconds');
   return ms;
+}
+
+/** A positive whole number, else a usage error naming the flag. */
+function parseCount(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (!(Number.isInteger(value) && value > 0)) throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be a positive whole number, got "${raw}"`, `e.g. ${flag} 50`);
+  return value;
+}
+
+/** `start:step:steps:p99ms` (requests per second, steps, milliseconds), e.g. `20:20:10:250` → a {@link SweepOption}. */
+export function parseSweep(raw: string): NonNullable<BenchOptions['sweep']> {
+  const parts = raw.split(':').map(Number);
+  const [startRatePerSec, stepRatePerSec, maxSteps, p99Ms] = parts as [number, number, number, number];
+  if (parts.length !== 4 || !parts.every((n) => n > 0) || !Number.isInteger(maxSteps)) {
+    throw usageError('LAB_USAGE_BAD_VALUE', `--sweep must be start:step:steps:p99ms, got "${raw}"`, 'e.g. --sweep 20:20:10:250 (20, 40, … 200 req/s until p99 > 250 ms); all four > 0, steps whole');
+  }
+  return { startRatePerSec, stepRatePerSec, maxSteps, p99Ms };
 }
 
 /** `2%` or `0.02` → 0.02. */

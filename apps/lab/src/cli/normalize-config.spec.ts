@@ -61,6 +61,15 @@ describe('normalizeConfig', () => {
     expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', '--interleave=yes'])).toThrow(expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }));
   });
 
+  it('bench --vus and --sweep become runner options; malformed values are usage errors', () => {
+    expect(config(['bench', '--impl', 'a', '--scenario', '01-x', '--vus', '50', '--sweep', '20:10:8:250']).command).toMatchObject({
+      options: { vus: 50, sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 8, p99Ms: 250 } },
+    });
+    for (const bad of [['--vus', '0'], ['--sweep', '20:10:8'], ['--sweep', '20:10:2.5:250']]) {
+      expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', ...bad])).toThrow(expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }));
+    }
+  });
+
   it('--help wins over missing arguments', () => {
     expect(config(['up', '--help']).command).toEqual({ name: 'help', topic: 'up' });
   });

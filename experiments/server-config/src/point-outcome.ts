@@ -1,0 +1,106 @@
+/**
+ * What one point measured, read from its result file: the closed-loop rate per run with its
+ * interval, p99, validity, the server's processes and RSS, and (capacity points) the capacity
+ * under the SLO per run with its interval.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readResultFile, type ResultFile } from '@lab/results';
+import { runInterval, type RunInterval } from '@lab/stats';
+import type { Point } from './definition';
+
+/** A point's state: no result file yet, an unreadable one, or measured. */
+export type PointStatus = 'missing' | 'unreadable' | 'measured';
+
+/** One point with what its result file says (every figure null when not measured). */
+export interface PointOutcome {
+  point: Point;
+  status: PointStatus;
+  /** Why an unreadable file could not be read. */
+  problem: string | null;
+  /** The result's validity verdict (`valid`, `noisy`, …); only `valid` points enter the verdicts. */
+  verdict: string | null;
+  preset: string | null;
+  /** Completed requests per second of each measured run (closed loops; a sweep's runs too). */
+  ratesPerSec: number[];
+  /** Geometric mean of the runs with its t interval on logs (95 %), or a range for 2 runs. */
+  rate: RunInterval | null;
+  /** p99 latency of the merged histogram, microseconds. */
+  p99Us: number | null;
+  /** Processes in the server's tree at the end of the last run (master + workers). */
+  serverProcesses: number | null;
+  /** Peak RSS of the server's tree (sum of each process's peak), bytes. */
+  serverPeakRssBytes: number | null;
+  /** {@link serverPeakRssBytes} divided by {@link serverProcesses}, bytes. */
+  rssPerProcessBytes: number | null;
+  /** Capacity under the SLO of each run, requests per second (0: the first step broke it). */
+  capacitiesPerSec: number[];
+  /** Capacity across runs: t interval on logs when every run had one, else null (see capacitiesPerSec). */
+  capacity: RunInterval | null;
+}
+
+/** Where a point's result file lives, relative to the workspace root. */
+export function resultPath(experimentId: string, point: Pick<Point, 'id'>): string {
+  return `results/raw/${experimentId}/${point.id}.json`;
+}
+
+/** Reads every point's result file under `workspaceRoot` (absent files are `missing`, not errors). */
+export async function readPointOutcomes(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<PointOutcome[]> {
+  return Promise.all(
+    points.map(async (point) => {
+      const file = join(workspaceRoot, resultPath(experimentId, point));
+      if (!existsSync(file)) return emptyOutcome(point, 'missing', null);
+      try {
+        return pointOutcome(point, await readResultFile(file));
+      } catch (error) {
+        return emptyOutcome(point, 'unreadable', (error as Error).message.split('\n')[0] ?? 'unreadable');
+      }
+    }),
+  );
+}
+
+/** The figures of one point's result. */
+export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
+  const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
+  const extras = result.extras;
+  const num = (key: string) => (typeof extras[key] === 'number' ? (extras[key] as number) : null);
+  const processes = num('serverTree.processes');
+  const peak = num('serverTree.hwmBytes') ?? result.resources.server?.peakRssBytes ?? null;
+  const capacitiesPerSec = Object.keys(extras)
+    .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+    .map((k) => extras[k] as number);
+  return {
+    point,
+    status: 'measured',
+    problem: null,
+    verdict: result.validity.verdict,
+    preset: result.plan.preset,
+    ratesPerSec,
+    rate: ratesPerSec.length > 0 ? runInterval(ratesPerSec) : null,
+    p99Us: result.stats?.percentilesUs.p99 ?? null,
+    serverProcesses: processes,
+    serverPeakRssBytes: peak,
+    rssPerProcessBytes: processes && peak !== null ? peak / processes : null,
+    capacitiesPerSec,
+    capacity: capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0) ? runInterval(capacitiesPerSec) : null,
+  };
+}
+
+function emptyOutcome(point: Point, status: PointStatus, problem: string | null): PointOutcome {
+  return {
+    point,
+    status,
+    problem,
+    verdict: null,
+    preset: null,
+    ratesPerSec: [],
+    rate: null,
+    p99Us: null,
+    serverProcesses: null,
+    serverPeakRssBytes: null,
+    rssPerProcessBytes: null,
+    capacitiesPerSec: [],
+    capacity: null,
+  };
+}

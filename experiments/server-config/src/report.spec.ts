@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeResultFile } from '@lab/results';
+import { DEFINITION_FILE, ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
+import { readInterval } from './judge-hypotheses';
+import { readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
+import { renderGuide } from './render-guide';
+import { summarizeExperiment } from './summarize-experiment';
+import { fixturePointResult } from './testing/fixture-point-result';
+import { loadFixtureDefinition, measuredOutcomes, withMissing } from './testing/fixture-outcomes';
+
+const workspaceRoot = resolve(__dirname, '../../..');
+let definition: ExperimentDefinition;
+let points: Point[];
+
+beforeAll(async () => {
+  ({ definition, points } = await loadFixtureDefinition(workspaceRoot));
+});
+
+const stamp = { command: 'test', date: '2026-12-04' };
+const FASTAPI = 'python-fastapi-pragmatic';
+/** The points of one round for FastAPI's `variant`. */
+const at = (round: string, variant: string) => points.filter((p) => p.rounds.includes(round) && p.impl === FASTAPI && p.variant === variant);
+const measured = measuredOutcomes;
+const missingOthers = (have: readonly PointOutcome[]) => withMissing(points, have);
+
+describe('the server-config definition', () => {
+  it('validates against this workspace and holds the original rounds R1–R5 with their point counts', () => {
+    const count = (round: string) => points.filter((p) => p.rounds.includes(round)).length;
+    expect(['R1', 'R2', 'R3', 'R4', 'R5'].map(count)).toEqual([12, 9, 6, 2, 6]);
+    expect(new Set(points.map((p) => p.id)).size).toBe(points.length);
+  });
+
+  it('fails a bad definition with the file, the field and a hint', () => {
+    const bad = JSON.parse(readFileSync(join(workspaceRoot, DEFINITION_FILE), 'utf8'));
+    bad.budgets[0].profile = 'quota-9';
+    bad.stacks[0].models[1].variant = 'gunicorn-9';
+    const facts = { implementations: { [FASTAPI]: ['gunicorn-2', 'gunicorn-4'] }, scenarios: definition.workloads.map((w) => w.scenario) };
+    const error = (() => {
+      try {
+        parseDefinition(JSON.stringify(bad), DEFINITION_FILE, facts);
+      } catch (e) {
+        return e as ExperimentError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe('LAB_EXPERIMENT_INVALID');
+    const byPath = Object.fromEntries(error!.problems.map((p) => [p.path, p]));
+    expect(byPath['budgets.0.profile']).toMatchObject({ file: DEFINITION_FILE, hint: expect.stringContaining('quota-0.25') });
+    expect(byPath['stacks.0.models.1.variant']).toMatchObject({ file: DEFINITION_FILE, hint: expect.stringContaining('gunicorn-2') });
+    expect(error!.message).toContain(DEFINITION_FILE);
+  });
+});
+
+describe('readInterval', () => {
+  it.each([
+    ['equivalent', 0.95, 1.05, 'supported'],
+    ['equivalent', 0.95, 1.2, 'inconclusive'],
+    ['equivalent', 1.15, 1.3, 'rejected'],
+    ['not-above', 0.8, 1.05, 'supported'],
+    ['not-above', 1.2, 1.4, 'rejected'],
+    ['above', 1.01, 1.3, 'supported'],
+    ['above', 0.7, 0.95, 'rejected'],
+    ['not-below', 0.92, 1.1, 'supported'],
+    ['not-below', 0.6, 0.85, 'rejected'],
+  ] as const)('%s [%d, %d] → %s (margin 10 %%)', (test, low, high, verdict) => {
+    expect(readInterval(test, low, high, 0.1)).toBe(verdict);
+  });
+});
+
+describe('hypotheses from fixture results', () => {
+  it('supports H1 when one event loop serves as much as 2 and 4 workers on I/O, and rejects it when it serves 30 % less', () => {
+    const same = [...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498] }), ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] })];
+    const h1 = (outcomes: PointOutcome[]) => summarizeExperiment(definition, missingOthers(outcomes), 2).hypotheses.find((h) => h.id === 'H1')!;
+    expect(h1(same)).toMatchObject({ verdict: 'supported' });
+    expect(h1(same).comparisons).toHaveLength(8);
+    const slower = [...measured(at('R1', 'default'), { ratesPerSec: [350, 352, 349] }), ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] })];
+    const rejected = h1(slower);
+    expect(rejected.verdict).toBe('rejected');
+    expect(rejected.effect!.high).toBeLessThan(0.9);
+  });
+
+  it('judges H2 on CPU work: 4 workers on 0.25 CPU adding nothing is supported, with the RSS ratio beside it', () => {
+    const outcomes = [...measured(at('R4', 'default'), { ratesPerSec: [40, 41, 40], processes: 1 }), ...measured(at('R4', 'gunicorn-4'), { ratesPerSec: [30, 31, 29], processes: 5 })];
+    const h2 = summarizeExperiment(definition, missingOthers(outcomes), 2).hypotheses.find((h) => h.id === 'H2')!;
+    expect(h2.verdict).toBe('supported');
+    expect(h2.comparisons).toEqual([expect.objectContaining({ subject: 'gunicorn, 4 uvicorn workers', reference: 'uvicorn, 1 process', rssRatio: 5 })]);
+  });
+
+  it('leaves out results that are not valid and leaves a hypothesis untested without data', () => {
+    const noisy = [...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498], verdict: 'noisy' }), ...measured(at('R1', 'gunicorn-2'), { ratesPerSec: [502, 499, 503] })];
+    const summary = summarizeExperiment(definition, missingOthers(noisy), 2);
+    expect(summary.hypotheses.map((h) => h.verdict)).toEqual(['untested', 'untested', 'untested']);
+    expect(summary.coverage).toMatchObject({ measured: 8, valid: 4 });
+  });
+});
+
+describe('the deployment guide', () => {
+  it('says which points are missing while nothing is measured', () => {
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers([]), 2), stamp);
+    expect(guide).toContain('No results yet');
+    expect(guide).toMatch(/\| H1 \| \*\*untested\*\* \|/);
+    expect(guide).toContain(`\`${points.find((p) => p.minCores <= 2)!.id}\``);
+    expect(guide).toMatch(/need more cores than this host has/);
+  });
+
+  it('recommends per budget and stack with intervals, and sets our verdicts beside the original', () => {
+    const outcomes = [
+      ...measured(at('stacks', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [40, 41, 40] }),
+      ...measured(at('stacks', 'gunicorn-2').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [39, 40, 41] }),
+      ...measured(at('stacks', 'gunicorn-4').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [30, 31, 29] }),
+    ];
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers(outcomes), 2), stamp);
+    // uvicorn and gunicorn-2 tie at 1 CPU: the guide picks the one with fewer workers.
+    expect(guide).toMatch(/\| 25-cpu-fibonacci \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| closed-loop \| 40\.3 \[/);
+    expect(guide).toMatch(/- \*\*H2\*\*: the original found .*; our data: \*\*supported\*\* \(2 comparisons/);
+    expect(guide).toMatch(/### 25-cpu-fibonacci\n\n\| stack \| model/);
+  });
+});
+
+describe('readPointOutcomes', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'server-config-results-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads a written result, marks an absent one missing and a corrupt one unreadable', async () => {
+    const [a, b, c] = at('R1', 'default');
+    await writeResultFile(join(root, resultPath(definition.id, a!)), fixturePointResult(a!, { ratesPerSec: [10, 11, 12], capacitiesPerSec: [100, 120, 110] }));
+    await mkdir(join(root, 'results/raw', definition.id), { recursive: true });
+    await writeFile(join(root, resultPath(definition.id, c!)), '{"schemaVersion": 2}');
+    const [ra, rb, rc] = await readPointOutcomes(root, definition.id, [a!, b!, c!]);
+    expect(ra).toMatchObject({ status: 'measured', verdict: 'valid', ratesPerSec: [10, 11, 12], capacitiesPerSec: [100, 120, 110], serverProcesses: 1 });
+    expect(ra!.capacity?.kind).toBe('ci');
+    expect(rb!.status).toBe('missing');
+    expect(rc!.status).toBe('unreadable');
+  });
+});

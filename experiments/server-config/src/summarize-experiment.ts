@@ -1,0 +1,152 @@
+/**
+ * The experiment's results as one JSON-ready value: coverage (per round), the points still
+ * missing, the hypotheses' verdicts, the recommendations and one row per measured point. The
+ * deployment guide and the dashboard page are both rendered from it.
+ */
+import { runInterval, type RunInterval } from '@lab/stats';
+import type { ExperimentDefinition } from './definition';
+import { judgeHypotheses, type HypothesisVerdict } from './judge-hypotheses';
+import type { PointOutcome } from './point-outcome';
+import { recommend, REFERENCE_VUS } from './recommend';
+
+/** One measured point, flattened. `vus` null for a capacity point. */
+export interface PointRow {
+  id: string;
+  stack: string;
+  model: string;
+  workers: number;
+  scenario: string;
+  kind: 'io' | 'cpu' | 'mixed';
+  cpus: number;
+  vus: number | null;
+  verdict: string | null;
+  preset: string | null;
+  rate: RunInterval | null;
+  p99Us: number | null;
+  serverProcesses: number | null;
+  rssPerProcessBytes: number | null;
+  serverPeakRssBytes: number | null;
+  capacity: RunInterval | null;
+  capacitiesPerSec: number[];
+}
+
+/** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
+export interface RecommendationRow {
+  scenario: string;
+  kind: 'io' | 'cpu' | 'mixed';
+  cpus: number;
+  stack: string;
+  basis: 'capacity' | 'closed-loop' | null;
+  choice: string | null;
+  /** The chosen model's capacity or req/s across runs. */
+  figure: RunInterval | null;
+  rssPerProcessBytes: number | null;
+  runnerUp: string | null;
+  ratio: { estimate: number; low: number; high: number } | null;
+  tie: boolean;
+  pending: number;
+}
+
+/** Everything the guide and the dashboard page show. */
+export interface ExperimentSummary {
+  version: 1;
+  id: string;
+  title: string;
+  question: string;
+  sloP99Ms: number;
+  margin: number;
+  confidence: number;
+  referenceVus: number;
+  hostCores: number;
+  coverage: {
+    total: number;
+    measured: number;
+    valid: number;
+    /** Points this host cannot measure (their budget needs more cores). */
+    skippedForHost: number;
+    rounds: Array<{ id: string; description: string; total: number; measured: number; valid: number }>;
+  };
+  /** Ids of points with no result file (or an unreadable one) that this host can measure. */
+  missing: string[];
+  /** Ids of points whose CPU budget needs more cores than this host has. */
+  skipped: string[];
+  hypotheses: HypothesisVerdict[];
+  recommendations: RecommendationRow[];
+  points: PointRow[];
+}
+
+/** Builds the summary from the definition and the points' outcomes; `hostCores` decides which points are skipped. */
+export function summarizeExperiment(definition: ExperimentDefinition, outcomes: readonly PointOutcome[], hostCores: number): ExperimentSummary {
+  const measured = outcomes.filter((o) => o.status === 'measured');
+  const valid = measured.filter((o) => o.verdict === 'valid');
+  const skipped = outcomes.filter((o) => o.point.minCores > hostCores && o.status !== 'measured');
+  const count = (xs: readonly PointOutcome[], round: string) => xs.filter((o) => o.point.rounds.includes(round)).length;
+  return {
+    version: 1,
+    id: definition.id,
+    title: definition.title,
+    question: definition.question,
+    sloP99Ms: definition.slo.p99Ms,
+    margin: definition.margin,
+    confidence: definition.confidence,
+    referenceVus: REFERENCE_VUS,
+    hostCores,
+    coverage: {
+      total: outcomes.length,
+      measured: measured.length,
+      valid: valid.length,
+      skippedForHost: skipped.length,
+      rounds: definition.rounds.map((r) => ({ id: r.id, description: r.description, total: count(outcomes, r.id), measured: count(measured, r.id), valid: count(valid, r.id) })),
+    },
+    missing: outcomes.filter((o) => o.status !== 'measured' && o.point.minCores <= hostCores).map((o) => o.point.id),
+    skipped: skipped.map((o) => o.point.id),
+    hypotheses: judgeHypotheses(definition, outcomes),
+    recommendations: recommend(definition, outcomes).map((r) => ({
+      scenario: r.scenario,
+      kind: r.kind,
+      cpus: r.cpus,
+      stack: r.stack,
+      basis: r.basis,
+      choice: r.choice?.point.model.label ?? null,
+      figure: r.choice ? (r.basis === 'capacity' ? r.choice.capacity : r.choice.rate) : null,
+      rssPerProcessBytes: r.choice?.rssPerProcessBytes ?? null,
+      runnerUp: r.runnerUp?.point.model.label ?? null,
+      ratio: r.ratio,
+      tie: r.tie,
+      pending: r.pending,
+    })),
+    points: measured.map(pointRow),
+  };
+}
+
+function pointRow(o: PointOutcome): PointRow {
+  const { point } = o;
+  return {
+    id: point.id,
+    stack: point.impl,
+    model: point.model.label,
+    workers: point.model.workers,
+    scenario: point.scenario,
+    kind: point.kind,
+    cpus: point.cpus,
+    vus: 'vus' in point.load ? point.load.vus : null,
+    verdict: o.verdict,
+    preset: o.preset,
+    rate: o.rate,
+    p99Us: o.p99Us,
+    serverProcesses: o.serverProcesses,
+    rssPerProcessBytes: o.rssPerProcessBytes,
+    serverPeakRssBytes: o.serverPeakRssBytes,
+    capacity: o.capacity ?? (o.capacitiesPerSec.length > 0 ? rangeOf(o.capacitiesPerSec) : null),
+    capacitiesPerSec: o.capacitiesPerSec,
+  };
+}
+
+/** Capacities with a zero (a run whose first step broke the SLO): no log interval, the median-free range instead. */
+function rangeOf(values: readonly number[]): RunInterval {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length === values.length) return runInterval(values);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return values.length === 1 ? { kind: 'none', estimate: low, low, high, n: 1 } : { kind: 'range', estimate: (low + high) / 2, low, high, n: 2 };
+}

@@ -1,0 +1,226 @@
+// @ts-check
+/**
+ * An experiment definition (`experiments/<id>/experiment.json`): its zod schema, the checks
+ * against the workspace (implementations, variants, scenarios, profiles), and its expansion
+ * into points. Plain CommonJS so that the Nx plugin (loaded with `require`) and the TypeScript
+ * report code read one definition the same way.
+ *
+ * A point is one measurement: implementation × variant × scenario × CPU budget × load, where the
+ * load is a closed loop of `vus` virtual users or a capacity sweep under the experiment's SLO.
+ * The matrix is the union of the rounds, each a cross product of its lists.
+ */
+const { z } = require('zod');
+const { formatProblems, toProblems } = require('./manifest-problems.cjs');
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const positive = () => z.number().positive('must be > 0');
+const count = () => z.number().int('must be a whole number').min(1, 'must be ≥ 1');
+
+const modelSchema = z.strictObject({
+  /** The manifest variant (`default`: the manifest as is). */
+  variant: z.string().min(1),
+  /** What people call the process model, e.g. `gunicorn, 2 workers`. */
+  label: z.string().min(1),
+  /** Workers that can run the language on a CPU at once (processes × GIL-free threads; GOMAXPROCS for Go). */
+  workers: count(),
+  /** Whether each worker is one event loop (asyncio, Node) rather than a thread pool or one request at a time. */
+  async: z.boolean(),
+});
+
+const roundSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'must be a name such as R1 or stacks'),
+    description: z.string().min(1),
+    /** Implementation ids of `stacks`, or `["*"]` for every stack. */
+    impls: z.array(z.string().min(1)).min(1),
+    /** Variants to take from each stack's models; absent = every model of the stack. */
+    variants: z.array(z.string().min(1)).min(1).optional(),
+    workloads: z.array(z.string().min(1)).min(1),
+    /** CPU budgets (server CPUs), each one of `budgets[].cpus`. */
+    budgets: z.array(positive()).min(1),
+    /** Closed-loop concurrency levels, each one of `concurrency`. */
+    vus: z.array(count()).min(1).optional(),
+    /** Measure capacity (the workload's sweep under the SLO) instead of closed loops. */
+    capacity: z.literal(true).optional(),
+  })
+  .refine((r) => (r.vus === undefined) !== (r.capacity === undefined), { message: 'give either "vus" or "capacity": true', path: ['vus'] });
+
+/** The zod schema of `experiment.json` (strict: unknown keys are problems). */
+const experimentSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(KEBAB, 'must be kebab-case, the folder name'),
+  title: z.string().min(1),
+  question: z.string().min(1),
+  /** Capacity is the highest offered rate whose p99 stays within p99Ms (with at most the bench's maxErrorRate, 1 %, failed). */
+  slo: z.strictObject({ p99Ms: positive() }),
+  /** Equivalence margin of the hypotheses, a fraction: 0.1 = ratios within 0.9–1.1 count as "the same". */
+  margin: z.number().gt(0).lt(1),
+  /** Family-wise confidence of each hypothesis's intervals (Bonferroni over its comparisons). */
+  confidence: z.number().gt(0.5).lt(1),
+  /** Server CPU budgets: the resource profile of each and the cores that profile needs (checked against the profile). */
+  budgets: z.array(z.strictObject({ cpus: positive(), profile: z.string().min(1), minCores: count() })).min(1),
+  concurrency: z.array(count()).min(1),
+  workloads: z
+    .array(
+      z.strictObject({
+        scenario: z.string().min(1),
+        kind: z.enum(['io', 'cpu', 'mixed']),
+        /** The capacity sweep of this workload, requests per second. */
+        sweep: z.strictObject({ startRatePerSec: positive(), stepRatePerSec: positive(), maxSteps: count() }),
+      }),
+    )
+    .min(1),
+  stacks: z.array(z.strictObject({ impl: z.string().regex(KEBAB, 'must be an implementation folder name'), models: z.array(modelSchema).min(1) })).min(1),
+  hypotheses: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^H\d+$/, 'must be H1, H2, …'),
+        statement: z.string().min(1),
+        workload: z.enum(['io', 'cpu', 'mixed']),
+        rule: z.enum(['single-async-matches-multi', 'over-budget-workers-add-nothing', 'workers-equal-budget-best']),
+      }),
+    )
+    .min(1),
+  rounds: z.array(roundSchema).min(1),
+});
+
+/**
+ * @typedef {z.output<typeof experimentSchema>} ExperimentDefinition
+ * @typedef {z.output<typeof modelSchema>} ProcessModel
+ * @typedef {import('./manifest-problems.cjs').ManifestProblem} DefinitionProblem
+ * @typedef {{ implementations: Record<string, string[]>, scenarios: string[], profiles?: Array<{ name: string, minCores: number }> }} WorkspaceFacts
+ *   What the definition is checked against: implementation ids with their variant ids, scenario ids, and (from the TypeScript side) profiles.
+ * @typedef {{ vus: number } | { capacity: true }} PointLoad
+ * @typedef {{ id: string, impl: string, variant: string, model: ProcessModel, scenario: string, kind: 'io' | 'cpu' | 'mixed', cpus: number, profile: string, minCores: number, load: PointLoad, rounds: string[] }} Point
+ */
+
+/**
+ * Parses and checks a definition: the schema, then every cross-reference (round lists against
+ * the definition's own lists, stacks against the implementations and their variants, workloads
+ * against the scenarios, budgets against the profiles when given). Every problem is reported at
+ * once with its path and a hint.
+ * @param {string} text the file's contents
+ * @param {string} file path relative to the workspace root, for messages
+ * @param {WorkspaceFacts} facts
+ * @returns {{ ok: true, definition: ExperimentDefinition } | { ok: false, problems: DefinitionProblem[] }}
+ */
+function parseExperiment(text, file, facts) {
+  /** @type {unknown} */
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ file, path: '(root)', message: `not JSON: ${/** @type {Error} */ (e).message}`, hint: 'fix the syntax' }] };
+  }
+  const parsed = experimentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => toProblems(issue, file, raw)) };
+  const problems = crossReferenceProblems(parsed.data, file, facts);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, definition: parsed.data };
+}
+
+/**
+ * @param {ExperimentDefinition} d
+ * @param {string} file
+ * @param {WorkspaceFacts} facts
+ * @returns {DefinitionProblem[]}
+ */
+function crossReferenceProblems(d, file, facts) {
+  /** @type {DefinitionProblem[]} */
+  const problems = [];
+  const add = (/** @type {string} */ path, /** @type {string} */ message, /** @type {string} */ hint) => problems.push({ file, path, message, hint });
+  const duplicates = (/** @type {readonly unknown[]} */ xs) => xs.filter((x, i) => xs.indexOf(x) !== i);
+  const scenarios = d.workloads.map((w) => w.scenario);
+  const stacks = d.stacks.map((s) => s.impl);
+  const budgets = d.budgets.map((b) => b.cpus);
+  for (const [path, xs] of /** @type {const} */ ([['workloads', scenarios], ['stacks', stacks], ['budgets', budgets], ['concurrency', d.concurrency], ['rounds', d.rounds.map((r) => r.id)], ['hypotheses', d.hypotheses.map((h) => h.id)]])) {
+    for (const x of new Set(duplicates(xs))) add(path, `"${x}" appears twice`, 'list each once');
+  }
+  d.workloads.forEach((w, i) => {
+    if (!facts.scenarios.includes(w.scenario)) add(`workloads.${i}.scenario`, `no scenario "${w.scenario}"`, `scenario ids are the folders under scenarios/ (${facts.scenarios.length} found; \`lab list\`)`);
+  });
+  d.budgets.forEach((b, i) => {
+    const profile = facts.profiles?.find((p) => p.name === b.profile);
+    if (facts.profiles && !profile) add(`budgets.${i}.profile`, `no resource profile "${b.profile}"`, `known profiles: ${facts.profiles.map((p) => p.name).join(', ')}`);
+    if (profile && profile.minCores !== b.minCores) add(`budgets.${i}.minCores`, `profile ${b.profile} needs ${profile.minCores} cores, not ${b.minCores}`, `set "minCores": ${profile.minCores} (libs/isolation/src/profiles.ts)`);
+  });
+  d.stacks.forEach((s, i) => {
+    const variants = facts.implementations[s.impl];
+    if (!variants) return add(`stacks.${i}.impl`, `no implementation "${s.impl}"`, 'implementation ids are the folders under implementations/ (`lab list`)');
+    for (const dup of new Set(duplicates(s.models.map((m) => m.variant)))) add(`stacks.${i}.models`, `variant "${dup}" appears twice`, 'list each process model once');
+    s.models.forEach((m, j) => {
+      if (m.variant !== 'default' && !variants.includes(m.variant)) {
+        add(`stacks.${i}.models.${j}.variant`, `${s.impl} has no variant "${m.variant}"`, `its variants: default, ${variants.join(', ') || '(none)'}; add it to implementations/${s.impl}/lab.json`);
+      }
+    });
+  });
+  d.rounds.forEach((r, i) => {
+    const at = (/** @type {string} */ key) => `rounds.${i}.${key}`;
+    const impls = r.impls.includes('*') ? stacks : r.impls;
+    r.impls.forEach((impl, j) => impl !== '*' && !stacks.includes(impl) && add(`${at('impls')}.${j}`, `"${impl}" is not among "stacks"`, `use one of: *, ${stacks.join(', ')}`));
+    r.variants?.forEach((v, j) => {
+      const holders = impls.filter((impl) => d.stacks.find((s) => s.impl === impl)?.models.some((m) => m.variant === v));
+      if (holders.length === 0) add(`${at('variants')}.${j}`, `no stack of this round has a model "${v}"`, 'name a variant listed under stacks[].models');
+    });
+    r.workloads.forEach((w, j) => !scenarios.includes(w) && add(`${at('workloads')}.${j}`, `"${w}" is not among "workloads"`, `use one of: ${scenarios.join(', ')}`));
+    r.budgets.forEach((b, j) => !budgets.includes(b) && add(`${at('budgets')}.${j}`, `${b} CPU is not among "budgets"`, `use one of: ${budgets.join(', ')}`));
+    r.vus?.forEach((v, j) => !d.concurrency.includes(v) && add(`${at('vus')}.${j}`, `${v} VUs is not among "concurrency"`, `use one of: ${d.concurrency.join(', ')}`));
+  });
+  return problems;
+}
+
+/**
+ * A point's id, used for its Nx project and result file: `<impl>--<variant>--<scenario>--cpu<budget>--vus<n>` or `…--capacity`.
+ * @param {{ impl: string, variant: string, scenario: string, cpus: number, load: PointLoad }} p
+ */
+function pointId(p) {
+  const load = 'vus' in p.load ? `vus${p.load.vus}` : 'capacity';
+  return `${p.impl}--${p.variant}--${p.scenario}--cpu${String(p.cpus).replace('.', '_')}--${load}`;
+}
+
+/**
+ * Every point of the matrix, once, in a stable order, each with the rounds that contain it.
+ * @param {ExperimentDefinition} d
+ * @returns {Point[]}
+ */
+function expandPoints(d) {
+  /** @type {Map<string, Point>} */
+  const points = new Map();
+  for (const round of d.rounds) {
+    const impls = round.impls.includes('*') ? d.stacks.map((s) => s.impl) : round.impls;
+    for (const impl of impls) {
+      const stack = d.stacks.find((s) => s.impl === impl);
+      const models = (stack?.models ?? []).filter((m) => !round.variants || round.variants.includes(m.variant));
+      for (const model of models)
+        for (const scenario of round.workloads)
+          for (const cpus of round.budgets)
+            for (const load of round.capacity ? [{ capacity: /** @type {const} */ (true) }] : (round.vus ?? []).map((vus) => ({ vus }))) {
+              const workload = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === scenario));
+              const { profile, minCores } = /** @type {ExperimentDefinition['budgets'][number]} */ (d.budgets.find((b) => b.cpus === cpus));
+              const base = { impl, variant: model.variant, scenario, cpus, load };
+              const id = pointId(base);
+              const existing = points.get(id);
+              if (existing) existing.rounds.push(round.id);
+              else points.set(id, { id, ...base, model, kind: workload.kind, profile, minCores, rounds: [round.id] });
+            }
+    }
+  }
+  return [...points.values()];
+}
+
+/**
+ * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or `--sweep`.
+ * @param {ExperimentDefinition} d
+ * @param {Point} p
+ */
+function pointBenchFlags(d, p) {
+  const flags = [`--profile ${p.profile}`];
+  if (p.variant !== 'default') flags.unshift(`--variant ${p.variant}`);
+  if ('vus' in p.load) flags.push(`--vus ${p.load.vus}`);
+  else {
+    const s = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === p.scenario)).sweep;
+    flags.push(`--sweep ${s.startRatePerSec}:${s.stepRatePerSec}:${s.maxSteps}:${d.slo.p99Ms}`);
+  }
+  return flags.join(' ');
+}
+
+module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, formatProblems };
