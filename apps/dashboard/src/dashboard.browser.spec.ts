@@ -125,8 +125,9 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
 
   it('shows the table with the report markers', async () => {
     expect(await count('#cells-table tbody tr')).toBe(7);
-    const rank = (key: string) => page.locator(`#cells-table tr[data-key="${key}"] td:nth-child(4)`).textContent();
-    const key = (impl: string, scenario: string) => `${impl}|default|${scenario}|default|fixture-host`;
+    // A row's key is implementation|variant|scenario|profile|load shape|host.
+    const rank = ([head, host]: [string, string]) => page.locator(`#cells-table tr[data-key^="${head}"][data-key$="${host}"] td:nth-child(4)`).textContent();
+    const key = (impl: string, scenario: string): [string, string] => [`${impl}|default|${scenario}|default|`, '|fixture-host'];
     expect(await rank(key('typescript-node-http', '09-db-pagination'))).toBe('#1 ≈');
     expect(await rank(key('go-fiber', '01-lightweight'))).toBe('✗');
     expect(await rank(key('python-fastapi-strict', '15-with-cache'))).toBe('✗');

@@ -114,4 +114,9 @@ describe('rankCells (Welch on log rates, Holm over the table)', () => {
     const apart = byLabel(rankCells([cell('a', a, block), cell('b', b, { extras: { interleaveBlock: 'another' } })]));
     expect(apart.a!.standing.tiedWith).toEqual(['b']);
   });
+
+  it('never ranks cells of another load shape (a concurrency level of the server-config study) against each other', () => {
+    const ranked = rankCells([cell('a', [100, 101, 99], { loadShape: 'closed 10 VUs' }), cell('b', [50, 51, 49], { loadShape: 'closed 50 VUs' })]);
+    expect(ranked.map((c) => c.standing.rank)).toEqual([1, 1]);
+  });
 });

@@ -16,7 +16,7 @@ export const CI_RULE =
 export const TIE_RULE =
   "Two cells are called different only when Welch's t-test on the logarithms of their run rates (a paired t-test on the per-round rate ratios when they were measured interleaved, round by round) gives p < 0.05 after Holm's correction over every pair in the table; " +
   'otherwise they are tied (≈), and rank = 1 + the number of cells significantly faster. ' +
-  'Only valid, gated cells with at least 3 runs are ranked, and only against cells of the same scenario, profile, host class, driver and preset; ' +
+  'Only valid, gated cells with at least 3 runs are ranked, and only against cells of the same scenario, load (concurrency or rate), profile, host class, driver and preset; ' +
   "an implementation's variants are ranked against each other in its variant table.";
 
 /**
@@ -36,9 +36,9 @@ function outcome(comparison: RunComparison, adjustedP: number): 1 | -1 | 0 {
   return comparison.ratio > 1 ? 1 : -1;
 }
 
-/** The comparison group of a cell: scenario, profile, host class (CPU model × cores), driver and preset. */
+/** The comparison group of a cell: scenario, its load's shape, profile, host class (CPU model × cores), driver and preset. */
 export function comparisonKey(c: CellSummary): string {
-  return [c.scenario, c.profile, c.hostClass, c.driver, c.preset ?? 'unknown preset'].join('|');
+  return [c.scenario, c.loadShape, c.profile, c.hostClass, c.driver, c.preset ?? 'unknown preset'].join('|');
 }
 
 /** Why a cell cannot be ranked, or null when it can. */

@@ -102,6 +102,8 @@ export interface CellSummary {
   readonly loadKind: 'closed' | 'open' | 'open-stages' | 'sweep';
   /** The load model in words, e.g. `closed, 64 VUs × 30 s`. */
   readonly load: string;
+  /** The load without its length (`closed 50 VUs`): part of the comparison group. */
+  readonly loadShape: string;
   readonly createdAt: string;
   /** Geometric-mean req/s over runs with its interval, as the result file states it; null if no run completed. */
   readonly ratePerSec: Interval | null;

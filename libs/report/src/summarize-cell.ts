@@ -40,6 +40,24 @@ export function describeLoad(model: ResultFile['cell']['loadModel']): string {
   }
 }
 
+/**
+ * The load's shape without its length, e.g. `closed 50 VUs`: cells measured at another
+ * concurrency or rate (a server-config point, `lab bench --vus`) are other cells, never ranked
+ * against the scenario's own load.
+ */
+export function loadShape(model: ResultFile['cell']['loadModel']): string {
+  switch (model.kind) {
+    case 'closed':
+      return `closed ${model.vus} VUs`;
+    case 'open':
+      return `open ${model.ratePerSec}/s`;
+    case 'open-stages':
+      return `open stages ${model.stages.map((st) => st.ratePerSec).join('→')}/s`;
+    case 'sweep':
+      return 'sweep';
+  }
+}
+
 function failedOf(run: Run): number {
   const e = run.errors;
   return e.timeout + e.reset + e.non2xx + e.checkFailed + e.other;
@@ -105,7 +123,7 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     oomKilled: r.oomKilled,
   }));
   return {
-    key: [cell.implementation, cell.variant, cell.scenario, cell.profile, hostIdOf(result)].join('|'),
+    key: [cell.implementation, cell.variant, cell.scenario, cell.profile, loadShape(cell.loadModel), hostIdOf(result)].join('|'),
     file,
     implementation: cell.implementation,
     variant: cell.variant,
@@ -120,6 +138,7 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     gated: result.plan.gated,
     loadKind: cell.loadModel.kind,
     load: describeLoad(cell.loadModel),
+    loadShape: loadShape(cell.loadModel),
     createdAt: result.provenance.createdAt,
     ratePerSec: stats ? { estimate: stats.estimate, low: stats.ci.low, high: stats.ci.high, kind: stats.ci.kind, confidence: stats.ci.confidence } : null,
     cv: stats?.cv ?? null,

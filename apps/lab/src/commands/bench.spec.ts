@@ -61,6 +61,12 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     expect(existsSync(join(ws.root, 'results'))).toBe(false);
   });
 
+  it('--vus and --sweep name their own result file, never the cell\'s', async () => {
+    const run = await runLab(['bench', '--impl', 'node-fake', '--scenario', '01-health', '--vus', '5', '--dry-run', '--json', '--workspace', ws.root]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).map((c: { out: string }) => c.out)).toEqual([join(ws.root, 'results/raw/node-fake/01-health--vus5.json')]);
+  });
+
   it.each([
     ['no --scenario', ['--impl', 'node-fake'], 'LAB_USAGE_BAD_ARGUMENTS'],
     ['an unknown scenario', ['--impl', 'node-fake', '--scenario', '09-nope'], 'LAB_UNKNOWN_SCENARIO'],

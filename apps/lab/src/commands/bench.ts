@@ -235,11 +235,13 @@ function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return { LAB_PROFILE: env.LAB_PROFILE, LAB_PRESET: env.LAB_PRESET };
 }
 
-/** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>].json: the default profile keeps the plain name. */
+/** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>][--vus<n>|--sweep].json: the default profile and load keep the plain name. */
 export function defaultOut(workspace: string, plan: CellPlan, folder: 'raw' | 'published' = 'raw'): string {
   const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
   const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
-  return join(workspace, 'results', folder, impl, `${plan.scenario.id}${profile}.json`);
+  // --vus and --sweep measure another load than the scenario's: another file, never the cell's own.
+  const load = plan.origins['sweep'] === 'option' ? '--sweep' : plan.origins['vus'] === 'option' && plan.load.kind === 'closed' ? `--vus${plan.load.vus}` : '';
+  return join(workspace, 'results', folder, impl, `${plan.scenario.id}${profile}${load}.json`);
 }
 
 function summaryJson(r: ResultFile) {
