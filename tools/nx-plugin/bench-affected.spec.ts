@@ -22,12 +22,14 @@ const manifest = (language: string) => ({
   frameworkVersion: '1',
   server: 'srv',
   orm: 'orm',
+  serializer: 'JSON.stringify',
   description: 'fixture',
   build: { command: 'true' },
   start: { command: 'true' },
   test: { command: 'true' },
   pool: { env: 'DB_POOL_SIZE', default: 10 },
   workers: { env: 'WORKERS', default: 1 },
+  concurrency: { model: 'event-loop' },
   toolchain: { versionCommand: 'true' },
 });
 
