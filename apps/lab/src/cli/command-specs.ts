@@ -79,9 +79,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'verify',
     summary: 'check implementations against the contract (conformance) on a live instance',
-    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--json]',
+    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--write-facts] [--json]',
     details:
-      'Starts the services and the implementation, runs the conformance checks, stops everything. With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
+      'Starts the services and the implementation, runs the conformance checks, stops everything. The report states the SQL statements per request the database saw for the profiled endpoints (pg_stat_statements: framework-added BEGIN/ROLLBACK and connection checks included). With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
     flags: {
       all: { type: 'boolean', description: 'verify every implementation, one after another', default: 'off' },
       variant,
@@ -94,10 +94,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       fuzz: { type: 'boolean', description: 'after the conformance checks, run the fuzz stage (also limited by --only)', default: 'off' },
       'fuzz-budget': { type: 'string', value: '<n|d>', description: 'fuzz budget: a request count (800) or a wall time (60s, 2m); needs --fuzz', default: '1500 requests or 60 s' },
       seed: { type: 'string', value: '<n>', description: 'seed of the generated fuzz requests; needs --fuzz', default: 'a fixed seed' },
+      'write-facts': {
+        type: 'boolean',
+        description: `save what the gate observed of each verified implementation's defaults (statements per request of the profiled endpoints, passed or not, the day) into docs/data/implementation-facts.json, replacing only their entries; not with --variant or --only`,
+        default: 'off',
+      },
       json,
     },
     maxPositionals: 1,
-    examples: ['lab verify typescript-node-http', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
+    examples: ['lab verify typescript-node-http', 'lab verify --all --write-facts', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
   },
   {
     name: 'scenario',

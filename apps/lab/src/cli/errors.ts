@@ -15,7 +15,9 @@ export type CliErrorCode =
   | 'LAB_MANIFEST_INVALID'
   | 'LAB_IMPL_NOT_READY'
   | 'LAB_IMPL_EXITED'
-  | 'LAB_IMPL_BUILD_FAILED';
+  | 'LAB_IMPL_BUILD_FAILED'
+  | 'LAB_FACTS_INVALID'
+  | 'LAB_DOCS_STALE';
 
 /**
  * A failure the CLI reports as `error[CODE]: message` then `hint: ...`, and the exit code it

@@ -17,7 +17,7 @@ export type CommandConfig =
   /** `port` 0 means a free port. */
   | { name: 'up'; impl: string; variant: string | undefined; port: number }
   /** `impl` undefined means `--all`; `only` empty means every group. */
-  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; fuzz?: VerifyFuzzFlags }
+  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; writeFacts: boolean; fuzz?: VerifyFuzzFlags }
   | ScenarioBuildConfig
   | BenchConfig
   | CalibrateConfig;
@@ -88,7 +88,10 @@ function commandConfig(inv: Invocation): CommandConfig {
       if ((impl === undefined) === (v.all !== true)) {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab verify needs one implementation or --all', 'usage: lab verify <impl> | --all');
       }
-      return { name: 'verify', impl, variant, only: parseList(v.only), json, ...verifyFuzzFlags(v) };
+      if (v['write-facts'] === true && (variant !== undefined || v.only !== undefined)) {
+        throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--write-facts records the defaults on every check: not with ${variant !== undefined ? '--variant' : '--only'}`, 'usage: lab verify <impl> | --all --write-facts');
+      }
+      return { name: 'verify', impl, variant, only: parseList(v.only), json, writeFacts: v['write-facts'] === true, ...verifyFuzzFlags(v) };
     case 'scenario': {
       const [action, id] = inv.positionals;
       if (action !== 'build' || id === undefined) {
