@@ -56,6 +56,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
     case 'calibrate':
       return (await import('./commands/calibrate')).runCalibrate(command, log, listenForInterrupt());
+    case 'report':
+      return (await import('./commands/report')).runReportCommand(workspace, command);
   }
 }
 

@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate' | 'report';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -182,6 +182,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 0,
     examples: ['lab calibrate', 'lab calibrate --driver loadgen --duration 10s', 'lab calibrate --json | jq ".calibration.ceilings"'],
+  },
+  {
+    name: 'report',
+    summary: 'write the markdown report (and the findings) from result files',
+    usage: 'lab report [--scope workspace|scenario:<id>|impl:<id>] [--results <dir>]... [--out <file>] [--discoveries <file>] [--scenarios-json <file>] [--json]',
+    details:
+      'Reads result files (the newest per cell wins; unusable files are warnings), ranks the cells measured the same way and writes markdown with libs/report; for the workspace scope also the findings, learnings/DISCOVERIES.md. No result files give a "no results yet" page, not an error. Paths on the command line are taken from the current directory (absolute ones as given); the defaults are in the workspace. The Nx targets reports:report, <impl>:report and scenario-<id>:report run this. With --json, stdout is {written, warnings, cells}. Exit 0 written, 2 a bad scope or flag.',
+    flags: {
+      scope: { type: 'string', value: '<scope>', description: 'what to report: workspace, scenario:<id> or impl:<id>', default: 'workspace' },
+      results: { type: 'string', value: '<dir>', multiple: true, description: 'a results root, read recursively (repeat the flag or separate with commas)', default: 'results/published, then results/raw' },
+      out: { type: 'string', value: '<file>', description: 'the markdown file', default: 'docs/benchmark-results.md (workspace), else dist/reports/<scenario|impl>-<id>.md' },
+      discoveries: { type: 'string', value: '<file>', description: 'the findings file (workspace scope only)', default: 'learnings/DISCOVERIES.md' },
+      'scenarios-json': { type: 'string', value: '<file>', description: 'a scenario catalogue as JSON ([{id, title, category, hypotheses}]) instead of importing scenarios/*/scenario.ts' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab report', 'lab report --scope scenario:09-db-pagination --out /tmp/09.md', 'lab report --results libs/report/fixtures/results --out tmp/report.md --discoveries tmp/discoveries.md'],
   },
 ];
 

@@ -29,21 +29,21 @@ export interface BenchConfig {
 /** Reads the bench flags into a {@link BenchConfig}; a bad value is a usage error (exit 2). */
 export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsTTY'>): BenchConfig {
   const v = inv.values;
-  const impls = list(v.impl);
-  const scenarios = list(v.scenario);
+  const impls = flagList(v.impl);
+  const scenarios = flagList(v.scenario);
   if (impls.length === 0 || scenarios.length === 0) {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab bench needs --impl and --scenario', 'usage: lab bench --impl <id...> --scenario <id...> (lab list shows both)');
   }
-  const out = text(v.out);
+  const out = flagText(v.out);
   if (out !== undefined && impls.length * scenarios.length > 1) {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', '--out names one result file but several cells were asked for', 'leave --out away: each cell goes to results/raw/<impl>/<scenario>.json');
   }
   const options: BenchOptions = {};
-  const variant = text(v.variant);
+  const variant = flagText(v.variant);
   if (variant) options.variant = variant;
-  const profile = text(v.profile);
+  const profile = flagText(v.profile);
   if (profile) options.profile = profile;
-  const preset = text(v.preset);
+  const preset = flagText(v.preset);
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
     throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'suite is the default suite; quick a smoke test; standard the full protocol');
   }
@@ -53,17 +53,17 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   if (preset !== undefined) options.preset = preset as Preset;
   else if (v.quick === true) options.preset = 'quick';
   if (v['skip-gate'] === true) options.skipGate = true;
-  const runs = text(v.runs);
+  const runs = flagText(v.runs);
   if (runs !== undefined) {
     const parsed = parseRuns(runs);
     if (!parsed) throw usageError('LAB_USAGE_BAD_VALUE', `--runs must be min..max or a count, got "${runs}"`, 'e.g. --runs 3..10 or --runs 5');
     options.runs = parsed;
   }
-  const duration = text(v.duration);
+  const duration = flagText(v.duration);
   if (duration !== undefined) options.durationMs = parseDurationMs(duration);
-  const precision = text(v.precision);
+  const precision = flagText(v.precision);
   if (precision !== undefined) options.precision = parsePrecision(precision);
-  const driver = text(v.driver);
+  const driver = flagText(v.driver);
   if (driver !== undefined) {
     if (!(BENCH_DRIVERS as readonly string[]).includes(driver)) {
       throw usageError('LAB_USAGE_BAD_VALUE', `--driver must be ${BENCH_DRIVERS.join(', ')}, got "${driver}"`, 'auto picks loadgen for closed loads with a fixed request mix, else native; wrk and loadgen drive closed loads only');
@@ -91,11 +91,13 @@ export function parsePrecision(raw: string): number {
   return value;
 }
 
-function text(raw: Invocation['values'][string]): string | undefined {
+/** A flag's value, trimmed; undefined when absent or empty. */
+export function flagText(raw: Invocation['values'][string]): string | undefined {
   return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
 }
 
-function list(raw: Invocation['values'][string]): string[] {
+/** A repeatable flag's values, split on commas, trimmed, without repeats. */
+export function flagList(raw: Invocation['values'][string]): string[] {
   const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
   return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
 }

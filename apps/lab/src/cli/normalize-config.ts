@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { CliError, usageError } from './errors';
 import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
-import { benchConfig, type BenchConfig } from './normalize-bench';
+import { benchConfig, flagList, flagText, type BenchConfig } from './normalize-bench';
+import type { ReportConfig } from '../commands/report';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import type { Invocation } from './parse-command-line';
 import type { ScenarioBuildConfig } from '../commands/scenario-build';
@@ -20,7 +21,8 @@ export type CommandConfig =
   | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; writeFacts: boolean; fuzz?: VerifyFuzzFlags }
   | ScenarioBuildConfig
   | BenchConfig
-  | CalibrateConfig;
+  | CalibrateConfig
+  | ReportConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -97,9 +99,18 @@ function commandConfig(inv: Invocation): CommandConfig {
       if (action !== 'build' || id === undefined) {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', action === 'build' ? 'lab scenario build needs a scenario id' : `lab scenario has one action, build; got "${action ?? ''}"`, 'usage: lab scenario build <id>; lab list shows the scenarios');
       }
-      const out = typeof v.out === 'string' && v.out.trim() !== '' ? v.out.trim() : undefined;
-      return { name: 'scenario', action, id, out, json };
+      return { name: 'scenario', action, id, out: flagText(v.out), json };
     }
+    case 'report':
+      return {
+        name: 'report',
+        scope: flagText(v.scope) ?? 'workspace',
+        results: flagList(v.results),
+        out: flagText(v.out),
+        discoveries: flagText(v.discoveries),
+        scenariosJson: flagText(v['scenarios-json']),
+        json,
+      };
     default:
       throw new Error(`no configuration for command ${String(inv.command?.name)}`);
   }

@@ -1,58 +1,63 @@
-/** Runs the report script as users and Nx do (`node --import tsx tools/report/report.ts`) on fixture results. */
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+/** `lab report` as users and Nx run it (`node --import tsx apps/lab/src/main.ts report …`), on the committed fixture results. */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, runLab } from '../testing/fixture-workspace';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUT = 'tmp/report-test';
-
-function report(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'tools/report/report.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const FIXTURE_RESULTS = 'libs/report/fixtures/results';
+/** Outside the workspace: absolute paths must be used as given. */
+let out: string;
 
 beforeAll(async () => {
-  await rm(join(ROOT, OUT), { recursive: true, force: true });
-  await mkdir(join(ROOT, OUT, 'empty'), { recursive: true });
+  out = await mkdtemp(join(tmpdir(), 'lab-report-'));
+  await mkdir(join(out, 'empty'));
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
 });
 
-describe('tools/report/report.ts', () => {
+describe('lab report', () => {
   it('writes the workspace markdown and DISCOVERIES.md from fixture results, with ties and invalid cells marked', async () => {
-    const md = `${OUT}/benchmark-results.md`;
-    const disc = `${OUT}/DISCOVERIES.md`;
-    const run = await report(['--results', 'libs/report/fixtures/results', '--out', md, '--discoveries', disc]);
-    expect(run).toMatchObject({ code: 0, stdout: `${md}\n${disc}\n` });
-    const text = await readFile(join(ROOT, md), 'utf8');
-    const fixture = JSON.parse(await readFile(join(ROOT, 'libs/report/fixtures/results/typescript-node-http--01-lightweight.json'), 'utf8'));
+    const md = join(out, 'benchmark-results.md');
+    const disc = join(out, 'DISCOVERIES.md');
+    const run = await runLab(['report', '--results', FIXTURE_RESULTS, '--out', md, '--discoveries', disc, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ written: [md, disc] });
+    const text = await readFile(md, 'utf8');
+    const fixture = JSON.parse(await readFile(join(REPO_ROOT, FIXTURE_RESULTS, 'typescript-node-http--01-lightweight.json'), 'utf8'));
     const int = (x: number) => Math.round(x).toLocaleString('en-US');
     expect(text).toContain(`#1 ${int(fixture.stats.estimate)} [${int(fixture.stats.ci.low)}–${int(fixture.stats.ci.high)}]`);
-    expect(text).toMatch(/#1 [\d,]+ \[[\d,]+–[\d,]+\] ≈/);
     expect(text).toContain('(generator-bound)');
-    expect(await readFile(join(ROOT, disc), 'utf8')).toContain('### offset-depth-penalty — **supported**');
+    expect(await readFile(disc, 'utf8')).toContain('### offset-depth-penalty — **supported**');
+  });
+
+  it('writes an absolute --out where it says, not under the workspace', async () => {
+    const md = join(out, 'nested', 'absolute.md');
+    const run = await runLab(['report', '--scope', 'scenario:09-db-pagination', '--results', FIXTURE_RESULTS, '--out', md]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(md, 'utf8')).toContain('# Benchmark results — scenario 09-db-pagination');
+    await expect(readFile(join(REPO_ROOT, md), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('writes a "no results yet" page instead of failing when there are no result files', async () => {
-    const md = `${OUT}/none.md`;
-    const run = await report(['--results', `${OUT}/empty`, '--out', md, '--discoveries', `${OUT}/none-discoveries.md`]);
-    expect(run.code).toBe(0);
-    expect(await readFile(join(ROOT, md), 'utf8')).toContain('**No results yet.**');
+    const md = join(out, 'none.md');
+    const run = await runLab(['report', '--results', join(out, 'empty'), '--out', md, '--discoveries', join(out, 'none-discoveries.md')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('report: 0 cells (no results yet)');
+    expect(await readFile(md, 'utf8')).toContain('**No results yet.**');
   });
 
-  it('reports one scenario', async () => {
-    const md = `${OUT}/scenario.md`;
-    const run = await report(['--scope', 'scenario:09-db-pagination', '--results', 'libs/report/fixtures/results', '--out', md]);
-    expect(run).toMatchObject({ code: 0, stdout: `${md}\n` });
-    expect(await readFile(join(ROOT, md), 'utf8')).toContain('# Benchmark results — scenario 09-db-pagination');
-  });
-
-  it('exits 2 with error[LAB_REPORT_INVALID_SCOPE] on a bad scope', async () => {
-    const run = await report(['--scope', 'everything']);
+  it('exits 2 with error[LAB_USAGE_BAD_VALUE] and a hint on a bad scope', async () => {
+    const run = await runLab(['report', '--scope', 'everything']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error\[LAB_REPORT_INVALID_SCOPE\]: .*\nhint: /);
+    expect(run.stderr).toMatch(/^error\[LAB_USAGE_BAD_VALUE\]: --scope: .*\nhint: /);
+  });
+
+  it('documents its flags, defaults and an example in --help', async () => {
+    const run = await runLab(['report', '--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--scope', '--results', '--out', '--discoveries', '--scenarios-json']) expect(run.stdout + run.stderr).toContain(flag);
+    expect(run.stdout + run.stderr).toMatch(/example/i);
   });
 });
