@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate' | 'report';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'calibrate' | 'report' | 'docs';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -199,6 +199,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 0,
     examples: ['lab report', 'lab report --scope scenario:09-db-pagination --out /tmp/09.md', 'lab report --results libs/report/fixtures/results --out tmp/report.md --discoveries tmp/discoveries.md'],
+  },
+  {
+    name: 'docs',
+    summary: 'rewrite the generated docs tables (README scenarios, docs/implementations.md) and check the README rows',
+    usage: 'lab docs [--check] [--json]',
+    details:
+      "Generates the README's scenarios table from scenarios/*/scenario.ts and docs/implementations.md's tables from implementations/*/lab.json and the gate's committed facts (docs/data/implementation-facts.json, refreshed by lab verify --all --write-facts), each between its generated-section markers; checks that the README's implementations table has one row per implementation and none for a missing one. Starts nothing. With --check nothing is written and a stale section is a problem. Exit 0 when everything is up to date (or was rewritten), 1 when a problem is left.",
+    flags: {
+      check: { type: 'boolean', description: 'write nothing; report stale sections as problems', default: 'off' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab docs', 'lab docs --check'],
   },
 ];
 

@@ -4,6 +4,7 @@ import { CliError, usageError } from './errors';
 import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
 import { benchConfig, flagList, flagText, type BenchConfig } from './normalize-bench';
+import type { DocsConfig } from '../commands/docs';
 import type { ReportConfig } from '../commands/report';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import type { Invocation } from './parse-command-line';
@@ -22,7 +23,8 @@ export type CommandConfig =
   | ScenarioBuildConfig
   | BenchConfig
   | CalibrateConfig
-  | ReportConfig;
+  | ReportConfig
+  | DocsConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -111,6 +113,8 @@ function commandConfig(inv: Invocation): CommandConfig {
         scenariosJson: flagText(v['scenarios-json']),
         json,
       };
+    case 'docs':
+      return { name: 'docs', check: v.check === true, json };
     default:
       throw new Error(`no configuration for command ${String(inv.command?.name)}`);
   }
