@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The report script lives in tools/report/; this project only runs its tests.
+// `lab report` lives in apps/lab; this project publishes the workspace report, and its test runs the Nx targets.
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     watch: false,
-    dir: fileURLToPath(new URL('../tools/report', import.meta.url)),
+    dir: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.spec.ts'],
     environment: 'node',
     testTimeout: 120_000,

@@ -86,6 +86,7 @@ beforeAll(() => {
       frameworkVersion: '1',
       server: 'none',
       orm: 'none',
+      serializer: 'JSON.stringify',
       description: 'a server that never starts',
       build: { command: 'true' },
       start: { command: 'false' },
@@ -93,6 +94,7 @@ beforeAll(() => {
       readiness: { path: '/health', timeoutMs: 2000 },
       pool: { env: 'DB_POOL_SIZE', default: 10 },
       workers: { env: 'WORKERS', default: 1 },
+      concurrency: { model: 'event-loop' },
       toolchain: { versionCommand: 'node --version' },
     }),
   );

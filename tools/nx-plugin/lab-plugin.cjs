@@ -282,8 +282,10 @@ const SCENARIO_BUILD_INPUTS = [
 const REPORT_INPUTS = [
   { dependentTasksOutputFiles: '**/*.json' },
   '{workspaceRoot}/results/published/**/*',
-  '{workspaceRoot}/tools/report/**/*',
-  '!{workspaceRoot}/tools/report/**/*.spec.ts',
+  '{workspaceRoot}/apps/lab/src/report/**/*',
+  '!{workspaceRoot}/apps/lab/src/report/**/*.spec.ts',
+  '{workspaceRoot}/apps/lab/src/commands/report.ts',
+  '{workspaceRoot}/tools/report/load-scenarios.ts',
   ...['report', 'results', 'stats'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
   // No scenario files here: a `{workspaceRoot}` input marks every project that declares it as
@@ -304,7 +306,7 @@ function reportTarget(tag, out) {
   const [kind, id] = tag.split(':');
   return {
     executor: 'nx:run-commands',
-    options: { command: `node --import tsx tools/report/report.ts --scope ${kind}:${id} --out ${out}` },
+    options: { command: `${LAB_CLI} report --scope ${kind}:${id} --out ${out}` },
     cache: true,
     dependsOn: [{ projects: [`tag:${tag}`], target: 'bench' }],
     inputs: REPORT_INPUTS,

@@ -69,6 +69,23 @@ const sizedBy = (what) =>
     default: z.int({ error: `${what} default must be an integer` }).positive({ error: `${what} default must be at least 1` }),
   });
 
+/** How one server process handles requests at once: one event loop, goroutines, or a pool of threads. */
+const CONCURRENCY_MODELS = /** @type {const} */ (['event-loop', 'goroutines', 'threads']);
+
+/**
+ * `concurrency`: the model, and for `threads` how many threads a process runs by default and the
+ * environment variable that sets them.
+ */
+const concurrency = z
+  .strictObject({
+    model: z.enum(CONCURRENCY_MODELS, { error: `concurrency model must be one of ${CONCURRENCY_MODELS.join(', ')}` }),
+    threads: sizedBy('threads').optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.model === 'threads' && !c.threads) ctx.addIssue({ code: 'custom', path: ['threads'], message: 'model "threads" needs threads: { env, default }' });
+    if (c.model !== 'threads' && c.threads) ctx.addIssue({ code: 'custom', path: ['threads'], message: `model "${c.model}" has no thread count: remove threads` });
+  });
+
 /** The zod schema of `lab.json` (strict: unknown keys are problems). Defaults are applied by `normalizeManifest`. */
 const implManifestSchema = z
   .strictObject({
@@ -79,6 +96,7 @@ const implManifestSchema = z
     frameworkVersion: text('frameworkVersion'),
     server: text('server'),
     orm: text('orm'),
+    serializer: text('serializer'),
     description: text('description'),
     build: z.strictObject({ command: text('build command'), outputs: z.array(relativePath).optional(), cache: z.boolean().optional() }),
     start: command('start'),
@@ -86,6 +104,7 @@ const implManifestSchema = z
     env: envMap.optional(),
     pool: sizedBy('pool'),
     workers: sizedBy('workers'),
+    concurrency,
     toolchain: z.strictObject({ versionCommand: text('toolchain.versionCommand') }),
     readiness: z
       .strictObject({
@@ -201,6 +220,7 @@ function stripUndefined(o) {
 
 module.exports = {
   LANGUAGES,
+  CONCURRENCY_MODELS,
   KEBAB,
   IMPL_ID,
   SCENARIO_ID,

@@ -216,7 +216,7 @@ describe('lab (subprocess, fixture workspaces)', () => {
           color: false,
           debug: false,
           printConfig: true,
-          command: { name: 'verify', impl: 'go-chi', variant: undefined, only: ['basic', 'users'], json: false },
+          command: { name: 'verify', impl: 'go-chi', variant: undefined, only: ['basic', 'users'], json: false, writeFacts: false },
         });
       } finally {
         ws.remove();

@@ -58,6 +58,10 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/publish')).runPublish(workspace, command, log, listenForInterrupt());
     case 'calibrate':
       return (await import('./commands/calibrate')).runCalibrate(command, log, listenForInterrupt());
+    case 'report':
+      return (await import('./commands/report')).runReportCommand(workspace, command);
+    case 'docs':
+      return (await import('./commands/docs')).runDocs(workspace, command);
   }
 }
 

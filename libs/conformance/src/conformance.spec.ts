@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpointKey } from './contract-view';
 import { labContract, runConformance } from './run-conformance';
+import { PROFILED_ENDPOINTS, PROFILED_REQUESTS, statementProfiles } from './checks/statements';
 import { startFaultProxy } from './testing/fault-proxy';
 import type { FaultName } from './testing/faults';
 import { BASELINE_ID, startBaseline, type Baseline } from './testing/start-baseline';
@@ -45,12 +46,24 @@ describe('the baseline implementation', () => {
   }, 300_000);
 });
 
+describe('statements per request', () => {
+  it('profiles every listed endpoint with what the baseline sends: one SELECT per read, one INSERT per create, no transaction', async () => {
+    const report = await runConformance({ ...target(), only: onlyEndpoints(PROFILED_ENDPOINTS.map((p) => p.endpoint)) });
+    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
+    const profiles = new Map(statementProfiles(report).map((p) => [p.endpoint, p]));
+    expect([...profiles.keys()]).toEqual(PROFILED_ENDPOINTS.map((p) => p.endpoint));
+    expect(profiles.get('GET /users')).toMatchObject({ requests: PROFILED_REQUESTS, perRequest: 1, byKind: { SELECT: 1 } });
+    expect(profiles.get('POST /users')).toMatchObject({ perRequest: 1, byKind: { INSERT: 1 } });
+    expect(profiles.get('GET /n-plus-one/eager')?.byKind).toEqual({ SELECT: 1 });
+  }, 300_000);
+});
+
 describe('without a database', () => {
   it('passes the baseline and skips only the checks that read pg_stat_statements', async () => {
     const { databaseUrl: _, ...rest } = target();
     const report = await runConformance(rest);
     expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
-    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual(['pagination.keyset', 'n-plus-one.query-count', 'transactions.technique']);
+    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual(['pagination.keyset', 'n-plus-one.query-count', 'transactions.technique', 'statements']);
   }, 300_000);
 });
 

@@ -8,6 +8,7 @@ const valid: ImplManifestInput = {
   frameworkVersion: 'node 20',
   server: 'node:http',
   orm: 'pg (raw SQL)',
+  serializer: 'JSON.stringify',
   description: 'The baseline: no framework.',
   build: { command: 'npm ci && npm run build' },
   start: { command: 'node dist/main.js' },
@@ -15,6 +16,7 @@ const valid: ImplManifestInput = {
   env: { NODE_ENV: 'production' },
   pool: { env: 'DB_POOL_SIZE', default: 10 },
   workers: { env: 'WORKERS', default: 1 },
+  concurrency: { model: 'event-loop' },
   toolchain: { versionCommand: 'node --version' },
   variants: [{ id: 'cluster-2', description: 'two workers', env: { WORKERS: '2' } }],
 };
@@ -49,6 +51,12 @@ describe('parseManifest', () => {
     expect(result.ok && result.manifest.build.cache).toBe(expected);
   });
 
+  it('keeps a threads model with its thread count', () => {
+    const concurrency = { model: 'threads', threads: { env: 'THREADS', default: 10 } } as const;
+    const result = parseManifest({ ...valid, concurrency }, 'f');
+    expect(result.ok && result.manifest.concurrency).toEqual(concurrency);
+  });
+
   it('defaults env and variants to empty', () => {
     const { env: _env, variants: _variants, ...bare } = valid;
     const result = parseManifest(bare, 'f');
@@ -71,6 +79,10 @@ describe('parseManifest', () => {
       ['variants.0.id', 'variants.2.id'],
     ],
     ['the reserved variant id', { variants: [{ id: 'default', description: 'x', env: {} }] }, ['variants.0.id']],
+    ['an unknown concurrency model', { concurrency: { model: 'fibers' } }, ['concurrency.model']],
+    ['a threads model without its thread count', { concurrency: { model: 'threads' } }, ['concurrency.threads']],
+    ['a thread count on an event loop', { concurrency: { model: 'event-loop', threads: { env: 'THREADS', default: 4 } } }, ['concurrency.threads']],
+    ['an empty serializer', { serializer: ' ' }, ['serializer']],
   ])('reports %s with its path', (_name, patch, paths) => {
     expect(pathsOf({ ...valid, ...patch })).toEqual(paths);
   });

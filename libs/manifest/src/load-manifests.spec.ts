@@ -11,12 +11,14 @@ const manifest = {
   frameworkVersion: '0.115',
   server: 'uvicorn',
   orm: 'SQLAlchemy',
+  serializer: 'JSON.stringify',
   description: 'FastAPI',
   build: { command: 'python3 -m venv .venv' },
   start: { command: '.venv/bin/uvicorn app:app' },
   test: { command: '.venv/bin/pytest' },
   pool: { env: 'DB_POOL_SIZE', default: 10 },
   workers: { env: 'WORKERS', default: 1 },
+  concurrency: { model: 'event-loop' },
   toolchain: { versionCommand: 'python3 --version' },
 };
 

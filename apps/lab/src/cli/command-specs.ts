@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate' | 'report' | 'docs';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -79,9 +79,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'verify',
     summary: 'check implementations against the contract (conformance) on a live instance',
-    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--json]',
+    usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--write-facts] [--json]',
     details:
-      'Starts the services and the implementation, runs the conformance checks, stops everything. With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
+      'Starts the services and the implementation, runs the conformance checks, stops everything. The report states the SQL statements per request the database saw for the profiled endpoints (pg_stat_statements: framework-added BEGIN/ROLLBACK and connection checks included). With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
     flags: {
       all: { type: 'boolean', description: 'verify every implementation, one after another', default: 'off' },
       variant,
@@ -94,10 +94,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       fuzz: { type: 'boolean', description: 'after the conformance checks, run the fuzz stage (also limited by --only)', default: 'off' },
       'fuzz-budget': { type: 'string', value: '<n|d>', description: 'fuzz budget: a request count (800) or a wall time (60s, 2m); needs --fuzz', default: '1500 requests or 60 s' },
       seed: { type: 'string', value: '<n>', description: 'seed of the generated fuzz requests; needs --fuzz', default: 'a fixed seed' },
+      'write-facts': {
+        type: 'boolean',
+        description: `save what the gate observed of each verified implementation's defaults (statements per request of the profiled endpoints, passed or not, the day) into docs/data/implementation-facts.json, replacing only their entries; not with --variant or --only`,
+        default: 'off',
+      },
       json,
     },
     maxPositionals: 1,
-    examples: ['lab verify typescript-node-http', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
+    examples: ['lab verify typescript-node-http', 'lab verify --all --write-facts', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
   },
   {
     name: 'scenario',
@@ -209,6 +214,37 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 0,
     examples: ['lab calibrate', 'lab calibrate --driver loadgen --duration 10s', 'lab calibrate --json | jq ".calibration.ceilings"'],
+  },
+  {
+    name: 'report',
+    summary: 'write the markdown report (and the findings) from result files',
+    usage: 'lab report [--scope workspace|scenario:<id>|impl:<id>] [--results <dir>]... [--out <file>] [--discoveries <file>] [--readme <file>] [--scenarios-json <file>] [--json]',
+    details:
+      'Reads result files (the newest per cell wins; unusable files are warnings), ranks the cells measured the same way and writes markdown with libs/report; for the workspace scope also the findings, learnings/DISCOVERIES.md, and the headline table between the <!-- benchmark-headline:start/end --> markers of README.md. No result files give a "no results yet" page, not an error. Paths on the command line are taken from the current directory (absolute ones as given); the defaults are in the workspace. The Nx targets reports:report, <impl>:report and scenario-<id>:report run this. With --json, stdout is {written, warnings, cells}. Exit 0 written, 2 a bad scope or flag.',
+    flags: {
+      scope: { type: 'string', value: '<scope>', description: 'what to report: workspace, scenario:<id> or impl:<id>', default: 'workspace' },
+      results: { type: 'string', value: '<dir>', multiple: true, description: 'a results root, read recursively (repeat the flag or separate with commas)', default: 'results/published, then results/raw' },
+      out: { type: 'string', value: '<file>', description: 'the markdown file', default: 'docs/benchmark-results.md (workspace), else dist/reports/<scenario|impl>-<id>.md' },
+      discoveries: { type: 'string', value: '<file>', description: 'the findings file (workspace scope only)', default: 'learnings/DISCOVERIES.md' },
+      readme: { type: 'string', value: '<file>', description: 'the file whose benchmark-headline markers get the headline table (workspace scope only)', default: 'README.md, unless --out is given' },
+      'scenarios-json': { type: 'string', value: '<file>', description: 'a scenario catalogue as JSON ([{id, title, category, hypotheses}]) instead of importing scenarios/*/scenario.ts' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab report', 'lab report --scope scenario:09-db-pagination --out /tmp/09.md', 'lab report --results libs/report/fixtures/results --out tmp/report.md --discoveries tmp/discoveries.md'],
+  },
+  {
+    name: 'docs',
+    summary: 'rewrite the generated docs tables (README scenarios, docs/implementations.md) and check the README rows',
+    usage: 'lab docs [--check] [--json]',
+    details:
+      "Generates the README's scenarios table from scenarios/*/scenario.ts and docs/implementations.md's tables from implementations/*/lab.json and the gate's committed facts (docs/data/implementation-facts.json, refreshed by lab verify --all --write-facts), each between its generated-section markers; checks that the README's implementations table has one row per implementation and none for a missing one. Starts nothing. With --check nothing is written and a stale section is a problem. Exit 0 when everything is up to date (or was rewritten), 1 when a problem is left.",
+    flags: {
+      check: { type: 'boolean', description: 'write nothing; report stale sections as problems', default: 'off' },
+      json,
+    },
+    maxPositionals: 0,
+    examples: ['lab docs', 'lab docs --check'],
   },
 ];
 

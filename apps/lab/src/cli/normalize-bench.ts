@@ -1,7 +1,7 @@
 import { parseRuns, PRESETS, type BenchOptions, type Preset } from '@lab/runner';
 import { usageError } from './errors';
 import type { ConfigContext } from './config-context';
-import { list, text } from './normalize-publish';
+import { flagList, flagText } from './flags';
 import type { Invocation } from './parse-command-line';
 
 /** What `--driver` accepts (`auto`, the default, resolves per cell in planCell). */
@@ -32,21 +32,21 @@ export interface BenchConfig {
 /** Reads the bench flags into a {@link BenchConfig}; a bad value is a usage error (exit 2). */
 export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsTTY'>): BenchConfig {
   const v = inv.values;
-  const impls = list(v.impl);
-  const scenarios = list(v.scenario);
+  const impls = flagList(v.impl);
+  const scenarios = flagList(v.scenario);
   if (impls.length === 0 || scenarios.length === 0) {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab bench needs --impl and --scenario', 'usage: lab bench --impl <id...> --scenario <id...> (lab list shows both)');
   }
-  const out = text(v.out);
+  const out = flagText(v.out);
   if (out !== undefined && impls.length * scenarios.length > 1) {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', '--out names one result file but several cells were asked for', 'leave --out away: each cell goes to results/raw/<impl>/<scenario>.json');
   }
   const options: BenchOptions = {};
-  const variant = text(v.variant);
+  const variant = flagText(v.variant);
   if (variant) options.variant = variant;
-  const profile = text(v.profile);
+  const profile = flagText(v.profile);
   if (profile) options.profile = profile;
-  const preset = text(v.preset);
+  const preset = flagText(v.preset);
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
     throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'suite is the default suite; quick a smoke test; standard the full protocol');
   }
@@ -56,26 +56,26 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   if (preset !== undefined) options.preset = preset as Preset;
   else if (v.quick === true) options.preset = 'quick';
   if (v['skip-gate'] === true) options.skipGate = true;
-  const runs = text(v.runs);
+  const runs = flagText(v.runs);
   if (runs !== undefined) {
     const parsed = parseRuns(runs);
     if (!parsed) throw usageError('LAB_USAGE_BAD_VALUE', `--runs must be min..max or a count, got "${runs}"`, 'e.g. --runs 3..10 or --runs 5');
     options.runs = parsed;
   }
-  const duration = text(v.duration);
+  const duration = flagText(v.duration);
   if (duration !== undefined) options.durationMs = parseDurationMs(duration);
-  const precision = text(v.precision);
+  const precision = flagText(v.precision);
   if (precision !== undefined) options.precision = parsePrecision(precision);
-  const driver = text(v.driver);
+  const driver = flagText(v.driver);
   if (driver !== undefined) {
     if (!(BENCH_DRIVERS as readonly string[]).includes(driver)) {
       throw usageError('LAB_USAGE_BAD_VALUE', `--driver must be ${BENCH_DRIVERS.join(', ')}, got "${driver}"`, 'auto picks loadgen for closed loads with a fixed request mix, else native; wrk and loadgen drive closed loads only');
     }
     options.driver = driver as NonNullable<BenchOptions['driver']>;
   }
-  const vus = text(v.vus);
+  const vus = flagText(v.vus);
   if (vus !== undefined) options.vus = parseCount('--vus', vus);
-  const sweep = text(v.sweep);
+  const sweep = flagText(v.sweep);
   if (sweep !== undefined) options.sweep = parseSweep(sweep);
   const nx = v.nx === true;
   const twin = v.twin === true;

@@ -47,7 +47,8 @@ describe('normalizeConfig', () => {
 
   it('defaults: a free port, every group, no variant', () => {
     expect(config(['up', 'go-chi']).command).toMatchObject({ port: 0, variant: undefined });
-    expect(config(['verify', '--all']).command).toEqual({ name: 'verify', impl: undefined, variant: undefined, only: [], json: false });
+    expect(config(['verify', '--all']).command).toEqual({ name: 'verify', impl: undefined, variant: undefined, only: [], json: false, writeFacts: false });
+    expect(config(['verify', '--all', '--write-facts']).command).toMatchObject({ name: 'verify', writeFacts: true });
   });
 
   it.each([
@@ -78,6 +79,8 @@ describe('normalizeConfig', () => {
     [['up', 'x', '--port', '0'], 'LAB_USAGE_BAD_VALUE'],
     [['up', 'x', '--port', '70000'], 'LAB_USAGE_BAD_VALUE'],
     [['verify'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    [['verify', '--all', '--write-facts', '--only', 'basic'], 'LAB_USAGE_BAD_ARGUMENTS'],
+    [['verify', 'go-chi', '--write-facts', '--variant', 'cluster-2'], 'LAB_USAGE_BAD_ARGUMENTS'],
     [['list', '--json=yes'], 'LAB_USAGE_BAD_VALUE'],
     [['list', '--workspace'], 'LAB_USAGE_MISSING_VALUE'],
   ])('%j → %s', (argv, code) => {

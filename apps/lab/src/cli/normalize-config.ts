@@ -5,6 +5,9 @@ import { EXIT } from './exit-codes';
 import { COMMANDS, type CommandName } from './command-specs';
 import type { ConfigContext } from './config-context';
 import { benchConfig, type BenchConfig } from './normalize-bench';
+import type { DocsConfig } from '../commands/docs';
+import type { ReportConfig } from '../commands/report';
+import { flagList, flagText } from './flags';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import { publishConfig, type PublishConfig } from './normalize-publish';
 import type { Invocation } from './parse-command-line';
@@ -21,11 +24,13 @@ export type CommandConfig =
   /** `port` 0 means a free port. */
   | { name: 'up'; impl: string; variant: string | undefined; port: number }
   /** `impl` undefined means `--all`; `only` empty means every group. */
-  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; fuzz?: VerifyFuzzFlags }
+  | { name: 'verify'; impl: string | undefined; variant: string | undefined; only: string[]; json: boolean; writeFacts: boolean; fuzz?: VerifyFuzzFlags }
   | ScenarioBuildConfig
   | BenchConfig
   | PublishConfig
-  | CalibrateConfig;
+  | CalibrateConfig
+  | ReportConfig
+  | DocsConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -87,15 +92,30 @@ function commandConfig(inv: Invocation): CommandConfig {
       if ((impl === undefined) === (v.all !== true)) {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab verify needs one implementation or --all', 'usage: lab verify <impl> | --all');
       }
-      return { name: 'verify', impl, variant, only: parseList(v.only), json, ...verifyFuzzFlags(v) };
+      if (v['write-facts'] === true && (variant !== undefined || v.only !== undefined)) {
+        throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--write-facts records the defaults on every check: not with ${variant !== undefined ? '--variant' : '--only'}`, 'usage: lab verify <impl> | --all --write-facts');
+      }
+      return { name: 'verify', impl, variant, only: parseList(v.only), json, writeFacts: v['write-facts'] === true, ...verifyFuzzFlags(v) };
     case 'scenario': {
       const [action, id] = inv.positionals;
       if (action !== 'build' || id === undefined) {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', action === 'build' ? 'lab scenario build needs a scenario id' : `lab scenario has one action, build; got "${action ?? ''}"`, 'usage: lab scenario build <id>; lab list shows the scenarios');
       }
-      const out = typeof v.out === 'string' && v.out.trim() !== '' ? v.out.trim() : undefined;
-      return { name: 'scenario', action, id, out, json };
+      return { name: 'scenario', action, id, out: flagText(v.out), json };
     }
+    case 'report':
+      return {
+        name: 'report',
+        scope: flagText(v.scope) ?? 'workspace',
+        results: flagList(v.results),
+        out: flagText(v.out),
+        discoveries: flagText(v.discoveries),
+        readme: flagText(v.readme),
+        scenariosJson: flagText(v['scenarios-json']),
+        json,
+      };
+    case 'docs':
+      return { name: 'docs', check: v.check === true, json };
     default:
       throw new Error(`no configuration for command ${String(inv.command?.name)}`);
   }

@@ -1,5 +1,6 @@
 import { PRESETS, type Preset } from '@lab/runner';
 import { usageError } from './errors';
+import { flagList, flagText } from './flags';
 import type { Invocation } from './parse-command-line';
 
 /** The preset `lab publish` measures with unless `--preset` names another. */
@@ -29,30 +30,20 @@ export interface PublishConfig {
 /** Reads the publish flags; a bad value is a usage error (exit 2). */
 export function publishConfig(inv: Invocation): PublishConfig {
   const v = inv.values;
-  const preset = text(v.preset) ?? PUBLISH_DEFAULT_PRESET;
+  const preset = flagText(v.preset) ?? PUBLISH_DEFAULT_PRESET;
   if (!(PRESETS as readonly string[]).includes(preset)) {
     throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'publish (the default) is what the committed results are measured with');
   }
   const all = (items: string[]) => (items.length === 0 ? ['all'] : items);
   return {
     name: 'publish',
-    impls: all(list(v.impl)),
-    scenarios: all(list(v.scenario)),
+    impls: all(flagList(v.impl)),
+    scenarios: all(flagList(v.scenario)),
     preset: preset as Preset,
-    profile: text(v.profile),
+    profile: flagText(v.profile),
     dryRun: v['dry-run'] === true,
     json: v.json === true,
     skipReport: v['skip-report'] === true,
   };
 }
 
-/** A flag's trimmed text, undefined when absent or empty. */
-export function text(raw: Invocation['values'][string]): string | undefined {
-  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
-}
-
-/** A repeatable flag's values, also split on commas; duplicates dropped, first mention first. */
-export function list(raw: Invocation['values'][string]): string[] {
-  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
-}

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { ensureLoadgen } from '@lab/engine';
 import { acquireBenchLock, cellName, hostFingerprint, isRunnerError, runCell, type CellPlan } from '@lab/runner';
 import { toErrorView } from '../cli/errors';
@@ -9,6 +7,7 @@ import type { Interrupt } from '../cli/interrupt';
 import type { PublishConfig } from '../cli/normalize-publish';
 import type { Log, Outcome } from '../cli/outcome';
 import { ensureBuilt } from '../launch/ensure-built';
+import { runReport } from '../report/run-report';
 import { defaultOut, planAll } from './bench';
 import { errorView } from './bench-outcome';
 import { formatMs } from './bench-progress';
@@ -17,7 +16,6 @@ import { pairProject, pairTaskHashes } from '../publish/nx-task-hashes';
 import type { PhaseTimesMs } from '../publish/phase-clock';
 import { decidePublish, publishCells, requireOneHostClass, type MeasureCell, type PublishCell, type PublishSummary } from '../publish/publish-cells';
 
-const run = promisify(execFile);
 
 /**
  * `lab publish`: plans the selected cells as their pair tasks would (`lab bench --nx` with
@@ -120,11 +118,11 @@ export function overheadLines(phasesMs: PhaseTimesMs, ratio: number | null): str
 /** Rebuilds the workspace report from results/published only (what is committed), as `nx run reports:report` does. */
 async function regenerateReport(workspace: string, log: Log): Promise<string[] | undefined> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'tools/report/report.ts', '--scope', 'workspace', '--results', 'results/published'], { cwd: workspace });
-    for (const line of stderr.split('\n').filter(Boolean)) log(`lab: ${line}`);
-    return stdout.split('\n').filter(Boolean);
+    const { written, warnings } = await runReport({ workspaceRoot: workspace, scope: { kind: 'workspace' }, resultDirs: ['results/published'] });
+    for (const warning of warnings) log(`lab: warning: ${warning}`);
+    return written;
   } catch (error) {
-    log(`lab: the report could not be regenerated (node --import tsx tools/report/report.ts): ${toErrorView(error).message.split('\n')[0]}`);
+    log(`lab: the report could not be regenerated (lab report --results results/published): ${toErrorView(error).message.split('\n')[0]}`);
     return undefined;
   }
 }

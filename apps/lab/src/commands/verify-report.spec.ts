@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '@lab/conformance';
 import { makePaint } from '../cli/paint';
-import { framingSummary, renderVerifyReport } from './verify-report';
+import { framingSummary, renderVerifyReport, statementsSummary } from './verify-report';
 import { endpointFilter } from './verify';
 
 const report: ConformanceReport = {
@@ -64,5 +64,25 @@ describe('framingSummary', () => {
       ],
     };
     expect(framingSummary(framed)).toBe('framing: 2 endpoints seen, 1 with Content-Length, 1 chunked, 1 closing the connection');
+  });
+});
+
+describe('statementsSummary', () => {
+  const profile = (endpoint: string, perRequest: number, byKind: Record<string, number>) => ({
+    check: 'statements.per-request',
+    endpoint,
+    message: '',
+    value: { endpoint, requests: 5, perRequest, byKind, statements: [] },
+  });
+
+  it('prints one row per profiled endpoint: total, then each kind', () => {
+    const lines = statementsSummary({ ...report, observations: [profile('GET /users', 3, { BEGIN: 1, ROLLBACK: 1, SELECT: 1 }), profile('GET /health', 0, {})] });
+    expect(lines[0]).toBe('statements per request (pg_stat_statements):');
+    expect(lines[1]).toMatch(/^\s+GET \/users\s+3\s+BEGIN 1 · ROLLBACK 1 · SELECT 1$/);
+    expect(lines[2]).toMatch(/^\s+GET \/health\s+0\s+none$/);
+  });
+
+  it('is empty when nothing was profiled (no database)', () => {
+    expect(statementsSummary(report)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { endpointGroups, endpoints } from '@lab/contract';
-import type { ConformanceReport } from '@lab/conformance';
+import { statementProfiles, type ConformanceReport } from '@lab/conformance';
 import type { Paint } from '../cli/paint';
 import { textTable } from '../cli/text-table';
 
@@ -37,6 +37,7 @@ export function renderVerifyReport(title: string, report: ConformanceReport, pai
       }),
     ),
     framingSummary(report),
+    ...statementsSummary(report),
     ...errors.map((p) => `${paint.red(`error[${p.check}]`)} ${p.endpoint}: ${p.message}`),
     ...warnings.map((p) => `${paint.yellow(`warning[${p.check}]`)} ${p.endpoint}: ${p.message}`),
     ...report.checks.filter((c) => c.skipped).map((c) => paint.dim(`skipped[${c.id}] ${c.endpoint}: ${c.skipped}`)),
@@ -52,4 +53,15 @@ export function framingSummary(report: ConformanceReport): string {
   const chunked = new Set(report.framing.filter((f) => f.chunked).map((f) => f.endpoint));
   const closed = new Set(report.framing.filter((f) => !f.keepAlive).map((f) => f.endpoint));
   return `framing: ${endpoints.size} endpoints seen, ${endpoints.size - chunked.size} with Content-Length, ${chunked.size} chunked, ${closed.size} closing the connection`;
+}
+
+/**
+ * The SQL statements per request the database saw for each profiled endpoint, by kind, e.g.
+ * `GET /users  3  BEGIN 1 · SELECT 1 · ROLLBACK 1`; nothing when none was profiled.
+ */
+export function statementsSummary(report: ConformanceReport): string[] {
+  const profiles = statementProfiles(report);
+  if (profiles.length === 0) return [];
+  const kinds = (byKind: Record<string, number>) => Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(' · ') || 'none';
+  return ['statements per request (pg_stat_statements):', ...textTable(profiles.map((p) => [p.endpoint, String(p.perRequest), kinds(p.byKind)]))];
 }

@@ -7,6 +7,7 @@ import { EXIT, type ExitCode } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
 import type { CommandConfig } from '../cli/normalize-config';
 import type { Log, Outcome } from '../cli/outcome';
+import { factsOf, mergeFacts, readFacts, writeFacts } from '../facts/implementation-facts';
 import { ensureBuilt } from '../launch/ensure-built';
 import { launchImpl } from '../launch/launch-impl';
 import { manifestError, requireImpl, requireVariant } from './select-impl';
@@ -48,6 +49,7 @@ export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, 
     if (result === 'interrupted') return { exitCode: EXIT.interrupted };
     results.push(result);
   }
+  if (cfg.writeFacts) saveFacts(workspace, results, log);
   const single = cfg.impl === undefined ? undefined : results[0];
   if (single?.error) return { exitCode: single.error.exitCode, error: single.error };
   const manifestProblems = cfg.impl === undefined && loaded.problems.length ? toErrorView(manifestError(loaded.problems)) : undefined;
@@ -95,6 +97,17 @@ async function verifyOne(impl: ImplEntry, variant: Variant | undefined, only: ((
   } finally {
     await launched.stop();
   }
+}
+
+/**
+ * Records what the gate observed of each verified implementation in the committed facts file,
+ * replacing only their entries (an implementation that could not be set up keeps its old one).
+ */
+function saveFacts(workspace: string, results: readonly VerifyResult[], log: Log): void {
+  const now = new Date();
+  const updates = Object.fromEntries(results.filter((r) => r.report && r.variant === null).map((r) => [r.impl, factsOf(r.report!, now)]));
+  const file = writeFacts(workspace, mergeFacts(readFacts(workspace), updates));
+  log(`lab: facts of ${Object.keys(updates).length} implementation(s) written to ${file}`);
 }
 
 /** The implementations (and variant) to verify; usage errors for unknown ids. */

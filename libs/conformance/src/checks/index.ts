@@ -9,6 +9,7 @@ import { nPlusOneChecks } from './n-plus-one';
 import { paginationChecks } from './pagination';
 import { searchChecks } from './search';
 import { serverConfigChecks } from './server-config';
+import { statementChecks } from './statements';
 import { transactionChecks } from './transactions';
 import { userChecks } from './users';
 
@@ -29,4 +30,5 @@ export const allChecks: readonly Check[] = [
   ...cachingChecks,
   ...transactionChecks,
   ...bulkChecks,
+  ...statementChecks,
 ];

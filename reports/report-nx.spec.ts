@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(ROOT, 'libs/report/fixtures');
 let workspace: string;
 
-/** What the copy needs: Nx configuration, the libraries, the report tools, the dashboard, the fixture scenarios. */
-const COPIED = ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'libs', 'tools', 'apps/dashboard', 'reports'];
+/** What the copy needs: Nx configuration, the libraries, the lab CLI (`lab report`), the tools, the dashboard, the fixture scenarios. */
+const COPIED = ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'libs', 'tools', 'apps/lab', 'apps/dashboard', 'reports'];
 
 function nx(args: string[]): Promise<{ code: number; output: string }> {
   const env: NodeJS.ProcessEnv = {

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import {
   buildReportModel,
   collectResults,
@@ -11,9 +11,9 @@ import {
   type ReportScope,
   type ScenarioInfo,
 } from '@lab/report';
-import { loadScenarios } from './load-scenarios';
+import { loadScenarios } from '../../../../tools/report/load-scenarios';
 
-/** What {@link runReport} needs; paths are relative to `workspaceRoot`. */
+/** What {@link runReport} needs; relative paths are relative to `workspaceRoot`, absolute ones are kept. */
 export interface RunReportOptions {
   readonly workspaceRoot: string;
   readonly scope: ReportScope;
@@ -54,7 +54,8 @@ async function writeText(file: string, text: string): Promise<void> {
  */
 export async function runReport(options: RunReportOptions): Promise<{ written: string[]; warnings: string[]; cells: number }> {
   const root = options.workspaceRoot;
-  const at = (p: string) => join(root, p);
+  // An absolute path stays as given; a relative one is taken from the workspace root.
+  const at = (p: string) => resolve(root, p);
   const catalogue = options.scenariosJson
     ? { scenarios: JSON.parse(await readFile(at(options.scenariosJson), 'utf8')) as ScenarioInfo[], problems: [] }
     : await loadScenarios(root);
