@@ -74,7 +74,9 @@ beforeAll(() => {
   write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
   write('.gitignore', 'node_modules\n.nx\ndist\nresults/raw\n');
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
-  for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
+  for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
+  mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
+  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs']) copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   mkdirSync(join(root, 'tools/bench'), { recursive: true });
   copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
   write(

@@ -6,10 +6,10 @@
  * implementation, scenario, libraries, host or flags changed, and an interrupted run resumes
  * where it stopped (every finished point is a cache hit).
  */
-const { expandPoints, pointBenchFlags } = require('./experiment.cjs');
+const { expandPoints, pointBenchFlags } = require('../../libs/manifest/src/experiment.cjs');
 
-/** @typedef {import('./experiment.cjs').ExperimentDefinition} ExperimentDefinition */
-/** @typedef {import('./experiment.cjs').Point} Point */
+/** @typedef {import('../../libs/manifest/src/experiment.cjs').ExperimentDefinition} ExperimentDefinition */
+/** @typedef {import('../../libs/manifest/src/experiment.cjs').Point} Point */
 /** @typedef {Omit<import('@nx/devkit').ProjectConfiguration, 'root'>} InferredProject */
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
 /**

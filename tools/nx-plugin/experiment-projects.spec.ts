@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExperimentProjects } from './experiment-projects.cjs';
-import { expandPoints, parseExperiment } from './experiment.cjs';
+import { expandPoints, parseExperiment } from '../../libs/manifest/src/experiment.cjs';
 import { fixtureManifest as manifest } from './fixture-manifest';
 import { createNodesV2 } from './lab-plugin.cjs';
 
@@ -163,7 +163,9 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     write('package.json', JSON.stringify({ name: 'experiment-fixture', private: true }));
     write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
     mkdirSync(join(ws, 'tools/nx-plugin'), { recursive: true });
-    for (const file of ['lab-plugin.cjs', 'manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(ws, 'tools/nx-plugin', file));
+    for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(ws, 'tools/nx-plugin', file));
+  mkdirSync(join(ws, 'libs/manifest/src'), { recursive: true });
+  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs']) copyFileSync(join(repo, 'libs/manifest/src', file), join(ws, 'libs/manifest/src', file));
     mkdirSync(join(ws, 'tools/bench'), { recursive: true });
     copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(ws, 'tools/bench/fingerprint.mjs'));
     // The recorder standing in for the lab CLI: writes the task's --out file and logs `bench <out basename>`.

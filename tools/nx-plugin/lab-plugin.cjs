@@ -10,13 +10,13 @@
 const { readFileSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
 const { join } = require('node:path');
-const { parseManifest, formatProblems, folderProblem } = require('./manifest.cjs');
-const { parseExperiment } = require('./experiment.cjs');
+const { parseManifest, formatProblems, folderProblem } = require('../../libs/manifest/src/manifest.cjs');
+const { parseExperiment } = require('../../libs/manifest/src/experiment.cjs');
 const { createExperimentProjects } = require('./experiment-projects.cjs');
 
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
 /** @typedef {Omit<import('@nx/devkit').ProjectConfiguration, 'root'>} InferredProject */
-/** @typedef {import('./manifest.cjs').ImplManifest} ImplManifest */
+/** @typedef {import('../../libs/manifest/src/manifest.cjs').ImplManifest} ImplManifest */
 /** @typedef {{ id: string, root: string, manifest: ImplManifest }} Impl */
 /** @typedef {{ id: string, root: string }} Scenario */
 
@@ -285,7 +285,6 @@ const REPORT_INPUTS = [
   '{workspaceRoot}/apps/lab/src/report/**/*',
   '!{workspaceRoot}/apps/lab/src/report/**/*.spec.ts',
   '{workspaceRoot}/apps/lab/src/commands/report.ts',
-  '{workspaceRoot}/tools/report/load-scenarios.ts',
   ...['report', 'results', 'stats'].map((lib) => `{workspaceRoot}/libs/${lib}/src/**/*`),
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
   // No scenario files here: a `{workspaceRoot}` input marks every project that declares it as

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const allowedByLayer: Record<string, readonly string[]> = {
   'layer:contract': [],
-  'layer:manifest': ['type:tool'],
+  'layer:manifest': [],
   'layer:stats': [],
   'layer:isolation': [],
   'layer:infra': ['layer:contract'],

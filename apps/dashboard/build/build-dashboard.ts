@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { buildReportModel, collectResults, toDashboardData, type ScenarioInfo } from '@lab/report';
-import { loadScenarios } from '../../../tools/report/load-scenarios';
+import { loadScenarios } from '@lab/report';
 import { dashboardViteConfig } from './vite-config';
 
 /** Options of {@link buildDashboard}; relative paths are resolved against `workspaceRoot`. */

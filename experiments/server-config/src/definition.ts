@@ -1,13 +1,13 @@
 /**
  * The experiment definition as TypeScript sees it: `experiment.json` parsed and checked by the
- * same CommonJS module the Nx plugin uses (`tools/nx-plugin/experiment.cjs`), here also against
+ * same CommonJS module the Nx plugin uses (`libs/manifest/src/experiment.cjs`, exported by @lab/manifest as `experimentSchema`), here also against
  * the resource profiles, which only TypeScript can read.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILT_IN_PROFILES } from '@lab/isolation';
-import experimentModule from '../../../tools/nx-plugin/experiment.cjs';
+import { experimentSchema as experimentModule } from '@lab/manifest';
 
 /** A validated experiment definition. */
 export type ExperimentDefinition = Parameters<typeof experimentModule.expandPoints>[0];
@@ -30,7 +30,7 @@ export class ExperimentError extends Error {
   readonly code = 'LAB_EXPERIMENT_INVALID';
   constructor(
     readonly problems: readonly DefinitionProblem[],
-    readonly hint = 'fix each field named above; the schema is in tools/nx-plugin/experiment.cjs',
+    readonly hint = 'fix each field named above; the schema is in libs/manifest/src/experiment.cjs',
   ) {
     super(experimentModule.formatProblems(problems[0]?.file ?? DEFINITION_FILE, problems));
   }

@@ -1,10 +1,10 @@
 /**
  * The implementation manifest schema, typed for TypeScript. The definition lives in
- * `tools/nx-plugin/manifest.cjs` because the Nx plugin (CommonJS, loaded by `require`) must
+ * `manifest.cjs` (beside this file) because the Nx plugin (CommonJS, loaded by `require`) must
  * validate manifests too; this module is the one TypeScript door to it.
  */
 import type { z } from 'zod';
-import schemaModule from '../../../tools/nx-plugin/manifest.cjs';
+import schemaModule from './manifest.cjs';
 
 /** Zod schema of `implementations/<id>/lab.json` (strict; defaults are applied by `normalizeManifest`). */
 export const implManifestSchema = schemaModule.implManifestSchema;

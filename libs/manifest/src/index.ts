@@ -12,3 +12,4 @@ export {
 export type { ImplManifest, ImplManifestInput, Variant, Language, ManifestProblem, ParseManifestResult } from './impl-manifest';
 export { loadManifests } from './load-manifests';
 export type { ImplEntry, ScenarioEntry, LoadedManifests } from './load-manifests';
+export { experimentSchema } from './experiment-schema';

@@ -35,3 +35,4 @@ export { renderHeadline, replaceHeadline, HEADLINE_MARKERS } from './render-head
 export { bestValidCells, shareOfBest } from './share-of-best';
 export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
 export { collectResults, RESULT_DIR_DEPTH } from './collect-results';
+export { loadScenarios, type ScenarioLoadProblem } from './load-scenarios';

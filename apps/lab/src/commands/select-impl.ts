@@ -11,7 +11,7 @@ export function manifestError(problems: readonly ManifestProblem[]): CliError {
   return new CliError(
     'LAB_MANIFEST_INVALID',
     `${files} invalid (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-    'fix each path above; the schema is tools/nx-plugin/manifest.cjs (docs/developing.md, Implementations)',
+    'fix each path above; the schema is libs/manifest/src/manifest.cjs (docs/developing.md, Implementations)',
     EXIT.setup,
     details,
   );

@@ -4,6 +4,7 @@ import {
   buildReportModel,
   collectResults,
   evaluateFindings,
+  loadScenarios,
   renderDiscoveries,
   renderHeadline,
   renderMarkdown,
@@ -11,7 +12,6 @@ import {
   type ReportScope,
   type ScenarioInfo,
 } from '@lab/report';
-import { loadScenarios } from '../../../../tools/report/load-scenarios';
 
 /** What {@link runReport} needs; relative paths are relative to `workspaceRoot`, absolute ones are kept. */
 export interface RunReportOptions {

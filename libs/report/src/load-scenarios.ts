@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ScenarioInfo } from '@lab/report';
+import type { ScenarioInfo } from './report-model';
 
 /** A scenario folder whose `scenario.ts` could not be imported, and why. */
 export interface ScenarioLoadProblem {
