@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnManaged } from './managed-process';
 import { isAlive } from './process-control';
-import { describeRecovered, processStartTicks, recoverLeftovers, trackDir, type RunState } from './run-state';
+import { describeRecovered, processStartTicks, recoverLeftovers, runStateFile, trackDir, type RunState } from './run-state';
 
 const MANAGED = join(__dirname, 'managed-process.ts');
 const RUN_STATE = join(__dirname, 'run-state.ts');
@@ -43,7 +43,7 @@ describe('run state and recoverLeftovers', () => {
   it('records a live process group and a dir while they exist, and removes the file when both are gone', async () => {
     const proc = spawnManaged('sleep 300', { cwd: '/', name: 'sleeper' });
     const untrack = trackDir('/nonexistent-lab-dir', 'scratch dir');
-    const file = join(process.env.LAB_RUN_DIR!, `${process.pid}.json`);
+    const file = runStateFile();
     const state = JSON.parse(readFileSync(file, 'utf8')) as RunState;
     expect(state).toMatchObject({ pid: process.pid, startTicks: processStartTicks(process.pid) });
     expect(state.items).toEqual([

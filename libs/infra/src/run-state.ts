@@ -1,15 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { threadId } from 'node:worker_threads';
 import { signal } from './process-control';
 import { labCacheDir } from './lab-cache-dir';
 
 /**
- * What one lab process has started and not yet stopped, kept in `<runStateDir>/<pid>.json` so
- * that the next lab command can end it if this one is killed (SIGKILL runs no cleanup). Every
- * process is the leader of its own process group (the lab starts them detached), so its pid is
- * also the group's id; `startTicks` (field 22 of /proc/<pid>/stat) tells it apart from a later
- * process that reuses the pid.
+ * What one lab process has started and not yet stopped, kept in `<runStateDir>/<pid>.json`
+ * (`<pid>-t<thread>.json` in a worker thread) so that the next lab command can end it if this
+ * one is killed (SIGKILL runs no cleanup). Every process is the leader of its own process group
+ * (the lab starts them detached), so its pid is also the group's id; `startTicks` (field 22 of
+ * /proc/<pid>/stat) tells it apart from a later process that reuses the pid.
  */
 export interface RunState {
   pid: number;
@@ -38,6 +39,11 @@ export interface RecoveredItem {
 /** Where the state files live: `LAB_RUN_DIR`, default `<labCacheDir>/run` (shared by every checkout on the machine). */
 export function runStateDir(): string {
   return process.env.LAB_RUN_DIR || join(labCacheDir(), 'run');
+}
+
+/** This process's (or worker thread's) state file: worker threads share the pid and each keeps its own list. */
+export function runStateFile(): string {
+  return join(runStateDir(), threadId === 0 ? `${process.pid}.json` : `${process.pid}-t${threadId}.json`);
 }
 
 /** The start time of `pid` in clock ticks since boot (/proc/<pid>/stat field 22), or undefined when it is gone. */
@@ -84,7 +90,7 @@ function track(item: RunItem): () => void {
 /** Writes this process's state file atomically, or removes it when nothing is left. Best effort: never throws. */
 function save(): void {
   const dir = runStateDir();
-  const file = join(dir, `${process.pid}.json`);
+  const file = runStateFile();
   try {
     if (items.length === 0) {
       rmSync(file, { force: true });
