@@ -47,12 +47,15 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
     case 'doctor':
       return (await import('./commands/doctor')).runDoctor(workspace);
     case 'up':
+      await (await import('./launch/recover-leftovers')).recoverFromKilledLabs(log);
       return (await import('./commands/up')).runUp(workspace, command, log, listenForInterrupt());
     case 'verify':
+      await (await import('./launch/recover-leftovers')).recoverFromKilledLabs(log);
       return (await import('./commands/verify')).runVerify(workspace, command, log, listenForInterrupt());
     case 'scenario':
       return (await import('./commands/scenario-build')).runScenarioBuild(workspace, command);
     case 'bench':
+      if (!command.dryRun) await (await import('./launch/recover-leftovers')).recoverFromKilledLabs(log);
       return (await import('./commands/bench')).runBench(workspace, command, log, listenForInterrupt(), io.stderr);
     case 'publish':
       return (await import('./commands/publish')).runPublish(workspace, command, log, listenForInterrupt());

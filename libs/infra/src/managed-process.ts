@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { registerCleanup } from './cleanup-registry';
 import { LogRing } from './log-ring';
 import { exitOf, signal, stopChild, waitGroupGone, type ProcessExit } from './process-control';
+import { trackProcess } from './run-state';
 
 /** A shell command running in its own process group, with its output kept in a ring buffer. */
 export interface ManagedProcess {
@@ -35,6 +36,8 @@ export interface SpawnManagedOptions {
    * wrapper (`RoleGroups.wrap`). The wrapper must `exec` the command so the pid stays the group leader.
    */
   wrap?: (argv: string[]) => string[];
+  /** What the process is, for the run state file and recovery's report (default: the command). */
+  name?: string;
 }
 
 /** The variables a server started with `inherit: 'minimal'` keeps from the lab's environment. */
@@ -48,7 +51,8 @@ export function minimalEnv(parent: NodeJS.ProcessEnv = process.env): Record<stri
 /**
  * Runs `command` through `sh -c`, detached in its own process group so that `stop()` reaches
  * every process it starts. The process is stopped when the parent exits or is interrupted
- * (see {@link registerCleanup}).
+ * (see {@link registerCleanup}), and recorded in the run state file until its group is gone
+ * (see {@link trackProcess}), so the next lab command ends it if the parent is SIGKILLed.
  */
 export function spawnManaged(command: string, opts: SpawnManagedOptions): ManagedProcess {
   const [file, ...args] = opts.wrap ? opts.wrap(['sh', '-c', command]) : ['sh', '-c', command];
@@ -65,10 +69,14 @@ export function spawnManaged(command: string, opts: SpawnManagedOptions): Manage
   const pid = child.pid ?? -1;
   const unregister =
     pid > 0 ? registerCleanup(() => stop(), { sync: () => void signal(-pid, 'SIGKILL') }) : () => undefined;
-  void exited.then(() => {
+  // Recorded until the group is gone, so a lab killed by SIGKILL leaves a trace the next one can end.
+  const untrack = trackProcess(pid, opts.name ?? command);
+  void exited.then(async () => {
     // Leftovers of the group (e.g. `cmd &` children) die with the shell.
     if (pid > 0) signal(-pid, 'SIGKILL');
     unregister();
+    if (pid > 0) await waitGroupGone(pid, 2000);
+    untrack();
   });
 
   let stopping: Promise<void> | undefined;

@@ -8,6 +8,7 @@ import { registerCleanup } from './cleanup-registry';
 import { copyTree } from './copy-tree';
 import { quoteIdent, withClient } from './pg-admin';
 import { findPostgresBinaries, postgresOwner, type PostgresBinaries, type ServiceOwner } from './postgres-binaries';
+import { trackDir } from './run-state';
 import { initCluster, launchPostgres, POSTGRES_USER, type PostgresProcess } from './postgres-process';
 import type { PostgresServer } from './postgres-server';
 import { isCluster, seedCachePath } from './seed-cache';
@@ -106,6 +107,7 @@ export async function startNativePostgres(
   const bin = await findPostgresBinaries();
   const owner = postgresOwner();
   const dir = await mkdtemp(join(tmpdir(), 'lab-pg-'));
+  const untrack = trackDir(dir, 'PostgreSQL data dir');
   let server: NativePostgresServer | undefined;
   let proc: PostgresProcess | undefined;
   const unregister = registerCleanup(
@@ -133,13 +135,14 @@ export async function startNativePostgres(
       await initCluster(bin, join(dir, 'data'), owner);
     }
     proc = await launchPostgres(launchOptions(bin, dir, owner, undefined, wrap));
-    server = new NativePostgresServer(bin, owner, dir, proc, unregister, wrap);
+    server = new NativePostgresServer(bin, owner, dir, proc, () => (unregister(), untrack()), wrap);
     log?.(`infra: PostgreSQL listening on 127.0.0.1:${proc.port} (pid ${proc.pid}, dir ${dir})`);
     return server;
   } catch (error) {
     await proc?.stop();
     await rm(dir, { recursive: true, force: true });
     unregister();
+    untrack();
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { LogRing } from './log-ring';
 import { canConnect } from './pg-admin';
 import type { PostgresBinaries, ServiceOwner } from './postgres-binaries';
 import { exitOf, stopChild, stopSync, type ProcessExit } from './process-control';
+import { trackProcess } from './run-state';
 
 const run = promisify(execFile);
 
@@ -112,6 +113,7 @@ async function launchOnce(opts: LaunchOptions, port: number): Promise<PostgresPr
   child.once('error', (error) => ring.push(`spawn failed: ${error.message}`));
   const exited = exitOf(child);
   const pid = child.pid ?? -1;
+  void exited.then(trackProcess(pid, 'PostgreSQL'));
   let stopping: Promise<void> | undefined;
   const handle: PostgresProcess = {
     pid,

@@ -1,20 +1,18 @@
 import { rmSync } from 'node:fs';
 import { access, chmod, chown, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from './cleanup-registry';
 import { moveDirAtomically } from './copy-tree';
 import { InfraError } from './errors';
+import { labCacheDir } from './lab-cache-dir';
 import { withFileLock } from './file-lock';
 import type { PostgresBinaries, ServiceOwner } from './postgres-binaries';
 import { initCluster, launchPostgres, POSTGRES_USER, type PostgresProcess } from './postgres-process';
 import { seedDatabase } from './seed-database';
+import { trackDir } from './run-state';
 import { readSeedSql, TEMPLATE_DATABASE } from './seed-sql';
 
-/** The lab's cache directory: `LAB_CACHE_DIR`, default `~/.cache/backend-benchmark-lab`. */
-export function labCacheDir(): string {
-  return process.env.LAB_CACHE_DIR || join(homedir(), '.cache', 'backend-benchmark-lab');
-}
 
 /** Where the seeded, stopped cluster for these binaries and this schema/seed lives. */
 export async function seedCachePath(bin: PostgresBinaries): Promise<string> {
@@ -48,6 +46,7 @@ export async function ensureSeedCache(opts: {
     opts.log?.(`infra: building the seeded PostgreSQL cache ${target} (once per schema or seed change)`);
     const startedMs = Date.now();
     const work = await mkdtemp(join(tmpdir(), 'lab-pg-build-'));
+    const untrack = trackDir(work, 'PostgreSQL cache build dir');
     let server: PostgresProcess | undefined;
     const unregister = registerCleanup(
       async () => {
@@ -87,6 +86,7 @@ export async function ensureSeedCache(opts: {
       await server?.stop();
       await rm(work, { recursive: true, force: true });
       unregister();
+      untrack();
     }
   });
 }

@@ -11,6 +11,7 @@ import { LogRing } from './log-ring';
 import { probeDocker } from './probe-docker';
 import { exitOf, stopChild, stopSync } from './process-control';
 import { redisCommand } from './redis-command';
+import { trackDir, trackProcess } from './run-state';
 
 /** A running Redis server the lab owns (no persistence, 256 MB max memory). */
 export interface RedisServer {
@@ -66,6 +67,7 @@ export async function startRedis(opts: StartRedisOptions = {}): Promise<RedisSer
 async function startNativeRedis(log?: (line: string) => void, wrap?: (argv: string[]) => string[]): Promise<RedisServer> {
   const binary = findRedisServer();
   const dir = await mkdtemp(join(tmpdir(), 'lab-redis-'));
+  const untrackDir = trackDir(dir, 'Redis dir');
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
@@ -77,12 +79,14 @@ async function startNativeRedis(log?: (line: string) => void, wrap?: (argv: stri
     ring.follow(child.stderr);
     const exited = exitOf(child);
     const pid = child.pid ?? -1;
+    void exited.then(trackProcess(pid, 'Redis'));
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
         await stopChild(pid, exited, 'SIGTERM', 5000);
         await rm(dir, { recursive: true, force: true });
         unregister();
+        untrackDir();
       })());
     const unregister = registerCleanup(stop, {
       sync: () => {

@@ -35,7 +35,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const results = await Promise.allSettled([
     pg?.then(async (server) => ({ server, url: await freshDatabase(server) })),
     opts.redis ? startRedis(log) : undefined,
-    opts.upstream ? startUpstream(upstreamOpts) : undefined,
+    opts.upstream ? startUpstream({ ...upstreamOpts, ...log }) : undefined,
   ] as const);
   const [pgResult, redisResult, upstreamResult] = results;
   const postgres = pgResult.status === 'fulfilled' ? pgResult.value?.server : await pg?.catch(() => undefined);

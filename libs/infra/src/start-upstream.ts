@@ -59,6 +59,7 @@ export async function startUpstream(opts: StartUpstreamOptions = {}): Promise<Up
     cwd: dirname(UPSTREAM_STUB_SCRIPT),
     // No NODE_OPTIONS of the lab's (e.g. a TypeScript loader): the stub is plain JavaScript.
     env: { UPSTREAM_DELAY_MS: String(delayMs), UPSTREAM_PORT: '0', NODE_OPTIONS: '' },
+    name: 'upstream stub',
     log: (line) => {
       const ready = READY.exec(line);
       if (ready) announce(ready[1]!);

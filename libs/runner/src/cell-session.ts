@@ -10,7 +10,7 @@ import type { CellPlan } from './plan-cell';
 import type { RunCellOptions } from './run-cell';
 import type { MeasuredRun } from './run-record';
 import { startServices, type CellServices } from './services';
-import { startServer, type RunningServer } from './start-server';
+import { startImpl, type RunningServer } from './start-impl';
 
 /** Options of {@link openCell}: those of `runCell`, plus figures for the result's `extras`. */
 export interface OpenCellOptions extends RunCellOptions {
@@ -103,7 +103,14 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
     await services.redis.flush();
     onEvent?.({ type: 'phase', phase: 'server', run });
     const urls = { DATABASE_URL: databaseUrl, REDIS_URL: services.redis.url, UPSTREAM_URL: services.upstream.url };
-    server = await startServer(plan, groups, urls, { ...(signal ? { signal } : {}), log: log('server') });
+    server = await startImpl({
+      impl: plan.implementation,
+      env: plan.serverEnv,
+      urls,
+      wrap: (argv) => groups.wrap('server', argv),
+      log: log('server'),
+      ...(signal ? { signal } : {}),
+    });
     return { started: server, databaseUrl };
   }
 
@@ -122,7 +129,7 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
         if (!started.crash) throw error;
       });
       // A server that died during the gate crashed: that is the cause, not the gate's complaints.
-      if (started.crash) throw crashed(plan, started);
+      if (started.crash) throw await crashed(plan, started, up.groups);
       extras = { ...extras, ...figures };
     } finally {
       await started.stop();

@@ -7,7 +7,8 @@ import { processModelObserved, startObservation } from './observe';
 import { pinSelf } from './pin-self';
 import type { CellPlan } from './plan-cell';
 import type { MeasuredRun, RoleDelta } from './run-record';
-import { describeExit, type RunningServer } from './start-server';
+import { describeCrash } from '@lab/infra';
+import type { RunningServer } from './start-impl';
 
 /** What one measured run needs. */
 export interface MeasureContext {
@@ -37,8 +38,8 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, crashStop.signal]) : crashStop.signal;
   const wrap = (argv: string[]) => groups.wrap('generator', argv);
   const base = { baseUrl: server.baseUrl, driver: plan.driver, seed: plan.seed, signal, wrap };
-  const check = () => {
-    if (server.crash) throw crashed(plan, server);
+  const check = async () => {
+    if (server.crash) throw await crashed(plan, server, groups);
     if (ctx.signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', `interrupted during run ${index + 1}`);
   };
   const generatorCpus = plan.profile.roles.generator.cpus;
@@ -46,11 +47,11 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
   try {
     onEvent?.({ type: 'phase', phase: 'quiet', run: index });
     const quiet = await waitForQuiet({ ...plan.quiet, signal }).catch(() => ({ quiet: false, busyCores: NaN, waitedMs: 0 }));
-    check();
+    await check();
     if (plan.warmupMs > 0) {
       onEvent?.({ type: 'phase', phase: 'warmup', run: index });
       await runScenario(warmupScenario(plan), { ...base, durationMs: plan.warmupMs });
-      check();
+      await check();
     }
     onEvent?.({ type: 'phase', phase: 'measure', run: index });
     const startedAt = new Date().toISOString();
@@ -66,7 +67,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const own = process.cpuUsage(ownBefore);
     const after = await sample(groups);
     const observed = await observation.finish(result);
-    check();
+    await check();
     const serverTree = await sampleProcessTree(server.proc.pid);
     Object.assign(observed, processModelObserved(serverTree, result.sweep?.capacityRatePerSec));
     const dbTree = ctx.pids.database ? await sampleProcessTree(ctx.pids.database) : undefined;
@@ -125,8 +126,14 @@ function roleDelta(before: RoleUsage, after: RoleUsage, peakBytes: number | unde
   };
 }
 
-/** LAB_IMPL_CRASHED with the exit and the server's log tail. */
-export function crashed(plan: CellPlan, server: RunningServer): RunnerError {
-  const exit = server.crash ? describeExit(server.crash) : 'unknown exit';
-  return new RunnerError('LAB_IMPL_CRASHED', `${plan.implementation.id} exited during the measurement (${exit}); log:\n${server.proc.logTail(30)}`);
+/**
+ * LAB_IMPL_CRASHED with the cause — the exit code or signal, OOM-killed (the `server` group's
+ * `oom_kill` counter) with the memory limit in force — and the server's last output lines.
+ */
+export async function crashed(plan: CellPlan, server: RunningServer, groups: RoleGroups): Promise<RunnerError> {
+  const exit = server.crash ?? { code: null, signal: null };
+  const oomKilled = await groups.usage('server').then((u) => u.oomKilled, () => false);
+  const limit = groups.enforced.server.memoryBytes;
+  const cause = describeCrash({ exit, oomKilled, ...(limit !== undefined ? { memoryLimitBytes: limit } : {}), logTail: server.proc.logTail(30) });
+  return new RunnerError('LAB_IMPL_CRASHED', `${plan.implementation.id} exited during the measurement: ${cause}`);
 }

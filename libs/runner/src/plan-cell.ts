@@ -15,6 +15,7 @@ import {
 } from './bench-options';
 import { ceilingFor, type CalibrationFile } from './calibration';
 import { RunnerError } from './errors';
+import { implEnv } from './start-impl';
 
 /** What {@link planCell} needs: the cell's parts, the host, and the three option layers. */
 export interface PlanInput {
@@ -69,7 +70,7 @@ export interface CellPlan {
   validity: ValidityLimits;
   /** Calibrated generator ceiling on this host, requests per second, when known. */
   generatorCeilingPerSec?: number;
-  /** The implementation's environment before ports and service URLs: manifest env, pool, workers, variant. */
+  /** The implementation's environment before ports and service URLs: `implEnv` of the manifest and variant. */
   serverEnv: Record<string, string>;
   /** Where each option came from (defaults < preset < scenario < env < option). */
   origins: Record<string, Origin>;
@@ -184,7 +185,7 @@ export function planCell(input: PlanInput): CellPlan {
     quiet,
     validity: { ...BENCH_DEFAULTS.validity, maxErrorRate },
     ...(ceiling !== undefined ? { generatorCeilingPerSec: ceiling } : {}),
-    serverEnv: serverEnv(manifest, variant?.env ?? {}),
+    serverEnv: implEnv(manifest, variant?.env),
     origins,
   };
 }
@@ -235,18 +236,4 @@ function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): Lo
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */
 function overridableDurationMs(load: LoadSpec): number {
   return load.kind === 'sweep' ? load.stepDurationMs : loadDurationMs(load);
-}
-
-/** Manifest env, then pool and worker sizes (under their own names and the lab's), then the variant's overrides. */
-function serverEnv(manifest: ImplManifest, variantEnv: Record<string, string>): Record<string, string> {
-  const pool = String(manifest.pool.default);
-  const workers = String(manifest.workers.default);
-  return {
-    ...manifest.env,
-    DB_POOL_SIZE: pool,
-    WORKERS: workers,
-    [manifest.pool.env]: pool,
-    [manifest.workers.env]: workers,
-    ...variantEnv,
-  };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { detectMechanism, normalizeProfile } from '@lab/isolation';
 import { readResultFile } from '@lab/results';
 import { describe, expect, it } from 'vitest';
 import { isRunnerError } from './errors';
@@ -13,6 +14,9 @@ import { leftoverGroups, usePrivateDirs } from './testing/private-dirs';
 import { descendants, pidsFromLogs, alive } from './testing/processes';
 
 const dirs = usePrivateDirs('runner-spec');
+// The OOM test needs a memory limit the kernel enforces: cgroups this process may write (v1 here; v2 is untested).
+const detection = await detectMechanism();
+const memoryLimits = detection.mechanism === 'cgroup-v1' || detection.mechanism === 'cgroup-v2';
 
 const fastOptions = { runs: { min: 2, max: 2 }, warmupMs: 300, quiet: { timeoutMs: 2_000 } };
 
@@ -67,11 +71,36 @@ describe('runCell', () => {
     const out = join(dirs.out, 'crash-fixture.json');
     const error = await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
     expect(isRunnerError(error, 'LAB_IMPL_CRASHED')).toBe(true);
-    expect((error as Error).message).toContain('giving up after 500 requests');
+    // The cause (the exit code, no memory limit involved) and the server's last output lines.
+    expect((error as Error).message).toMatch(/exited during the measurement: code 3; last output:\n {2}crash-fixture: giving up after 500 requests/);
     const result = await readResultFile(out);
     expect(result.validity.verdict).toBe('crashed');
     expect(result.stats).toBeNull();
     expect(await readdir(dirs.tmp)).toEqual([]);
+  });
+
+  it.skipIf(!memoryLimits)('reports a server over its memory limit as OOM-killed, with the limit, and leaves nothing behind', async () => {
+    const before = await descendants(process.pid);
+    const impl = await crashingImplementation(join(dirs.out, 'oom-fixture'), 200, 'allocate');
+    const planned = planCell({
+      implementation: impl,
+      scenario: healthScenario({ kind: 'closed', vus: 2, durationMs: 20_000 }),
+      workspaceRoot: WORKSPACE_ROOT,
+      host: { cores: availableParallelism() },
+      options: { runs: { min: 1, max: 1 }, warmupMs: 0, skipGate: true, quiet: { timeoutMs: 1_000 } },
+    });
+    const host = { cores: availableParallelism() };
+    const profile = normalizeProfile({ name: 'oom-test', description: 'a 128 MiB server', minCores: 1, roles: { server: { memoryBytes: 128 * 1024 ** 2 } } }, host);
+    const out = join(dirs.out, 'oom-fixture.json');
+    const error = await runCell({ ...planned, profile }, { out, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
+    expect(isRunnerError(error, 'LAB_IMPL_CRASHED')).toBe(true);
+    expect((error as Error).message).toMatch(/exited during the measurement: OOM-killed at its memory limit of 128 MiB \((signal SIGKILL|code 137)\); last output:\n.*allocating after 200 requests/);
+    const result = await readResultFile(out);
+    expect(result.validity.verdict).toBe('crashed');
+    expect(result.validity.reasons.join(' ')).toContain('OOM-killed at its memory limit of 128 MiB');
+    expect(await descendants(process.pid)).toEqual(before);
+    expect(await readdir(dirs.tmp)).toEqual([]);
+    expect(await leftoverGroups()).toEqual([]);
   });
 
   it('stops everything and writes nothing when aborted mid-run', async () => {

@@ -59,6 +59,16 @@ describe('findReplay', () => {
   it('replays nothing when there is no results/published', async () => {
     expect(await findReplay(join(dir, 'missing'), query)).toBeUndefined();
   });
+
+  it('never replays a crashed cell, even the newest match', async () => {
+    const crashed = { ...fakeResult({ taskHash: '4711', cell, host: query.host, createdAt: '2026-11-27T10:00:00.000Z' }), validity: { verdict: 'crashed', reasons: ['the implementation crashed: code 3'] } };
+    write('crashed/01-health.json', crashed);
+    try {
+      expect((await findReplay(dir, query))?.file).toBe(join(dir, 'node-fake/01-health.json'));
+    } finally {
+      rmSync(join(dir, 'crashed'), { recursive: true, force: true });
+    }
+  });
 });
 
 describe('replayQuery', () => {

@@ -73,10 +73,11 @@ export async function findReplay(dir: string, q: ReplayQuery): Promise<Replay | 
   return matches.sort((a, b) => Date.parse(b.result.provenance.createdAt) - Date.parse(a.result.provenance.createdAt))[0];
 }
 
-/** Whether a result was recorded under this task hash, for this cell, on this host class. */
+/** Whether a result was recorded under this task hash, for this cell, on this host class, and is no crash (a failed cell never stands in for a measurement). */
 export function matchesQuery(r: ResultFile, q: ReplayQuery): boolean {
   const { provenance: p, cell } = r;
   return (
+    r.validity.verdict !== 'crashed' &&
     p.nxTaskHash === q.taskHash &&
     p.hostFingerprint.cpuModel === q.host.cpuModel &&
     p.hostFingerprint.cores === q.host.cores &&

@@ -1,20 +1,8 @@
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, runLab, startLab, type FixtureWorkspace } from '../testing/fixture-workspace';
-
-/** Pids of the processes whose working directory is inside `dir` (read from /proc). */
-function processesIn(dir: string): number[] {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      return readlinkSync(`/proc/${entry}/cwd`).startsWith(dir) ? [Number(entry)] : [];
-    } catch {
-      return [];
-    }
-  });
-}
+import { createFixtureWorkspace, FAKE_SERVER_JS, fixtureManifest, processesIn, runLab, startLab, type FixtureWorkspace } from '../testing/fixture-workspace';
 
 const errorCode = (stderr: string) => /^error\[([A-Z_]+)\]/m.exec(stderr)?.[1];
 
@@ -195,5 +183,44 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     const result = JSON.parse(readFileSync(join(ws.root, 'results/raw/node-fake/01-health--none.json'), 'utf8'));
     expect(result.runs).toHaveLength(2);
     expect(result.extras).toMatchObject({ interleaved: true, interleaveCells: 2 });
+  }, 240_000);
+});
+
+describe('lab bench with a server that dies mid-run', () => {
+  let ws: FixtureWorkspace;
+  /** Dies (exit 3) after 300 requests, saying so on stderr. */
+  const DYING_SERVER_JS = `let served = 0;
+require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ status: 'ok', server: 'node-crash' }));
+  if (++served === 300) { console.error('node-crash: dying after 300 requests'); process.exit(3); }
+}).listen(Number(process.env.PORT), process.env.HOST);
+`;
+  beforeAll(() => {
+    ws = createFixtureWorkspace();
+    ws.impl('node-crash', fixtureManifest('javascript'), { 'server.js': DYING_SERVER_JS });
+    ws.impl('node-fake', fixtureManifest('javascript', { env: { FAKE_ID: 'node-fake' } }), { 'server.js': FAKE_SERVER_JS });
+    ws.write('scenarios/01-health/scenario.ts', scenarioTs('01-health', "{ kind: 'closed', vus: 2, durationMs: 1000 }"));
+  });
+  afterAll(() => ws.remove());
+
+  it('fails that cell with the exit code and last output, measures the next, exits 3 and leaves nothing behind', async () => {
+    const tmp = join(ws.root, 'tmp');
+    mkdirSync(tmp);
+    for (const dir of [ws.root, tmp]) chmodSync(dir, 0o755); // PostgreSQL runs as `postgres` and must reach its dir
+    const args = ['bench', '--impl', 'all', '--scenario', '01-health', '--runs', '1', '--duration', '5s', '--profile', 'none', '--skip-gate', '--workspace', ws.root];
+    const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock'), TMPDIR: tmp, LAB_RUN_DIR: join(ws.root, 'run') });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/\[1\/2\] node-crash × 01-health @ none: FAILED error\[LAB_IMPL_CRASHED\] node-crash exited during the measurement: code 3; last output:/);
+    expect(run.stderr).toContain('  node-crash: dying after 300 requests');
+    expect(run.stderr).toMatch(/\[2\/2\] node-fake × 01-health @ none: [\d,]+ req\/s/);
+    expect(run.stderr).toMatch(/2 cells: 1 measured \(\d not valid\), 1 failed/);
+    // The failed cell's file says so: never a rate, never valid.
+    const crashed = JSON.parse(readFileSync(join(ws.root, 'results/raw/node-crash/01-health--none.json'), 'utf8'));
+    expect(crashed).toMatchObject({ runs: [], stats: null, validity: { verdict: 'crashed' } });
+    expect(processesIn(ws.root)).toEqual([]);
+    // tsx-<uid> is the TypeScript loader's compile cache (the CLI runs through tsx), not the lab's.
+    expect(readdirSync(tmp).filter((name) => !/^tsx-\d+$/.test(name))).toEqual([]);
+    expect(existsSync(join(ws.root, 'run')) ? readdirSync(join(ws.root, 'run')) : []).toEqual([]);
   }, 240_000);
 });

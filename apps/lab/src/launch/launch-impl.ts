@@ -1,8 +1,7 @@
-import { findFreePort, spawnManaged, startStack, type ManagedProcess, type Stack } from '@lab/infra';
+import { startStack, type ManagedProcess, type Stack } from '@lab/infra';
 import type { ImplEntry, Variant } from '@lab/manifest';
+import { implEnv, startImpl, type RunningServer } from '@lab/runner';
 import type { Log } from '../cli/outcome';
-import { implEnv } from './impl-env';
-import { waitForReady } from './wait-for-ready';
 
 /** A running implementation with its services. */
 export interface LaunchedImpl {
@@ -27,7 +26,7 @@ export interface LaunchOptions {
 
 /**
  * Starts PostgreSQL (a fresh seeded database), Redis and the upstream stub, then the
- * implementation's `start.command` in its folder, and waits for its readiness probe.
+ * implementation through `startImpl` (the same environment and readiness polling as `lab bench`).
  * On any failure everything started so far is stopped before the error is thrown.
  */
 export async function launchImpl(opts: LaunchOptions): Promise<LaunchedImpl> {
@@ -35,21 +34,23 @@ export async function launchImpl(opts: LaunchOptions): Promise<LaunchedImpl> {
   const name = variant ? `${impl.id} (${variant.id})` : impl.id;
   log(`lab: starting PostgreSQL, Redis and the upstream stub for ${name}`);
   const stack = await startStack({ postgres: true, redis: true, upstream: true, log });
-  let server: ManagedProcess | undefined;
+  let server: RunningServer | undefined;
   const stop = async () => {
     await server?.stop();
     await stack.stop();
   };
   try {
-    const port = opts.port || (await findFreePort());
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const { readiness, start } = impl.manifest;
-    log(`lab: starting ${name}: ${start.command}`);
+    log(`lab: starting ${name}: ${impl.manifest.start.command}`);
     const startedMs = Date.now();
-    server = spawnManaged(start.command, { cwd: impl.dir, env: implEnv(impl.manifest, variant, stack.env(), port), inherit: 'minimal', ...(opts.serverLog ? { log: opts.serverLog } : {}) });
-    await waitForReady(`${baseUrl}${readiness.path}`, readiness.timeoutMs, server, name);
-    log(`lab: ${name} ready at ${baseUrl} in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
-    return { baseUrl, stack, server, stop };
+    server = await startImpl({
+      impl,
+      env: implEnv(impl.manifest, variant?.env),
+      urls: { DATABASE_URL: stack.databaseUrl!, REDIS_URL: stack.redis!.url, UPSTREAM_URL: stack.upstream!.url },
+      port: opts.port,
+      ...(opts.serverLog ? { log: opts.serverLog } : {}),
+    });
+    log(`lab: ${name} ready at ${server.baseUrl} in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+    return { baseUrl: server.baseUrl, stack, server: server.proc, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -82,9 +82,26 @@ createServer((req, res) => {
   return { id: 'gate-fixture', dir, manifest: fixtureManifest('node server.mjs') };
 }
 
-/** A server that answers /health and exits with code 3 after `requests` requests: a crash mid-run. */
-export async function crashingImplementation(dir: string, requests = 500): Promise<{ id: string; dir: string; manifest: ImplManifest }> {
+/**
+ * A server that answers /health and, after `requests` requests, crashes mid-run: `exit` exits
+ * with code 3; `allocate` allocates 8 MiB blocks, touched, up to 1 GiB (so only a memory limit
+ * below that stops it, and a missing limit ends the test instead of the host) then exits 4.
+ */
+export async function crashingImplementation(
+  dir: string,
+  requests = 500,
+  how: 'exit' | 'allocate' = 'exit',
+): Promise<{ id: string; dir: string; manifest: ImplManifest }> {
   await mkdir(dir, { recursive: true });
+  const crash =
+    how === 'exit'
+      ? `console.error('crash-fixture: giving up after ${requests} requests');
+    process.exit(3);`
+      : `console.error('crash-fixture: allocating after ${requests} requests');
+    const blocks = [];
+    for (let i = 0; i < 128; i++) blocks.push(Buffer.alloc(8 << 20, 1));
+    console.error('crash-fixture: allocated 1 GiB, no limit stopped it');
+    process.exit(4);`;
   await writeFile(
     join(dir, 'server.mjs'),
     `import { createServer } from 'node:http';
@@ -94,8 +111,7 @@ createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
   if (++served === ${requests}) {
-    console.error('crash-fixture: giving up after ${requests} requests');
-    process.exit(3);
+    ${crash}
   }
 }).listen(Number(process.env.PORT), process.env.HOST);
 `,
