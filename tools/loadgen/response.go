@@ -210,18 +210,20 @@ func (p *responseParser) parseHead(head []byte) error {
 		if colon <= 0 {
 			return malformed("header line %q", truncate(line))
 		}
-		name, value := line[:colon], bytes.TrimSpace(line[colon+1:])
+		// Only three headers matter; their lengths rule out the others before any comparison.
+		name, value := line[:colon], line[colon+1:]
 		switch {
-		case bytes.EqualFold(name, []byte("content-length")):
+		case len(name) == len("content-length") && bytes.EqualFold(name, []byte("content-length")):
+			value = bytes.TrimSpace(value)
 			n, ok := parseDecimal(value)
 			if !ok || (contentLength >= 0 && n != contentLength) {
 				return malformed("Content-Length %q", value)
 			}
 			contentLength = n
-		case bytes.EqualFold(name, []byte("transfer-encoding")):
+		case len(name) == len("transfer-encoding") && bytes.EqualFold(name, []byte("transfer-encoding")):
 			hasTE = true
 			chunked = lastToken(value, "chunked")
-		case bytes.EqualFold(name, []byte("connection")):
+		case len(name) == len("connection") && bytes.EqualFold(name, []byte("connection")):
 			if hasToken(value, "close") {
 				close = true
 			}
