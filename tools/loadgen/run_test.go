@@ -281,9 +281,10 @@ func TestRawClientAgainstRealServers(t *testing.T) {
 	if want := n[0]*int64(len("part one,part two")) + n[1]*3 + n[3]*5 + n[5]*300_000; r.BytesReceived != want {
 		t.Errorf("bytesReceived %d, want %d (decoded chunks, no HEAD body)", r.BytesReceived, want)
 	}
-	// Each Connection: close answer made the client open a new connection.
+	// Each Connection: close answer made the client open a new connection for the loop's next
+	// request (a loop's last answer may have been one: nothing followed it).
 	mu.Lock()
-	if int64(opened) < n[1]+1 || int64(opened) > n[1]+2 {
+	if int64(opened) < n[1] || int64(opened) > n[1]+2 {
 		t.Errorf("%d connections opened for %d Connection: close answers on 2 loops", opened, n[1])
 	}
 	mu.Unlock()
