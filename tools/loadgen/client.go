@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -35,7 +36,7 @@ type conn interface {
 }
 
 // clientKinds are the HTTP clients the generator can use; the first is the default.
-var clientKinds = []string{"fasthttp", "nethttp"}
+var clientKinds = []string{"fasthttp", "nethttp", "raw"}
 
 func newConn(kind string, p *resolved) (conn, error) {
 	timeout := time.Duration(p.timeoutMs) * time.Millisecond
@@ -44,8 +45,10 @@ func newConn(kind string, p *resolved) (conn, error) {
 		return newFastConn(p, timeout), nil
 	case "nethttp":
 		return newStdConn(p, timeout)
+	case "raw":
+		return newRawConn(p, timeout), nil
 	}
-	return nil, fmt.Errorf("unknown client %q (known: fasthttp, nethttp)", kind)
+	return nil, fmt.Errorf("unknown client %q (known: %s)", kind, strings.Join(clientKinds, ", "))
 }
 
 // fastConn: a fasthttp.HostClient limited to one connection, no retries, requests prepared once.
@@ -167,7 +170,7 @@ func classify(err error) errorKind {
 	case isDial(err), errors.Is(err, syscall.ECONNREFUSED):
 		return errConnect
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
-		errors.Is(err, fasthttp.ErrConnectionClosed):
+		errors.Is(err, fasthttp.ErrConnectionClosed), errors.Is(err, errTruncated):
 		return errReset
 	}
 	return errOther

@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -32,10 +33,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	planPath := fs.String("plan", "-", "plan file (JSON); - reads stdin")
-	client := fs.String("client", clientKinds[0], "HTTP client: fasthttp or nethttp")
+	client := fs.String("client", defaultClient(), "HTTP client: "+strings.Join(clientKinds, ", ")+" (default: $LOADGEN_CLIENT, else "+clientKinds[0]+")")
 	progress := fs.Bool("progress", false, `write {"progress":{elapsedMs,requests,errors}} lines to stderr once a second`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: loadgen [-plan file.json] [-client fasthttp|nethttp] [-progress] < plan.json")
+		fmt.Fprintln(stderr, "usage: loadgen [-plan file.json] [-client "+strings.Join(clientKinds, "|")+"] [-progress] < plan.json")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -100,6 +101,15 @@ func measure(ctx context.Context, planPath, client string, stdin io.Reader, onPr
 	o := runLoad(ctx, p, conns, rec, tick)
 	cpu := cpuTime().minus(cpu0)
 	return buildResult(client, p, rec, o, cpu)
+}
+
+// defaultClient is the client used without -client: $LOADGEN_CLIENT when set (so that a lab
+// bench can be repeated with another client), else the first of clientKinds.
+func defaultClient() string {
+	if c := os.Getenv("LOADGEN_CLIENT"); c != "" {
+		return c
+	}
+	return clientKinds[0]
 }
 
 func progressWriter(enabled bool, w io.Writer) func(time.Duration, int64, int64) {

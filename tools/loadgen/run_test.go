@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -222,5 +224,134 @@ func TestCommandLine(t *testing.T) {
 	}
 	if code := run([]string{"-client", "curl"}, strings.NewReader(planJSON(s.URL, 1, 100, "", `{"method":"GET","path":"/"}`)), &out, &errOut); code != 2 {
 		t.Errorf("unknown client: exit %d", code)
+	}
+}
+
+// TestRawClientAgainstRealServers runs the raw client against net/http's server with every
+// framing it parses, then against servers that answer garbage or hang up mid-response.
+func TestRawClientAgainstRealServers(t *testing.T) {
+	var mu sync.Mutex
+	opened := 0
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/chunked": // flushed in parts: Transfer-Encoding: chunked
+			_, _ = w.Write([]byte("part one,"))
+			w.(http.Flusher).Flush()
+			_, _ = w.Write([]byte("part two"))
+		case "/close":
+			w.Header().Set("Connection", "close")
+			_, _ = w.Write([]byte("bye"))
+		case "/empty":
+			w.WriteHeader(http.StatusNoContent)
+		case "/hints":
+			w.Header().Set("Link", "</style.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			w.Header().Set("Content-Length", "5")
+			_, _ = w.Write([]byte("hints"))
+		case "/head":
+			w.Header().Set("Content-Length", "35")
+			if r.Method != "HEAD" {
+				_, _ = w.Write([]byte(strings.Repeat("x", 35)))
+			}
+		case "/big":
+			_, _ = w.Write(bytes.Repeat([]byte("y"), 300_000))
+		case "/upload": // answers the length of what it read
+			n, _ := io.Copy(io.Discard, r.Body)
+			_, _ = w.Write([]byte(strconv.FormatInt(n, 10)))
+		}
+	}))
+	s.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			mu.Lock()
+			opened++
+			mu.Unlock()
+		}
+	}
+	s.Start()
+	t.Cleanup(s.Close)
+	r := measureJSON(t, context.Background(), "raw", planJSON(s.URL, 2, 400, "", `{"method":"GET","path":"/chunked"},{"method":"GET","path":"/close"},
+		{"method":"GET","path":"/empty"},{"method":"GET","path":"/hints"},{"method":"HEAD","path":"/head"},{"method":"GET","path":"/big"}`))
+	if r.Requests < 12 || r.Errors != (ErrorCounts{}) || r.Abandoned != 0 {
+		t.Fatalf("%d requests, errors %+v, abandoned %d", r.Requests, r.Errors, r.Abandoned)
+	}
+	n := r.PerRequest
+	if r.Statuses["200"] != n[0]+n[1]+n[3]+n[4]+n[5] || r.Statuses["204"] != n[2] {
+		t.Errorf("statuses %v for %v", r.Statuses, n)
+	}
+	if want := n[0]*int64(len("part one,part two")) + n[1]*3 + n[3]*5 + n[5]*300_000; r.BytesReceived != want {
+		t.Errorf("bytesReceived %d, want %d (decoded chunks, no HEAD body)", r.BytesReceived, want)
+	}
+	// Each Connection: close answer made the client open a new connection for the loop's next
+	// request (a loop's last answer may have been one: nothing followed it).
+	mu.Lock()
+	if int64(opened) < n[1] || int64(opened) > n[1]+2 {
+		t.Errorf("%d connections opened for %d Connection: close answers on 2 loops", opened, n[1])
+	}
+	mu.Unlock()
+
+	// A body larger than the socket buffers is written in several goes.
+	body := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("z"), 16<<20))
+	r = measureJSON(t, context.Background(), "raw", planJSON(s.URL, 1, 50, "", `{"method":"POST","path":"/upload","bodyBase64":"`+body+`"}`))
+	if r.Requests == 0 || r.Statuses["200"] != r.Requests || r.BytesReceived != r.Requests*int64(len("16777216")) {
+		t.Errorf("upload: %d requests, statuses %v, errors %+v, bytes %d", r.Requests, r.Statuses, r.Errors, r.BytesReceived)
+	}
+}
+
+// rawServer answers every connection with handle, from its own goroutine.
+func rawServer(t *testing.T, handle func(net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				handle(c)
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
+}
+
+func TestRawClientCountsBrokenAnswersWithoutHanging(t *testing.T) {
+	readRequest := func(c net.Conn) bool {
+		buf := make([]byte, 4096)
+		n, err := c.Read(buf)
+		return err == nil && bytes.Contains(buf[:n], []byte("\r\n\r\n"))
+	}
+	cases := []struct {
+		name   string
+		answer string
+		kind   func(ErrorCounts) int64
+	}{
+		{"garbage", "SSH-2.0-OpenSSH\r\n\r\n", func(e ErrorCounts) int64 { return e.Other }},
+		{"bad chunk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nnope\r\n", func(e ErrorCounts) int64 { return e.Other }},
+		{"cut short", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this", func(e ErrorCounts) int64 { return e.Reset }},
+		{"two answers to one request", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", func(e ErrorCounts) int64 { return e.Other }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			url := rawServer(t, func(conn net.Conn) {
+				// Answer, then hold the connection open: only the client's parser can end the request.
+				if readRequest(conn) {
+					_, _ = conn.Write([]byte(c.answer))
+				}
+				if c.name == "cut short" {
+					return
+				}
+				_, _ = io.Copy(io.Discard, conn)
+			})
+			r := measureJSON(t, context.Background(), "raw", planJSON(url, 1, 200, `,"timeoutMs":10000`, `{"method":"GET","path":"/"}`))
+			if r.Requests == 0 || c.kind(r.Errors) != r.Requests || r.Abandoned != 0 || r.Errors.Timeout != 0 {
+				t.Errorf("%d requests, errors %+v, abandoned %d", r.Requests, r.Errors, r.Abandoned)
+			}
+		})
 	}
 }
