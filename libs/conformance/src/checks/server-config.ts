@@ -40,12 +40,19 @@ export const cpuCheck = defineCheck({
     const hashed = await ctx.call('GET /cpu/hash');
     const hash = objectBody(hashed);
     if (hash) ctx.differs('hash', 'GET /cpu/hash', 'bcrypt hash', findDifference({ status: 'ok', hash_length: 60 }, hash));
-    // The body is the same constant for every correct server: only the work shows (a lower
-    // bound, so a slow machine never fails it; a canned answer takes about a millisecond).
-    if (hashed?.status === 200 && hashed.durationMs < BCRYPT_COST_12_FLOOR_MS) {
-      ctx.fail('hash-work', 'GET /cpu/hash', `answered in ${hashed.durationMs.toFixed(1)} ms: bcrypt at cost 12 cannot finish under ${BCRYPT_COST_12_FLOOR_MS} ms`, {
+    if (hashed?.status !== 200) return;
+    // The body is the same constant for every correct server: only the work shows. The fastest
+    // of three calls is held to a lower bound, so a slow machine never fails a real bcrypt, and
+    // a canned answer (about a millisecond) is caught even when a busy host delays one or two calls.
+    let fastestMs = hashed.durationMs;
+    for (let i = 0; i < 2 && fastestMs >= BCRYPT_COST_12_FLOOR_MS; i++) {
+      const again = await ctx.call('GET /cpu/hash');
+      if (again?.status === 200) fastestMs = Math.min(fastestMs, again.durationMs);
+    }
+    if (fastestMs < BCRYPT_COST_12_FLOOR_MS) {
+      ctx.fail('hash-work', 'GET /cpu/hash', `answered in ${fastestMs.toFixed(1)} ms: bcrypt at cost 12 cannot finish under ${BCRYPT_COST_12_FLOOR_MS} ms`, {
         expected: `>= ${BCRYPT_COST_12_FLOOR_MS}`,
-        actual: hashed.durationMs,
+        actual: fastestMs,
       });
     }
   },
