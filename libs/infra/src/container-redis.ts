@@ -1,5 +1,5 @@
 import { InfraError } from './errors';
-import type { RedisServer } from './start-redis';
+import type { RedisServer } from './redis-server';
 
 /**
  * Redis 7 in a container through testcontainers 12.0.1, imported only when a Docker engine

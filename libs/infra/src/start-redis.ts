@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerCleanup } from './cleanup-registry';
 import { startContainerRedis } from './container-redis';
+import type { RedisServer } from './redis-server';
 import { InfraError } from './errors';
 import { findFreePort } from './free-port';
 import { LogRing } from './log-ring';
@@ -13,21 +14,8 @@ import { exitOf, stopChild, stopSync } from './process-control';
 import { redisCommand } from './redis-command';
 import { trackDir, trackProcess } from './run-state';
 
-/** A running Redis server the lab owns (no persistence, 256 MB max memory). */
-export interface RedisServer {
-  readonly host: string;
-  readonly port: number;
-  /** `redis://127.0.0.1:<port>`. */
-  readonly url: string;
-  /** Server pid (native only; for cgroups and tests). */
-  readonly pid?: number;
-  /** The temp dir it runs in (native only). */
-  readonly dir?: string;
-  /** FLUSHALL. */
-  flush(): Promise<void>;
-  /** Stops it (SIGTERM, SIGKILL after 5 s) and removes its temp dir. Idempotent. */
-  stop(): Promise<void>;
-}
+export type { RedisServer } from './redis-server';
+
 
 /** The redis-server binary: `REDIS_SERVER`, else /usr/bin or /usr/local/bin. */
 function findRedisServer(): string {

@@ -4,7 +4,7 @@ import { exists, joinAndExec, killAndRemove, makeGroupDir, readControl, readKeye
 import { V1_CONTROLLERS, type V1Controller } from './detect';
 import { IsolationError } from './errors';
 import { ROLES, type ResolvedProfile, type Role, type RoleLimits } from './profiles';
-import type { RoleEnforcement, RoleGroups } from './role-groups';
+import type { RoleEnforcement, RoleGroups } from './role-types';
 
 /** Where the v1 groups go: <root>/<controller>/<caller's group for that controller>/<name>/<role>. */
 export interface V1Setup {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exists, joinAndExec, killAndRemove, makeGroupDir, readControl, readKeyed, readNumber, readPids, writeControl } from './cgroup-fs';
 import { IsolationError } from './errors';
 import { ROLES, type ResolvedProfile, type Role } from './profiles';
-import type { RoleEnforcement, RoleGroups } from './role-groups';
+import type { RoleEnforcement, RoleGroups } from './role-types';
 
 /** Where the v2 groups go: <root><caller's group>/<name>/<role>. */
 export interface V2Setup {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IsolationError } from './errors';
 import { clockTicksPerSecond, listPids, processAlive, readProcStat, readProcStatus, signalQuietly } from './proc';
 import { ROLES, type ResolvedProfile, type Role } from './profiles';
-import type { RoleEnforcement, RoleGroups } from './role-groups';
+import type { RoleEnforcement, RoleGroups } from './role-types';
 
 /** Environment variable that marks a role's processes when there are no cgroups: <name>/<role>. */
 export const GROUP_MARKER_ENV = 'LAB_ISOLATION_GROUP';

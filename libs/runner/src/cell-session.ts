@@ -1,16 +1,31 @@
-import { createRoleGroups, type RoleGroups } from '@lab/isolation';
+import { createRoleGroups, type CreateRoleGroupsOptions, type RoleGroups } from '@lab/isolation';
 import { writeResultFile, type ResultFile } from '@lab/results';
 import { assembleResult, repetitionDone, type Extras } from './assemble-result';
-import { acquireBenchLock, type BenchLock } from './bench-lock';
+import { acquireBenchLock, type BenchLock, type BenchLockOptions } from './bench-lock';
 import { cellName } from './describe-plan';
 import { isRunnerError, RunnerError } from './errors';
+import type { CellEventHandler } from './events';
 import { runGate } from './gate';
 import { crashed, measureRun } from './measure-run';
 import type { CellPlan } from './plan-cell';
-import type { RunCellOptions } from './run-cell';
 import type { MeasuredRun } from './run-record';
 import { startServices, type CellServices } from './services';
 import { startImpl, type RunningServer } from './start-impl';
+
+/** Options of `runCell` (and of every session it opens). */
+export interface RunCellOptions {
+  /** Aborting stops the load and every process; nothing is written; LAB_INTERRUPTED is thrown. */
+  signal?: AbortSignal;
+  onEvent?: CellEventHandler;
+  /** Write the result file here (atomically). A crashed cell is written too, with verdict `crashed`. */
+  out?: string;
+  /** The bench lock: options (default: the standard path, wait up to an hour), or false when the caller holds it. */
+  lock?: false | BenchLockOptions;
+  /** Passed to createRoleGroups (e.g. a mechanism for tests). */
+  isolation?: CreateRoleGroupsOptions;
+  /** Where NX_TASK_HASH and LAB_MACHINE_ID are read from. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
 
 /** Options of {@link openCell}: those of `runCell`, plus figures for the result's `extras`. */
 export interface OpenCellOptions extends RunCellOptions {

@@ -1,10 +1,9 @@
 import type { ResultFile } from '@lab/results';
 import { acquireBenchLock } from './bench-lock';
-import { openCell, type CellSession } from './cell-session';
+import { openCell, type CellSession, type RunCellOptions } from './cell-session';
 import { isRunnerError, RunnerError } from './errors';
 import type { CellEvent } from './events';
 import type { CellPlan } from './plan-cell';
-import type { RunCellOptions } from './run-cell';
 
 /** What {@link runInterleaved} reports; `cell` is the plan's index, `round` and `run` count from 0. */
 export type InterleavedEvent =
