@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -80,3 +80,67 @@ describe('module boundaries', () => {
     }
   });
 });
+
+/** Relative imports (type-only ones too) between the lab's own TypeScript files, spec files excluded. */
+function importGraph(): Map<string, string[]> {
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'libs', 'apps', 'tools', 'experiments'], { cwd: workspaceRoot, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts') && existsSync(join(workspaceRoot, f)));
+  const known = new Set(files);
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const text = readFileSync(join(workspaceRoot, file), 'utf8');
+    const targets = [...text.matchAll(/^(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)].flatMap(([, spec]) => {
+      const base = join(dirname(file), spec!);
+      return [base, `${base}.ts`, base.replace(/\.js$/, '.ts'), join(base, 'index.ts')].filter((c) => known.has(c)).slice(0, 1);
+    });
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** The strongly connected components with more than one file (Tarjan): every import cycle. */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+describe('import cycles', () => {
+  it('finds one when two files import each other (the detector works)', () => {
+    expect(importCycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']], ['c.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts']]);
+  });
+
+  it('there is none among the lab\'s files, type-only imports included', () => {
+    const graph = importGraph();
+    expect(graph.size).toBeGreaterThan(100);
+    expect(importCycles(graph)).toEqual([]);
+  });
+});
+

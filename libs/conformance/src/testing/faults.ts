@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Fault, FaultTools, ProxiedRequest, ProxiedResponse } from './fault-proxy';
+import type { Fault, FaultTools, ProxiedRequest, ProxiedResponse } from './fault-types';
 
 type Handle = Fault['handle'];
 

@@ -109,8 +109,7 @@ export interface DriverResult {
   notes: string[];
 }
 
-/** The fixed percentile list reported by every driver. */
-export const REPORTED_PERCENTILES = [50, 75, 90, 95, 99, 99.9, 99.99] as const;
+export { REPORTED_PERCENTILES } from '../metrics/percentiles';
 
 /** An all-zero error count. */
 export function emptyErrorCounts(): ErrorCounts {

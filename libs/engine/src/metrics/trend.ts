@@ -1,5 +1,5 @@
 import * as hdr from 'hdr-histogram-js';
-import { REPORTED_PERCENTILES } from '../drivers/driver-result';
+import { REPORTED_PERCENTILES } from './percentiles';
 
 /** Unit of a custom trend: `ms` and `us` are times (thresholds convert), `none` is a plain number. */
 export type TrendUnit = 'ms' | 'us' | 'none';
