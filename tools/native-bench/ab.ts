@@ -6,13 +6,16 @@
  *   git archive <old commit> libs/engine | tar -x -C tmp/base
  *   node --import tsx tools/native-bench/ab.ts --rounds 5 --duration 5000 --workload checks tmp/base/libs/engine/src libs/engine/src
  *
- * Prints one JSON line per run, then per engine the median req/s and µs of generator CPU per
- * request (the steadier figure while other work shares the machine).
+ * An engine is a directory holding an engine's src/index.ts, or `undici` for the floor: bare
+ * `Pool.dispatch` calls with nothing recorded (undici-floor.ts). Prints one JSON line per run,
+ * then per engine the median req/s and µs of generator CPU per request (the steadier figure
+ * while other work shares the machine).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { findFreePort } from '@lab/infra';
 import { CALIBRATION_SERVER_JS } from '@lab/runner';
 
 const { values, positionals } = parseArgs({
@@ -22,27 +25,41 @@ const { values, positionals } = parseArgs({
     duration: { type: 'string', default: '5000' },
     vus: { type: 'string', default: '10' },
     workload: { type: 'string', default: 'bare' },
-    port: { type: 'string', default: '45180' },
   },
 });
 const engines = positionals.length > 0 ? positionals : ['libs/engine/src'];
-const baseUrl = `http://127.0.0.1:${values.port}`;
-const server = spawn('taskset', ['-c', '0', process.execPath, '-e', CALIBRATION_SERVER_JS], { env: { ...process.env, PORT: values.port }, stdio: 'inherit' });
+const port = String(await findFreePort());
+const baseUrl = `http://127.0.0.1:${port}`;
+const server = spawn('taskset', ['-c', '0', process.execPath, '-e', CALIBRATION_SERVER_JS], { env: { ...process.env, PORT: port }, stdio: 'inherit' });
+let exited = false;
+server.on('exit', () => (exited = true));
 try {
-  while (!(await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false))) await sleep(50);
+  while (!(await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false))) {
+    if (exited) throw new Error('the calibration server exited before it answered');
+    await sleep(50);
+  }
   const runs: Record<string, { ratePerSec: number; cpuPerRequestUs: number }[]> = {};
   for (let round = 1; round <= Number(values.rounds); round++) {
     for (const engine of engines) {
       const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-      const args = ['-c', '1', process.execPath, '--import', 'tsx', 'tools/native-bench/run-once.ts', engine, baseUrl, values.vus, values.duration, values.workload];
+      const script = engine === 'undici' ? ['tools/native-bench/undici-floor.ts'] : ['tools/native-bench/run-once.ts', engine];
+      const args = ['-c', '1', process.execPath, '--import', 'tsx', ...script, baseUrl, values.vus, values.duration, values.workload];
       const out = JSON.parse(execFileSync('taskset', args, { encoding: 'utf8' }));
       (runs[engine] ??= []).push(out);
       console.log(JSON.stringify({ round, engine, workload: values.workload, load1: Number(load1), ...out }));
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    return sorted.length % 2 ? (sorted[Math.floor(mid)] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  };
+  const first = runs[engines[0] ?? ''] ?? [];
   for (const [engine, rs] of Object.entries(runs)) {
-    console.log(`${engine}: median ${median(rs.map((r) => r.ratePerSec))} req/s, ${median(rs.map((r) => r.cpuPerRequestUs))} µs CPU per request (${rs.length} runs)`);
+    // Paired by round: both runs of a round saw about the same background load.
+    const ratios = rs.map((r, i) => r.cpuPerRequestUs / (first[i]?.cpuPerRequestUs ?? Number.NaN));
+    const paired = engine === engines[0] ? '' : `; CPU per request vs ${engines[0]}, median of paired rounds: ×${median(ratios).toFixed(2)}`;
+    console.log(`${engine}: median ${Math.round(median(rs.map((r) => r.ratePerSec)))} req/s, ${median(rs.map((r) => r.cpuPerRequestUs)).toFixed(2)} µs CPU per request (${rs.length} runs)${paired}`);
   }
 } finally {
   server.kill('SIGTERM');
