@@ -55,7 +55,71 @@ describe('deriveCeilings', () => {
   });
 
   it('keeps the skip note of a driver that was not measured', () => {
-    expect(deriveCeilings([], ['wrk'], { wrk: 'skipped: wrk not found' })).toEqual([{ driver: 'wrk', status: 'skipped', note: 'skipped: wrk not found' }]);
+    expect(deriveCeilings([], ['wrk'], { wrk: 'skipped: wrk not found' })).toEqual([{ driver: 'wrk', workload: 'bare', status: 'skipped', note: 'skipped: wrk not found' }]);
+  });
+});
+
+describe('deriveCeilings with workloads', () => {
+  it("gives a driver measured with checks a second ceiling, after its bare one, from those settings only", () => {
+    const ceilings = deriveCeilings(
+      [
+        m({ workload: 'bare', ratePerSec: 60_000, generatorCpuCores: 0.97 }),
+        m({ workload: 'bare', connections: 50, ratePerSec: 66_000, generatorCpuCores: 0.98 }),
+        m({ workload: 'checks', ratePerSec: 52_000, generatorCpuCores: 0.96 }),
+        m({ workload: 'checks', connections: 50, ratePerSec: 58_000, generatorCpuCores: 0.7, serverCpuCores: 0.6 }),
+        m({ driver: 'wrk', workload: 'bare', ratePerSec: 70_000, generatorCpuCores: 0.6, serverCpuCores: 1 }),
+      ],
+      ['native', 'wrk'],
+    );
+    expect(ceilings.map((c) => [c.driver, c.workload, c.status, c.ceilingPerSec, c.bestRatePerSec])).toEqual([
+      ['native', 'bare', 'generator-bound', 66_000, 66_000],
+      ['native', 'checks', 'generator-bound', 52_000, 58_000],
+      ['wrk', 'bare', 'server-bound', undefined, 70_000],
+    ]);
+  });
+
+  it('reads measurements and ceilings without a workload (files written before workloads) as bare', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-calibration-old-'));
+    try {
+      const path = join(dir, 'calibration.json');
+      const old = {
+        version: 1,
+        host,
+        hostHash: hostHash(host),
+        profiles: {
+          'default-2core': {
+            profile: 'default-2core',
+            measuredAt: '2026-11-26T19:01:31.000Z',
+            durationMs: 5_000,
+            measurements: [m({ ratePerSec: 36_018, generatorCpuCores: 0.98 })],
+            ceilings: [{ driver: 'native', status: 'generator-bound', ceilingPerSec: 36_018, bestRatePerSec: 36_018, note: 'ceiling 36,018 req/s' }],
+            mechanism: 'cgroup-v1',
+          },
+        },
+      };
+      writeFileSync(path, JSON.stringify(old));
+      const file = (await loadCalibration(path, host))!;
+      expect(ceilingFor(file, 'native', 'default-2core')).toBe(36_018);
+      expect(ceilingFor(file, 'native', 'default-2core', 'checks')).toBeUndefined();
+      expect(deriveCeilings(file.profiles['default-2core']!.measurements, ['native'])).toMatchObject([{ workload: 'bare', ceilingPerSec: 36_018 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers ceilingFor per workload, bare by default', () => {
+    const file = withProfile(undefined, host, {
+      profile: 'default-2core',
+      measuredAt: '2026-12-04T00:00:00.000Z',
+      durationMs: 5_000,
+      measurements: [],
+      ceilings: [
+        { driver: 'native', workload: 'bare', status: 'generator-bound', ceilingPerSec: 66_000, bestRatePerSec: 66_000, note: '' },
+        { driver: 'native', workload: 'checks', status: 'generator-bound', ceilingPerSec: 52_000, bestRatePerSec: 58_000, note: '' },
+      ],
+      mechanism: 'taskset',
+    });
+    expect([ceilingFor(file, 'native', 'default-2core'), ceilingFor(file, 'native', 'default-2core', 'checks')]).toEqual([66_000, 52_000]);
   });
 });
 

@@ -8,9 +8,19 @@ import type { Driver } from './bench-options';
 /** Version of the calibration file's shape; a file of another version is ignored (recalibrate). */
 export const CALIBRATION_VERSION = 1;
 
-/** One calibration setting (a driver at a connection count) against the built-in server. */
+/**
+ * What every iteration of a calibration setting does. `bare`: GET /health, nothing read (the
+ * driver's own ceiling). `checks`: the same request with a typical scenario's checks (those of
+ * 01-lightweight: `status is 200`), so the ceiling includes evaluating and counting them. Only
+ * the native driver runs iteration code during the load, so only it is calibrated with `checks`.
+ */
+export type CalibrationWorkload = 'bare' | 'checks';
+
+/** One calibration setting (a driver and workload at a connection count) against the built-in server. */
 export interface CalibrationMeasurement {
   driver: Driver;
+  /** Absent in files written before workloads existed: `bare`. */
+  workload?: CalibrationWorkload;
   /** Connections (closed-model VUs; wrk -c). */
   connections: number;
   /** Measured window, ms. */
@@ -38,9 +48,11 @@ export interface CalibrationMeasurement {
  */
 export type CeilingStatus = 'generator-bound' | 'server-bound' | 'inconclusive' | 'skipped';
 
-/** The ceiling of one driver on this host and profile. */
+/** The ceiling of one driver and workload on this host and profile. */
 export interface DriverCeiling {
   driver: Driver;
+  /** Absent in files written before workloads existed: `bare`. */
+  workload?: CalibrationWorkload;
   status: CeilingStatus;
   /** The best rate at which the generator was the limit, req/s; only when `status` is `generator-bound`. */
   ceilingPerSec?: number;
@@ -85,11 +97,16 @@ export const CEILING_LIMITS: CeilingLimits = { generatorCpuFraction: 0.85, serve
 
 const rate = (x: number) => `${Math.round(x).toLocaleString('en-US')} req/s`;
 
+/** The workload of a measurement or ceiling; `bare` when the file predates workloads. */
+export const workloadOf = (x: { workload?: CalibrationWorkload | undefined }): CalibrationWorkload => x.workload ?? 'bare';
+
 /**
- * Per driver (pure): the ceiling is the best rate among the settings where the generator used at
- * least `generatorCpuFraction` of its core. Without such a setting, when the server was at
- * `serverCpuFraction` or more the verdict is `server-bound` ("ceiling not reached"); otherwise
- * `inconclusive`. Drivers with no measurement are `skipped`, with `skipNotes[driver]` as the note.
+ * Per driver and workload (pure): the ceiling is the best rate among the settings where the
+ * generator used at least `generatorCpuFraction` of its core. Without such a setting, when the
+ * server was at `serverCpuFraction` or more the verdict is `server-bound` ("ceiling not
+ * reached"); otherwise `inconclusive`. Each driver gets its `bare` ceiling (`skipped`, with
+ * `skipNotes[driver]` as the note, when it has no measurement), followed by its `checks`
+ * ceiling when it was measured with checks.
  */
 export function deriveCeilings(
   measurements: readonly CalibrationMeasurement[],
@@ -97,30 +114,40 @@ export function deriveCeilings(
   skipNotes: Partial<Record<Driver, string>> = {},
   limits: CeilingLimits = CEILING_LIMITS,
 ): DriverCeiling[] {
-  return drivers.map((driver): DriverCeiling => {
+  return drivers.flatMap((driver) => {
     const own = measurements.filter((m) => m.driver === driver && m.requests > 0);
-    if (own.length === 0) return { driver, status: 'skipped', note: skipNotes[driver] ?? 'not measured' };
-    const best = Math.max(...own.map((m) => m.ratePerSec));
-    const generatorBound = own.filter((m) => m.generatorCpuCores >= limits.generatorCpuFraction);
-    if (generatorBound.length > 0) {
-      const top = generatorBound.reduce((a, b) => (b.ratePerSec > a.ratePerSec ? b : a));
-      const note = `ceiling ${rate(top.ratePerSec)} at ${top.connections} connections (generator at ${pct(top.generatorCpuCores)} of its core)`;
-      return { driver, status: 'generator-bound', ceilingPerSec: top.ratePerSec, bestRatePerSec: best, note };
-    }
-    const serverBound = own.filter((m) => m.serverCpuCores >= limits.serverCpuFraction);
-    if (serverBound.length > 0) {
-      const top = serverBound.reduce((a, b) => (b.ratePerSec > a.ratePerSec ? b : a));
-      const note = `ceiling not reached: server-bound at ${rate(top.ratePerSec)}; the driver's ceiling is higher (generator at ${pct(top.generatorCpuCores)} of its core)`;
-      return { driver, status: 'server-bound', bestRatePerSec: best, note };
-    }
-    const note = `ceiling not reached: neither the generator nor the server was saturated (best ${rate(best)}; background load?)`;
-    return { driver, status: 'inconclusive', bestRatePerSec: best, note };
+    const withChecks = own.filter((m) => workloadOf(m) === 'checks');
+    const bare = ceilingOf(driver, 'bare', own.filter((m) => workloadOf(m) === 'bare'), skipNotes[driver], limits);
+    return withChecks.length > 0 ? [bare, ceilingOf(driver, 'checks', withChecks, undefined, limits)] : [bare];
   });
 }
 
-/** The known ceiling of `driver` under `profile`, req/s; undefined when not calibrated or not reached. */
-export function ceilingFor(file: CalibrationFile, driver: Driver, profile: string): number | undefined {
-  return file.profiles[profile]?.ceilings.find((c) => c.driver === driver && c.status === 'generator-bound')?.ceilingPerSec;
+function ceilingOf(driver: Driver, workload: CalibrationWorkload, own: readonly CalibrationMeasurement[], skipNote: string | undefined, limits: CeilingLimits): DriverCeiling {
+  const tag = { driver, workload };
+  if (own.length === 0) return { ...tag, status: 'skipped', note: skipNote ?? 'not measured' };
+  const best = Math.max(...own.map((m) => m.ratePerSec));
+  const generatorBound = own.filter((m) => m.generatorCpuCores >= limits.generatorCpuFraction);
+  if (generatorBound.length > 0) {
+    const top = generatorBound.reduce((a, b) => (b.ratePerSec > a.ratePerSec ? b : a));
+    const note = `ceiling ${rate(top.ratePerSec)} at ${top.connections} connections (generator at ${pct(top.generatorCpuCores)} of its core)`;
+    return { ...tag, status: 'generator-bound', ceilingPerSec: top.ratePerSec, bestRatePerSec: best, note };
+  }
+  const serverBound = own.filter((m) => m.serverCpuCores >= limits.serverCpuFraction);
+  if (serverBound.length > 0) {
+    const top = serverBound.reduce((a, b) => (b.ratePerSec > a.ratePerSec ? b : a));
+    const note = `ceiling not reached: server-bound at ${rate(top.ratePerSec)}; the driver's ceiling is higher (generator at ${pct(top.generatorCpuCores)} of its core)`;
+    return { ...tag, status: 'server-bound', bestRatePerSec: best, note };
+  }
+  const note = `ceiling not reached: neither the generator nor the server was saturated (best ${rate(best)}; background load?)`;
+  return { ...tag, status: 'inconclusive', bestRatePerSec: best, note };
+}
+
+/**
+ * The known ceiling of `driver` under `profile` for `workload` (default `bare`, the driver's own
+ * ceiling), req/s; undefined when not calibrated or not reached.
+ */
+export function ceilingFor(file: CalibrationFile, driver: Driver, profile: string, workload: CalibrationWorkload = 'bare'): number | undefined {
+  return file.profiles[profile]?.ceilings.find((c) => c.driver === driver && workloadOf(c) === workload && c.status === 'generator-bound')?.ceilingPerSec;
 }
 
 /** A short stable hash of a host fingerprint (sha256 of its JSON with sorted keys, 12 hex digits). */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEFAULT_WRK_PATH, defineScenario, ensureLoadgen, runScenario, type DriverResult } from '@lab/engine';
+import { DEFAULT_WRK_PATH, defineScenario, ensureLoadgen, runScenario, type DriverResult, type ScenarioSpec } from '@lab/engine';
 import { findFreePort, spawnManaged, type ManagedProcess } from '@lab/infra';
 import { backgroundCpu, createRoleGroups, machineCpu, waitForQuiet, type CreateRoleGroupsOptions, type ResolvedProfile, type RoleGroups } from '@lab/isolation';
 import type { Driver } from './bench-options';
-import { deriveCeilings, type CalibrationMeasurement, type ProfileCalibration } from './calibration';
+import { deriveCeilings, type CalibrationMeasurement, type CalibrationWorkload, type ProfileCalibration } from './calibration';
 import { RunnerError } from './errors';
 import { pinSelf } from './pin-self';
 
@@ -25,7 +25,7 @@ export const CALIBRATION_CONNECTIONS = [10, 50] as const;
 
 /** What calibration reports as it goes (the CLI renders it). */
 export type CalibrationEvent =
-  | { type: 'setting'; driver: Driver; connections: number; index: number; total: number }
+  | { type: 'setting'; driver: Driver; workload: CalibrationWorkload; connections: number; index: number; total: number }
   | { type: 'measured'; measurement: CalibrationMeasurement }
   | { type: 'skipped'; driver: Driver; note: string };
 
@@ -50,25 +50,45 @@ export interface CalibrationOptions {
   isolation?: CreateRoleGroupsOptions;
 }
 
-/** A closed GET /health loop; wrk and the Go generator send the same request (the declared mix). */
-const calibrationScenario = defineScenario({
-  id: '00-calibration',
-  title: 'Calibration: GET /health on the built-in server',
+/** A closed GET /health loop against the built-in server. */
+const calibrationSpec = {
   category: 'basic',
   description: 'The load generator against a minimal node:http server, to find the generator ceiling.',
   endpoints: ['health'],
   load: { kind: 'closed', vus: 10, durationMs: 5_000 },
+} as const satisfies Omit<ScenarioSpec, 'id' | 'title' | 'iteration'>;
+
+/** The bare loop; wrk and the Go generator send the same request (the declared mix). */
+const calibrationScenario = defineScenario({
+  ...calibrationSpec,
+  id: '00-calibration',
+  title: 'Calibration: GET /health on the built-in server',
   async iteration({ http }) {
     await http.get('/health', { endpoint: 'health' });
   },
   wrk: { requests: [{ method: 'GET', path: '/health', endpoint: 'health' }] },
 });
 
+/** The same loop with 01-lightweight's iteration: its request and its check. */
+const checksScenario = defineScenario({
+  ...calibrationSpec,
+  id: '00-calibration-checks',
+  title: "Calibration: GET /health with 01-lightweight's checks",
+  async iteration({ http, check }) {
+    const res = await http.get('/health', { endpoint: 'health' });
+    check('status is 200', res.status === 200);
+  },
+});
+
+/** The workloads each driver is calibrated with: only the native driver runs checks during the load. */
+const workloadsOf = (driver: Driver): CalibrationWorkload[] => (driver === 'native' ? ['bare', 'checks'] : ['bare']);
+
 /**
  * Measures each driver's ceiling on this host and profile: the built-in server in the `server`
  * role, the generator in the `generator` role (the native driver is this process, pinned there;
  * wrk and the Go generator run inside the group, the latter with GOMAXPROCS=1), one setting per
- * driver × connection count, one after another.
+ * driver × workload × connection count, one after another (the native driver `bare` and with
+ * `checks`, the others `bare`).
  * Returns the measurements and the ceilings derived from them. Stops everything it started;
  * throws LAB_INTERRUPTED on abort, LAB_IMPL_NOT_READY when the built-in server does not start.
  */
@@ -89,7 +109,7 @@ export async function runCalibration(opts: CalibrationOptions): Promise<ProfileC
     opts.onEvent?.({ type: 'skipped', driver, note: skipNotes[driver] });
     return false;
   });
-  const settings = drivers.flatMap((driver) => connections.map((c) => ({ driver, connections: c })));
+  const settings = drivers.flatMap((driver) => workloadsOf(driver).flatMap((workload) => connections.map((c) => ({ driver, workload, connections: c }))));
   const groups = await createRoleGroups(opts.profile, opts.isolation);
   let server: ManagedProcess | undefined;
   const measurements: CalibrationMeasurement[] = [];
@@ -105,7 +125,7 @@ export async function runCalibration(opts: CalibrationOptions): Promise<ProfileC
     for (const [index, setting] of settings.entries()) {
       if (opts.signal?.aborted) throw new RunnerError('LAB_INTERRUPTED', 'calibration was interrupted');
       opts.onEvent?.({ type: 'setting', ...setting, index, total: settings.length });
-      const measurement = await measureSetting(groups, baseUrl, setting.driver, setting.connections, opts, wrkPath, loadgenPath);
+      const measurement = await measureSetting(groups, baseUrl, setting, opts, wrkPath, loadgenPath);
       measurements.push(measurement);
       opts.onEvent?.({ type: 'measured', measurement });
     }
@@ -128,8 +148,7 @@ export async function runCalibration(opts: CalibrationOptions): Promise<ProfileC
 async function measureSetting(
   groups: RoleGroups,
   baseUrl: string,
-  driver: Driver,
-  vus: number,
+  { driver, workload, connections: vus }: { driver: Driver; workload: CalibrationWorkload; connections: number },
   opts: CalibrationOptions,
   wrkPath: string,
   loadgenPath: string | undefined,
@@ -137,7 +156,7 @@ async function measureSetting(
   const generatorCpus = opts.profile.roles.generator.cpus;
   const unpin = driver === 'native' && generatorCpus !== undefined ? await pinSelf(generatorCpus) : undefined;
   const run = (durationMs: number) =>
-    runScenario(calibrationScenario, {
+    runScenario(workload === 'checks' ? checksScenario : calibrationScenario, {
       baseUrl,
       driver,
       vus,
@@ -162,18 +181,19 @@ async function measureSetting(
     const serverCpuSeconds = Math.max(0, (await groups.usage('server')).cpuSeconds - serverBefore);
     const ownSeconds = (own.user + own.system) / 1e6;
     const labCpu = driver === 'native' ? ownSeconds : ownSeconds + result.generatorCpuSeconds;
-    const measurement = toMeasurement(driver, vus, result, serverCpuSeconds, backgroundCpu(machineBefore, machineAfter, serverCpuSeconds + labCpu));
+    const measurement = toMeasurement(driver, workload, vus, result, serverCpuSeconds, backgroundCpu(machineBefore, machineAfter, serverCpuSeconds + labCpu));
     return quiet ? { ...measurement, quietBefore: quiet.quiet } : measurement;
   } finally {
     await unpin?.();
   }
 }
 
-function toMeasurement(driver: Driver, connections: number, r: DriverResult, serverCpuSeconds: number, backgroundCpuCores: number): CalibrationMeasurement {
+function toMeasurement(driver: Driver, workload: CalibrationWorkload, connections: number, r: DriverResult, serverCpuSeconds: number, backgroundCpuCores: number): CalibrationMeasurement {
   const seconds = Math.max(r.durationMs, 1) / 1000;
   const p = r.overall.latency.percentilesUs;
   return {
     driver,
+    workload,
     connections,
     durationMs: Math.round(r.durationMs),
     ratePerSec: r.ratePerSec,

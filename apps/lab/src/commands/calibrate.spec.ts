@@ -23,14 +23,23 @@ describe('lab calibrate (subprocess)', () => {
     const wrk = existsSync('/usr/bin/wrk');
     // The Go generator is built on first use when Go is there.
     const loadgen = existsSync(DEFAULT_LOADGEN_PATH) || spawnSync('go', ['version']).status === 0;
-    const settings = out.calibration.measurements.map((m: { driver: string; connections: number }) => `${m.driver} ${m.connections}`);
-    expect(settings).toEqual(['native 10', 'native 50', ...(wrk ? ['wrk 10', 'wrk 50'] : []), ...(loadgen ? ['loadgen 10', 'loadgen 50'] : [])]);
+    const settings = out.calibration.measurements.map((m: { driver: string; workload: string; connections: number }) => `${m.driver} ${m.workload} ${m.connections}`);
+    expect(settings).toEqual([
+      'native bare 10',
+      'native bare 50',
+      'native checks 10',
+      'native checks 50',
+      ...(wrk ? ['wrk bare 10', 'wrk bare 50'] : []),
+      ...(loadgen ? ['loadgen bare 10', 'loadgen bare 50'] : []),
+    ]);
     for (const m of out.calibration.measurements) {
       for (const key of ['ratePerSec', 'generatorCpuCores', 'serverCpuCores', 'backgroundCpuCores', 'p50Us', 'p99Us']) expect(m[key]).toBeTypeOf('number');
     }
-    expect(out.calibration.ceilings.map((c: { driver: string }) => c.driver)).toEqual(['native', 'wrk', 'loadgen']);
+    const ceilings = out.calibration.ceilings.map((c: { driver: string; workload: string }) => `${c.driver} ${c.workload}`);
+    expect(ceilings).toEqual(['native bare', 'native checks', 'wrk bare', 'loadgen bare']);
     for (const c of out.calibration.ceilings) expect(['generator-bound', 'server-bound', 'inconclusive', 'skipped']).toContain(c.status);
     expect(run.stderr).toMatch(/calibrate \[1\/\d\] native, 10 connections/);
+    expect(run.stderr).toMatch(/calibrate \[3\/\d\] native with checks, 10 connections/);
   }, 120_000);
 
   it.each([

@@ -26,7 +26,7 @@ export async function runCalibrate(cfg: CalibrateConfig, log: Log, interrupt: In
       quietTimeoutMs: cfg.quietTimeoutMs,
       signal: controller.signal,
       onEvent: (e) => {
-        if (e.type === 'setting') log(`lab: calibrate [${e.index + 1}/${e.total}] ${e.driver}, ${e.connections} connections, ${cfg.durationMs} ms`);
+        if (e.type === 'setting') log(`lab: calibrate [${e.index + 1}/${e.total}] ${e.driver}${e.workload === 'bare' ? '' : ` with ${e.workload}`}, ${e.connections} connections, ${cfg.durationMs} ms`);
         if (e.type === 'skipped') log(`lab: calibrate: ${e.driver} ${e.note}`);
       },
     });

@@ -83,6 +83,24 @@ describe('native driver', () => {
     expect(r.bytesReceived).toBeGreaterThan(1024 * r.groups['B. multipart']!.requests);
   });
 
+  it('hands an iteration a body that arrived in many chunks whole, with its headers, sent with lower-cased header names', async () => {
+    const sent = Buffer.alloc(512 * 1024, 'ab');
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 1, durationMs: 200 },
+      async iteration({ http, check }) {
+        const res = await http.post('/echo', sent, { headers: { 'Content-Type': 'application/x-lab-test' }, endpoint: 'echo.big' });
+        check('body whole', res.body.equals(sent) && res.text().length === sent.length);
+        check('header echoed', res.header('CONTENT-TYPE') === 'application/x-lab-test' && res.header('x-absent') === undefined);
+        check('not json', res.json() === undefined);
+      },
+    });
+    const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'native' });
+    expect(r.requests).toBeGreaterThan(0);
+    for (const name of ['body whole', 'header echoed', 'not json']) expect(r.checks[name]).toEqual({ passed: r.requests, failed: 0 });
+    expect(r.bytesReceived).toBe(sent.length * r.requests);
+  });
+
   it('runs setup once before and teardown once after, sharing setup data', async () => {
     let teardownStock: number | undefined;
     const s = defineScenario<{ token: string }>({

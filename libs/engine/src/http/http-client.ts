@@ -1,7 +1,7 @@
 import type { Pool } from 'undici';
-import type { Recorder } from '../metrics/recorder';
+import type { Recorder, RequestSample } from '../metrics/recorder';
 import { MultipartBody } from './multipart';
-import { type TransportError, send } from './send';
+import { Exchange, type TransportError, joinChunks } from './send';
 
 /** Per-request options, as in k6's `params`. */
 export interface RequestOptions {
@@ -73,29 +73,100 @@ export function encodeBody(body: RequestBody, headers: Record<string, string>): 
   return JSON.stringify(body);
 }
 
-function makeResponse(status: number, body: Buffer, rawHeaders: Buffer[], latencyUs: number, error?: TransportError): HttpResponse {
-  return {
-    status,
-    ok: !error && status >= 200 && status < 300,
-    ...(error ? { error } : {}),
-    latencyUs,
-    body,
-    text: () => body.toString('utf8'),
-    json: () => {
-      try {
-        return JSON.parse(body.toString('utf8'));
-      } catch {
-        return undefined;
-      }
-    },
-    header: (name) => {
-      const wanted = name.toLowerCase();
-      for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-        if (String(rawHeaders[i]).toLowerCase() === wanted) return String(rawHeaders[i + 1]);
-      }
+/**
+ * A response over a finished {@link Exchange}. Nothing is decoded until asked: the body is
+ * joined from its chunks on first read of `body`, `text()` or `json()`, and a header is found
+ * in the raw header list only when `header()` asks for it. Methods live on the prototype, so a
+ * response costs one small object per request.
+ */
+class Answer implements HttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  declare readonly error?: TransportError;
+  readonly latencyUs: number;
+  private readonly rawHeaders: Buffer[];
+  private chunks: Buffer[] | undefined;
+  private joined: Buffer | undefined = undefined;
+
+  constructor(exchange: Exchange<HttpResponse>, latencyUs: number) {
+    this.status = exchange.status;
+    this.ok = exchange.error === undefined && exchange.status >= 200 && exchange.status < 300;
+    if (exchange.error !== undefined) (this as { error?: TransportError }).error = exchange.error;
+    this.latencyUs = latencyUs;
+    this.rawHeaders = exchange.rawHeaders;
+    this.chunks = exchange.chunks;
+  }
+
+  get body(): Buffer {
+    if (this.joined === undefined) {
+      this.joined = joinChunks(this.chunks);
+      this.chunks = undefined;
+    }
+    return this.joined;
+  }
+
+  text(): string {
+    return this.body.toString('utf8');
+  }
+
+  json(): any {
+    try {
+      return JSON.parse(this.body.toString('utf8'));
+    } catch {
       return undefined;
-    },
-  };
+    }
+  }
+
+  header(name: string): string | undefined {
+    const wanted = name.toLowerCase();
+    for (let i = 0; i + 1 < this.rawHeaders.length; i += 2) {
+      if (String(this.rawHeaders[i]).toLowerCase() === wanted) return String(this.rawHeaders[i + 1]);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One request of a client: when it is over, it records itself (it is the recorder's
+ * {@link RequestSample}, so nothing else is allocated for that) and becomes an {@link Answer}.
+ */
+class ClientExchange extends Exchange<HttpResponse> implements RequestSample {
+  latencyUs = 0;
+
+  constructor(
+    private readonly state: ClientState,
+    private readonly startMs: number,
+    private readonly measured: boolean,
+    readonly group: string | undefined,
+    readonly endpoint: string,
+  ) {
+    super();
+  }
+
+  protected finish(): HttpResponse {
+    const endMs = performance.now();
+    this.latencyUs = (endMs - this.startMs) * 1000;
+    const recorder = this.state.recorder;
+    if (recorder) {
+      if (this.measured) recorder.record(this, endMs);
+      else recorder.unmeasured(this.latencyUs);
+    }
+    return new Answer(this, this.latencyUs);
+  }
+}
+
+/** The endpoint tag of an untagged request: `METHOD /path` without the query. */
+function defaultEndpoint(method: string, path: string): string {
+  const query = path.indexOf('?');
+  return `${method} ${query < 0 ? path : path.slice(0, query)}`;
+}
+
+/** Lower-cases header names into a fresh object; undefined when there are none. */
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  let out: Record<string, string> | undefined;
+  for (const k in headers) (out ??= {})[k.toLowerCase()] = headers[k] as string;
+  return out;
 }
 
 /**
@@ -103,29 +174,23 @@ function makeResponse(status: number, body: Buffer, rawHeaders: Buffer[], latenc
  * without one (setup/teardown, probes) nothing is recorded.
  */
 export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClient {
-  const request = async (method: string, path: string, body?: RequestBody, opts: RequestOptions = {}): Promise<HttpResponse> => {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
-    const encoded = encodeBody(body, headers);
+  const request = (method: string, path: string, body?: RequestBody, opts: RequestOptions = {}): Promise<HttpResponse> => {
+    let headers = lowerCaseHeaders(opts.headers);
+    let encoded: string | Buffer | null = null;
+    if (body !== undefined && body !== null) {
+      headers ??= {};
+      try {
+        encoded = encodeBody(body, headers);
+      } catch (err) {
+        return Promise.reject(err); // as from an async function: a body that cannot be encoded rejects
+      }
+    }
     const measured = opts.measure !== false;
-    const start = (measured ? state.intendedStartMs : undefined) ?? performance.now();
+    const startMs = (measured ? state.intendedStartMs : undefined) ?? performance.now();
     if (measured) state.intendedStartMs = undefined;
-    const raw = await send(pool, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-    const end = performance.now();
-    const latencyUs = (end - start) * 1000;
-    if (!measured) state.recorder?.unmeasured(latencyUs);
-    else state.recorder?.record(
-      {
-        latencyUs,
-        status: raw.status,
-        error: raw.error,
-        group: opts.group ?? state.group,
-        endpoint: opts.endpoint ?? `${method} ${path.split('?')[0]}`,
-        bytes: raw.bytes,
-      },
-      end,
-    );
-    return makeResponse(raw.status, raw.body, raw.rawHeaders, latencyUs, raw.error);
+    const endpoint = measured ? (opts.endpoint ?? defaultEndpoint(method, path)) : '';
+    const exchange = new ClientExchange(state, startMs, measured, opts.group ?? state.group, endpoint);
+    return exchange.send(pool, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   };
   return clientOf(request);
 }
