@@ -16,10 +16,12 @@ export {
   latencySummaryUsSchema,
   planSchema,
   runSchema,
+  runTimelineSchema,
   trafficSummarySchema,
   type HistogramSet,
   type Plan,
   type Run,
+  type RunTimeline,
 } from './run-schema';
 export {
   cellStatsSchema,
