@@ -43,6 +43,7 @@ export { parseResult } from './parse-result';
 export { readResultFile } from './read-result-file';
 export { readResultsDir, type LoadedResult, type ResultProblem } from './read-results-dir';
 export { writeResultFile } from './write-result-file';
+export { formatResultJson } from './format-result-json';
 export {
   createLatencyHistogram,
   decodeHistogram,
