@@ -58,6 +58,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/publish')).runPublish(workspace, command, log, listenForInterrupt());
     case 'calibrate':
       return (await import('./commands/calibrate')).runCalibrate(command, log, listenForInterrupt());
+    case 'warmup':
+      return (await import('./commands/warmup')).runWarmup(workspace, command);
   }
 }
 

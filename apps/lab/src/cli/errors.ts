@@ -16,7 +16,8 @@ export type CliErrorCode =
   | 'LAB_IMPL_NOT_READY'
   | 'LAB_IMPL_EXITED'
   | 'LAB_IMPL_BUILD_FAILED'
-  | 'LAB_PUBLISH_OTHER_HOST_CLASS';
+  | 'LAB_PUBLISH_OTHER_HOST_CLASS'
+  | 'LAB_NO_RESULTS';
 
 /**
  * A failure the CLI reports as `error[CODE]: message` then `hint: ...`, and the exit code it

@@ -7,6 +7,7 @@ import type { ConfigContext } from './config-context';
 import { benchConfig, type BenchConfig } from './normalize-bench';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import { publishConfig, type PublishConfig } from './normalize-publish';
+import { warmupConfig, type WarmupConfig } from './normalize-warmup';
 import type { Invocation } from './parse-command-line';
 import type { ScenarioBuildConfig } from '../commands/scenario-build';
 import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
@@ -25,7 +26,8 @@ export type CommandConfig =
   | ScenarioBuildConfig
   | BenchConfig
   | PublishConfig
-  | CalibrateConfig;
+  | CalibrateConfig
+  | WarmupConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -60,7 +62,7 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
   }
   const workspace = resolveWorkspace(inv, ctx);
   const command =
-    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : commandConfig(inv);
+    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : inv.command.name === 'warmup' ? warmupConfig(inv) : commandConfig(inv);
   return { ...base, workspace, command };
 }
 
