@@ -5,7 +5,7 @@ import { statusOf } from './data';
 const WIDTH = 900;
 
 /** One row per cell across scenarios: `scenario · implementation` (profile added when not default). */
-function rowLabel(c: DashboardCell): string {
+export function rowLabel(c: DashboardCell): string {
   return `${c.scenario} · ${c.label}${c.profile === 'default' ? '' : ` · ${c.profile}`}`;
 }
 const STATUS_COLORS = { domain: ['valid', 'valid, tied'], range: ['#2f6fb0', '#8fb3d9'], unknown: '#c0c0c0' };

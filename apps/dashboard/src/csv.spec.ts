@@ -7,7 +7,7 @@ const cell = (over: Partial<DashboardCell>): DashboardCell => ({
   key: 'k', implementation: 'a', variant: 'default', label: 'a', scenario: '01-x', category: 'basic', profile: 'default', hostId: 'h',
   loadKind: 'closed', load: 'closed', ratePerSec: 100.5, ratePerSecLow: 99, ratePerSecHigh: 101, cv: 0.01, runs: 3,
   hostClass: 'cpu ×2', p50Us: 1, p90Us: 2, p95Us: 3, p99Us: 4, errorRate: 0, verdict: 'valid', reasons: [], rank: 1, tiedWith: [], shareOfBest: 1, groupP95Us: {},
-  latencyCurve: [], runPoints: [], resources: [], extras: {}, ...over,
+  latencyCurve: [], runPoints: [], resources: [], timelines: [], settledAtSecond: {}, extras: {}, ...over,
 });
 
 describe('toCsv', () => {

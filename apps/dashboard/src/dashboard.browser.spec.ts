@@ -106,10 +106,47 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
   it('saves a screenshot of every chart as a test artifact', async () => {
     // The sticky filter bar would cover the top of each element's screenshot.
     await page.addStyleTag({ content: '.filters { position: static !important; }' });
-    for (const id of ['chart-overview', 'chart-throughput', 'chart-latency', 'chart-throughput-latency', 'chart-group-p95', 'chart-resources', 'chart-memory']) {
+    for (const id of ['chart-overview', 'chart-throughput', 'chart-latency', 'chart-throughput-latency', 'chart-group-p95', 'chart-resources', 'chart-memory', 'chart-timeline']) {
       const png = await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `${id}.png`) });
       expect(png.subarray(1, 4).toString(), id).toBe('PNG');
     }
+  });
+
+  it("offers the cells with a per-second timeline and draws one run's rate, latency, CPU and memory, each panel with its own axes, no label clipped", async () => {
+    const withTimeline = data.cells.filter((c) => c.timelines.length > 0);
+    expect(withTimeline.length).toBeGreaterThan(0);
+    expect(withTimeline.length).toBeLessThan(data.cells.length);
+    expect((await page.locator('#timeline-cell option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual(withTimeline.map((c) => c.key).sort());
+    const node = withTimeline.find((c) => c.implementation === 'typescript-node-http')!;
+    await page.selectOption('#timeline-cell', node.key);
+    expect(await count('#timeline-run option')).toBe(node.timelines.length);
+    const panels = page.locator('#chart-timeline figure.timeline-panel');
+    expect(await panels.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['metric']))).toEqual(['rate', 'latency', 'cpu', 'memory']);
+    for (let i = 0; i < 4; i++) {
+      for (const axis of ['x', 'y']) expect(await panels.nth(i).locator(`svg g[aria-label="${axis}-axis tick label"]`).count(), `panel ${i} ${axis}`).toBe(1);
+    }
+    const lines = (metric: string) => count(`#chart-timeline figure[data-metric="${metric}"] svg g[aria-label="line"] path`);
+    const first = node.timelines[0]!;
+    expect(await lines('rate')).toBe(1);
+    expect(await lines('latency')).toBe(2);
+    expect(await lines('cpu')).toBe(Object.keys(first.cpuCores).length);
+    expect(await lines('memory')).toBe(Object.keys(first.rssBytes).length);
+    expect(await clippedTexts('#chart-timeline')).toEqual([]);
+    const marker = () => page.locator('#chart-timeline figure[data-metric="rate"] svg g[aria-label="text"] text').textContent();
+    expect(await marker()).toBe(`steady (±2 %) from second ${node.settledAtSecond[first.run]}`);
+    await page.locator('#chart-timeline').screenshot({ path: join(ARTIFACTS, 'chart-timeline-node.png') });
+    const second = node.timelines[1]!;
+    await page.selectOption('#timeline-run', String(second.run));
+    expect(await marker()).toBe(`steady (±2 %) from second ${node.settledAtSecond[second.run]}`);
+    await page.selectOption('#timeline-run', String(first.run));
+  });
+
+  it('says so when no filtered cell has a timeline', async () => {
+    await page.selectOption('#filter-scenario', '09-db-pagination');
+    expect(await count('#timeline-cell option')).toBe(0);
+    expect(await page.locator('#chart-timeline p.empty').textContent()).toContain('No cell in the filter has a per-second timeline');
+    await page.selectOption('#filter-scenario', '');
+    expect(await count('#chart-timeline figure.timeline-panel')).toBe(4);
   });
 
   it('draws one latency percentile curve per cell, from the merged histograms', async () => {

@@ -65,6 +65,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/report')).runReportCommand(workspace, command);
     case 'docs':
       return (await import('./commands/docs')).runDocs(workspace, command);
+    case 'warmup':
+      return (await import('./commands/warmup')).runWarmup(workspace, command);
   }
 }
 

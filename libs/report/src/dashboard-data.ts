@@ -1,4 +1,4 @@
-import type { HostSummary, ProfileSummary, ReportModel, RoleFigures, RunPoint } from './report-model';
+import type { HostSummary, ProfileSummary, ReportModel, RoleFigures, RunPoint, TimelineSummary } from './report-model';
 import { bestValidCells, shareOfBest } from './share-of-best';
 
 /** Version of the dashboard data shape; bump on incompatible changes. */
@@ -40,6 +40,10 @@ export interface DashboardCell {
   readonly latencyCurve: readonly { readonly percentile: number; readonly latencyUs: number }[];
   readonly runPoints: readonly RunPoint[];
   readonly resources: readonly RoleFigures[];
+  /** Per-second series of the runs that recorded one: rate, errors, p50/p99 (µs), CPU (cores) and RSS (bytes) per role. */
+  readonly timelines: readonly TimelineSummary[];
+  /** Per run, the second from which its rate stays within ±2 % of its final level (null: not steady); absent runs have no traffic timeline. */
+  readonly settledAtSecond: Readonly<Record<number, number | null>>;
   readonly extras: Readonly<Record<string, number | string | boolean>>;
 }
 
@@ -56,7 +60,8 @@ export interface DashboardData {
 /**
  * The dashboard's data: one flat record per cell (estimates, CI bounds, percentiles, rank and
  * ties, share of the best valid cell, validity, the merged-histogram percentile curve, p95 per
- * group, per-run throughput/latency points and per-role resources), plus hosts, profiles and scenario titles. Every cell of the model, whatever
+ * group, per-run throughput/latency points, per-role resources and the runs' per-second
+ * timelines with where each run's rate settles), plus hosts, profiles and scenario titles. Every cell of the model, whatever
  * its scope: the dashboard filters in the browser.
  */
 export function toDashboardData(model: ReportModel): DashboardData {
@@ -101,6 +106,8 @@ export function toDashboardData(model: ReportModel): DashboardData {
       latencyCurve: c.latencyCurve,
       runPoints: c.runPoints,
       resources: c.resources,
+      timelines: c.timelines,
+      settledAtSecond: Object.fromEntries((c.warmup?.runs ?? []).map((r) => [r.run, r.settledAtSecond])),
       extras: c.extras,
     })),
     tieRule: model.tieRule,

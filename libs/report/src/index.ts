@@ -13,6 +13,7 @@ export type {
   ScenarioInfo,
   SourceProblem,
   Standing,
+  TimelineSummary,
 } from './report-model';
 export { buildReportModel, UNCATEGORISED, type BuildReportOptions } from './build-report-model';
 export { summarizeCell, describeLoad, cellLabel, hostIdOf, CURVE_PERCENTILES } from './summarize-cell';
@@ -36,3 +37,4 @@ export { bestValidCells, shareOfBest } from './share-of-best';
 export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
 export { collectResults, RESULT_DIR_DEPTH } from './collect-results';
 export { loadScenarios, type ScenarioLoadProblem } from './load-scenarios';
+export { warmupOf, WARMUP_BAND, WARMUP_SMOOTH_SECONDS, type CellWarmup, type RunWarmup } from './warmup';

@@ -1,4 +1,5 @@
-import type { PercentilesUs, Role, Verdict } from '@lab/results';
+import type { PercentilesUs, Role, RunTimeline, Verdict } from '@lab/results';
+import type { CellWarmup } from './warmup';
 
 /** Which slice of the results a report shows; ranks and ties are always computed over all cells. */
 export type ReportScope =
@@ -58,6 +59,11 @@ export interface GroupRunFigures {
   readonly p95: number | null;
   readonly p99: number | null;
   readonly mean: number | null;
+}
+
+/** One run's per-second series (the result file's `runs[].timeline`) with the run's index. */
+export interface TimelineSummary extends RunTimeline {
+  readonly run: number;
 }
 
 /** One measured run as a throughput/latency point (sweeps: one point per step). */
@@ -134,6 +140,10 @@ export interface CellSummary {
   /** Per group, p95 latency (µs) from the group's histogram merged over all runs (wrk: the median of the runs' p95); null when unknown. */
   readonly groupP95Us: Readonly<Record<string, number | null>>;
   readonly runPoints: readonly RunPoint[];
+  /** The per-second timelines of the runs that have one (result files before timelines: none). */
+  readonly timelines: readonly TimelineSummary[];
+  /** Where the runs' per-second rates settle (`warmupOf`); null without a traffic timeline. */
+  readonly warmup: CellWarmup | null;
   /** Standing in the scenario's main table (default variants only). */
   readonly standing: Standing;
   /** Standing among its implementation's variants, when it was measured in more than one; else null. */

@@ -1,5 +1,6 @@
 import { decodeHistogram, percentilesFromHistogram, type Histogram, type ResultFile, type Run } from '@lab/results';
 import type { CellSummary, GroupRunFigures, RoleFigures, RunPoint, Standing } from './report-model';
+import { warmupOf } from './warmup';
 
 /** Percentiles drawn for a latency curve (the HdrHistogram "percentile distribution" shape). */
 export const CURVE_PERCENTILES = [0, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99, 100] as const;
@@ -160,6 +161,8 @@ export function summarizeCell(result: ResultFile, file: string | null, category:
     groupRuns: Object.fromEntries(groups.map((g) => [g, runs.map((r) => (g in r.perGroup ? groupFiguresOf(result, r, g) : null))])),
     groupP95Us: Object.fromEntries(groups.map((g) => [g, groupP95Of(result, runs, g)])),
     runPoints: runs.map((r) => runPointOf(result, r)),
+    timelines: runs.flatMap((r) => (r.timeline ? [{ run: r.index, ...r.timeline }] : [])),
+    warmup: warmupOf(result),
     standing: NOT_RANKED_YET,
     variantStanding: null,
   };

@@ -16,10 +16,12 @@ export {
   latencySummaryUsSchema,
   planSchema,
   runSchema,
+  runTimelineSchema,
   trafficSummarySchema,
   type HistogramSet,
   type Plan,
   type Run,
+  type RunTimeline,
 } from './run-schema';
 export {
   cellStatsSchema,
@@ -41,6 +43,7 @@ export { parseResult } from './parse-result';
 export { readResultFile } from './read-result-file';
 export { readResultsDir, type LoadedResult, type ResultProblem } from './read-results-dir';
 export { writeResultFile } from './write-result-file';
+export { formatResultJson } from './format-result-json';
 export {
   createLatencyHistogram,
   decodeHistogram,

@@ -57,6 +57,28 @@ describe('resultFileSchema', () => {
     expect(invalidPaths(hdr)).toEqual(['histograms']);
   });
 
+  it('accepts a run with a per-second timeline, and one with resources only (wrk reports no traffic timeline)', () => {
+    const result = fixtureResult();
+    result.runs[0]!.timeline = {
+      seconds: 3,
+      requests: [900, 1000, 1010],
+      errors: [0, 1, 0],
+      p50Us: [700, 610, 600],
+      p99Us: [null, 2400, 2300],
+      cpuCores: { server: [0.91, 0.98, 0.99], generator: [0.4, 0.42, null] },
+      rssBytes: { server: [61_440_000, 62_464_000, 62_464_000] },
+    };
+    result.runs[1]!.timeline = { seconds: 2, cpuCores: { database: [0.2, 0.21] }, rssBytes: {} };
+    expect(parseResult(result).runs[0]!.timeline?.requests).toEqual([900, 1000, 1010]);
+  });
+
+  it('rejects a timeline whose columns disagree with its seconds, or with only part of the traffic', () => {
+    const result = fixtureResult();
+    result.runs[0]!.timeline = { seconds: 3, requests: [1, 2, 3], errors: [0, 0, 0], p50Us: [1, 1], p99Us: [2, 2, 2], cpuCores: { server: [0.5] }, rssBytes: {} };
+    result.runs[1]!.timeline = { seconds: 1, requests: [5], cpuCores: {}, rssBytes: {} };
+    expect(invalidPaths(result)).toEqual(['runs[0].timeline.cpuCores.server', 'runs[0].timeline.p50Us', 'runs[1].timeline']);
+  });
+
   it('accepts an open-stages load model', () => {
     const result = fixtureResult();
     result.cell.loadModel = { kind: 'open-stages', stages: [{ ratePerSec: 100, durationMs: 5000 }, { ratePerSec: 400, durationMs: 5000 }], maxVus: 64 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { percentilesUsSchema } from './outcome-schema';
+import { percentilesUsSchema, roleSchema } from './outcome-schema';
 import { isoDateTimeSchema } from './provenance-schema';
 
 const count = z.int().nonnegative();
@@ -60,6 +60,47 @@ export const trafficSummarySchema = z.strictObject({
   latencyUs: latencySummaryUsSchema.nullable(),
 });
 
+/**
+ * One run's per-second series, column by column to keep result files small: entry k of every
+ * array is second k of the measured load, counted from its start; a partial last second is left
+ * out, so `seconds` = ⌊durationMs / 1000⌋. Traffic (by completion time, from the driver) is
+ * absent when the driver reports no timeline (wrk); `null` marks a second without the figure (no
+ * answered request for a percentile, a role whose processes could not be read). Resources are the
+ * runner's once-a-second reading of each role's process tree: CPU as busy cores over the second
+ * (0.01 cores resolution), resident memory at the second's end. Optional: files written before
+ * it existed have none.
+ */
+export const runTimelineSchema = z
+  .strictObject({
+    seconds: z.int().positive(),
+    /** Completed requests per second (successful or not): the second's rate, req/s. */
+    requests: z.array(count).optional(),
+    /** Failed requests of every kind per second. */
+    errors: z.array(count).optional(),
+    /** Median latency of the second's answered requests, µs. */
+    p50Us: z.array(count.nullable()).optional(),
+    /** 99th percentile latency of the second's answered requests, µs. */
+    p99Us: z.array(count.nullable()).optional(),
+    /** Busy CPUs of each role's processes over each second, in cores. */
+    cpuCores: z.partialRecord(roleSchema, z.array(z.number().nonnegative().nullable())),
+    /** Resident memory (RSS summed over each role's process tree) at the end of each second, bytes. */
+    rssBytes: z.partialRecord(roleSchema, z.array(count.nullable())),
+  })
+  .superRefine((timeline, ctx) => {
+    const traffic = (['requests', 'errors', 'p50Us', 'p99Us'] as const).filter((key) => timeline[key] !== undefined);
+    if (traffic.length !== 0 && traffic.length !== 4) {
+      ctx.addIssue({ code: 'custom', path: [], message: `requests, errors, p50Us and p99Us go together; only ${traffic.join(', ')} given` });
+    }
+    const columns: [PropertyKey[], unknown[]][] = [
+      ...traffic.map((key): [PropertyKey[], unknown[]] => [[key], timeline[key]!]),
+      ...Object.entries(timeline.cpuCores).map(([role, v]): [PropertyKey[], unknown[]] => [['cpuCores', role], v]),
+      ...Object.entries(timeline.rssBytes).map(([role, v]): [PropertyKey[], unknown[]] => [['rssBytes', role], v]),
+    ];
+    for (const [path, values] of columns) {
+      if (values.length !== timeline.seconds) ctx.addIssue({ code: 'custom', path, message: `${values.length} entries for ${timeline.seconds} seconds` });
+    }
+  });
+
 /** One measured run (warm-up excluded). */
 export const runSchema = z.strictObject({
   /** 0-based position among the measured runs. */
@@ -102,6 +143,8 @@ export const runSchema = z.strictObject({
    * `histogramSource: 'wrk-percentiles'` results, which have no histograms to merge.
    */
   percentilesUs: percentilesUsSchema.optional(),
+  /** Per-second traffic and resources of the run; absent in files written before it was recorded. */
+  timeline: runTimelineSchema.optional(),
 });
 
 /**
@@ -133,5 +176,7 @@ export const histogramsSchema = z.strictObject({
 export type Plan = z.infer<typeof planSchema>;
 /** Parsed run. */
 export type Run = z.infer<typeof runSchema>;
+/** Parsed per-second timeline of a run. */
+export type RunTimeline = z.infer<typeof runTimelineSchema>;
 /** Parsed histogram set. */
 export type HistogramSet = z.infer<typeof histogramSetSchema>;

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ResultsError } from './errors';
+import { formatResultJson } from './format-result-json';
 import { parseResult } from './parse-result';
 import type { ResultFile } from './result-schema';
 
 /**
  * Validates `result` (LAB_RESULT_INVALID / LAB_RESULT_VERSION_MISMATCH, nothing written) and
- * writes it atomically: pretty JSON goes to a temp file in the same directory
+ * writes it atomically: pretty JSON (`formatResultJson`: arrays of numbers on one line) goes to a temp file in the same directory
  * (`.<name>.<uuid>.tmp`), which is fsynced, renamed over `path` (rename(2) is atomic within a
  * file system), and the directory is fsynced so the rename survives a crash. Readers see the
  * old file or the new one, never a partial one. Creates the directory if needed. On failure
@@ -21,7 +22,7 @@ export async function writeResultFile(path: string, result: ResultFile): Promise
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(`${JSON.stringify(valid, null, 2)}\n`, 'utf8');
+      await handle.writeFile(`${formatResultJson(valid)}\n`, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

@@ -74,6 +74,7 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
     // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
     ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
     ...cellObserved(runs.map((r) => r.observed)),
+    ...samplingCost(runs),
   };
   const last = runs[runs.length - 1];
   for (const [key, value] of Object.entries(last?.result.extras ?? {})) {
@@ -81,4 +82,16 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
   }
   if (crash) extras['crash.logTail'] = crash.message;
   return buildResult({ plan, runs, provenance, isolation: { mechanism: groups.mechanism, enforced: groups.enforced }, validity, extras });
+}
+
+/**
+ * What reading the roles once a second for the timeline cost: the mean wall time of a sampling
+ * round (ms, an upper bound of its CPU time) and the rounds taken, over every run.
+ */
+function samplingCost(runs: readonly MeasuredRun[]): Extras {
+  const sampled = runs.flatMap((r) => (r.roleSampling ? [r.roleSampling] : []));
+  const rounds = sampled.reduce((n, s) => n + s.samples.filter((x) => x !== null).length, 0);
+  if (rounds === 0) return {};
+  const busyMs = sampled.reduce((sum, s) => sum + s.busyMs, 0);
+  return { 'timeline.samplingRounds': rounds, 'timeline.samplingMsPerRound': Number((busyMs / rounds).toFixed(2)) };
 }

@@ -93,6 +93,15 @@ describe('buildResult', () => {
     expect(result.thresholds).toEqual([{ expression: 'errors < 1%', ok: true, observed: 0 }]);
   });
 
+  it("writes each run's per-second timeline (driver traffic, sampled roles) and leaves it out where there is none", () => {
+    const sampled = run(0, 1000, 400);
+    sampled.result.timeline = [{ second: 0, requests: 1000, errors: 0, p50Us: 390, p99Us: 900 }];
+    sampled.roleSampling = { samples: [{ atMs: 0, roles: { server: { cpuSeconds: 1, rssBytes: 5_000_000 } } }, { atMs: 1_000, roles: { server: { cpuSeconds: 1.5, rssBytes: 6_000_000 } } }], busyMs: 2 };
+    const result = parseResult(buildResult(input([sampled, run(1, 1100, 800)])));
+    expect(result.runs[0]!.timeline).toEqual({ seconds: 1, requests: [1000], errors: [0], p50Us: [390], p99Us: [900], cpuCores: { server: [0.5] }, rssBytes: { server: [6_000_000] } });
+    expect(result.runs[1]!.timeline).toBeUndefined();
+  });
+
   it('represents wrk runs as wrk-percentiles: no histograms, per-run percentiles, median of runs', () => {
     const runs = [run(0, 1000, 400, true), run(1, 1100, 800, true), run(2, 1050, 600, true)];
     const result = parseResult(buildResult(input(runs)));

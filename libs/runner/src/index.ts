@@ -47,3 +47,5 @@ export {
   type ProfileCalibration,
 } from './calibration';
 export { runCalibration, CALIBRATION_CONNECTIONS, CALIBRATION_SERVER_JS, type CalibrationEvent, type CalibrationOptions } from './run-calibration';
+export { startRoleSampling, type RoleSampling, type RoleSource, type RolesSample, type RoleReading } from './sample-roles';
+export { toRunTimeline } from './run-timeline';

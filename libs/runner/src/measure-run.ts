@@ -8,6 +8,7 @@ import { pinSelf } from './pin-self';
 import type { CellPlan } from './plan-cell';
 import type { MeasuredRun, RoleDelta } from './run-record';
 import { describeCrash } from '@lab/infra';
+import { startRoleSampling } from './sample-roles';
 import type { RunningServer } from './start-impl';
 
 /** What one measured run needs. */
@@ -44,6 +45,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
   };
   const generatorCpus = plan.profile.roles.generator.cpus;
   const unpin = plan.driver === 'native' && generatorCpus !== undefined ? await pinSelf(generatorCpus) : undefined;
+  let sampling: ReturnType<typeof startRoleSampling> | undefined;
   try {
     onEvent?.({ type: 'phase', phase: 'quiet', run: index });
     const quiet = await waitForQuiet({ ...plan.quiet, signal }).catch(() => ({ quiet: false, busyCores: NaN, waitedMs: 0 }));
@@ -59,10 +61,18 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const ownBefore = process.cpuUsage();
     const observation = await startObservation(plan.scenario.observe, { serverPid: server.proc.pid, databaseUrl: ctx.databaseUrl, ...(index === 0 ? { baseUrl: server.baseUrl } : {}) });
     const machineBefore = await machineCpu();
+    // The per-second timeline's resources: each role's process tree once a second (see startRoleSampling).
+    sampling = startRoleSampling({
+      server: server.proc.pid,
+      ...(ctx.pids.database ? { database: ctx.pids.database } : {}),
+      ...(ctx.pids.redis ? { redis: ctx.pids.redis } : {}),
+      generator: plan.driver === 'native' ? 'self' : () => groups.pids('generator'),
+    });
     const result = await runScenario({ ...plan.scenario, load: plan.load }, {
       ...base,
       onProgress: (progress) => onEvent?.({ type: 'progress', run: index, progress }),
     });
+    const roleSampling = await sampling.stop();
     const machineAfter = await machineCpu();
     const own = process.cpuUsage(ownBefore);
     const after = await sample(groups);
@@ -96,9 +106,11 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
       roles,
       quiet,
       observed,
+      roleSampling,
     };
   } finally {
     clearInterval(watch);
+    await sampling?.stop();
     await unpin?.();
   }
 }

@@ -2,6 +2,8 @@ import type { DriverResult, MetricBucket } from '@lab/engine';
 import { createLatencyHistogram, encodeHistogram, type HistogramSet, type PercentilesUs, type Role as ResultRole, type Run } from '@lab/results';
 import type { QuietResult } from '@lab/isolation';
 import type { RunFigures } from './judge-validity';
+import { toRunTimeline } from './run-timeline';
+import type { RoleSampling } from './sample-roles';
 
 /** Resource use of one role during one measured run (deltas over the load phase). */
 export interface RoleDelta {
@@ -28,6 +30,8 @@ export interface MeasuredRun {
   quiet: QuietResult;
   /** What the scenario's `observe` measured (see `startObservation`). */
   observed: Record<string, number | string | boolean>;
+  /** Each role's CPU and RSS read once a second during the load (see `startRoleSampling`); absent: not sampled. */
+  roleSampling?: RoleSampling;
 }
 
 const round = (x: number) => Math.max(0, Math.round(x));
@@ -92,7 +96,13 @@ export function toRun(run: MeasuredRun): Run {
     perGroup: mapBuckets(r.groups),
     perEndpoint: mapBuckets(r.endpoints),
     ...(r.histogramSource === 'wrk-percentiles' ? { percentilesUs: reportedPercentiles(r.overall) } : {}),
+    ...timelineOf(run, durationMs),
   };
+}
+
+function timelineOf(run: MeasuredRun, durationMs: number): Pick<Run, 'timeline'> {
+  const timeline = toRunTimeline(durationMs, run.result.timeline, run.roleSampling);
+  return timeline ? { timeline } : {};
 }
 
 let emptyEncoded: string | undefined;

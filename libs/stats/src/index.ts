@@ -35,3 +35,4 @@ export {
 } from './run-interval';
 export { compareRuns, comparePairedRuns, holmAdjust, type CompareOptions, type RunComparison } from './compare-runs';
 export { spreadComponents, type SpreadComponents } from './spread-components';
+export { settlingTime, DEFAULT_SETTLING_BAND, type Settling, type SettlingOptions } from './settling-time';

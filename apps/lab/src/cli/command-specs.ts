@@ -25,7 +25,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate' | 'report' | 'docs';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate' | 'report' | 'docs' | 'warmup';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -245,6 +245,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     maxPositionals: 0,
     examples: ['lab docs', 'lab docs --check'],
+  },
+  {
+    name: 'warmup',
+    summary: "how long each cell's runs took to reach a steady rate, from the per-second timelines of its result files",
+    usage: 'lab warmup [<result file or dir>...] [--band <p>] [--json]',
+    details:
+      "Reads result files (a directory is searched 3 levels deep; default results/raw) and, for every run with a per-second timeline, finds the second from which its rate (after a 3-second moving median) stays within ±band of its final level, the median of the run's last quarter (settling time). A cell's figure is its slowest run, since every run starts a cold server. The seconds count from the start of the measured window, that is after the plan's discarded warm-up: measure with LAB_WARMUP_MS=0 to see the whole warm-up (docs/publishing.md). Cells without timelines (older files, wrk) are listed as such. Exit 0, 2 bad flag, 3 no result file found.",
+    flags: {
+      band: { type: 'string', value: '<p>', description: 'how close to its final level the rate must stay: 2% or 0.02', default: '2%' },
+      json,
+    },
+    maxPositionals: 100,
+    examples: [
+      'LAB_WARMUP_MS=0 lab bench --impl typescript-node-http --scenario 01-lightweight --runs 3 --duration 30s --out tmp/warmup/node.json && lab warmup tmp/warmup',
+      'lab warmup results/published --band 5% --json | jq ".cells[] | {cell, settledAtSecond}"',
+    ],
   },
 ];
 

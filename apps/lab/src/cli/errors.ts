@@ -17,7 +17,8 @@ export type CliErrorCode =
   | 'LAB_IMPL_BUILD_FAILED'
   | 'LAB_PUBLISH_OTHER_HOST_CLASS'
   | 'LAB_FACTS_INVALID'
-  | 'LAB_DOCS_STALE';
+  | 'LAB_DOCS_STALE'
+  | 'LAB_NO_RESULTS';
 
 /**
  * A failure the CLI reports as `error[CODE]: message` then `hint: ...`, and the exit code it

@@ -111,10 +111,10 @@ export function parseSweep(raw: string): NonNullable<BenchOptions['sweep']> {
   return { startRatePerSec, stepRatePerSec, maxSteps, p99Ms };
 }
 
-/** `2%` or `0.02` → 0.02. */
-export function parsePrecision(raw: string): number {
+/** `2%` or `0.02` → 0.02; `flag` names the flag in the error. */
+export function parsePrecision(raw: string, flag = '--precision'): number {
   const match = /^(\d+(?:\.\d+)?)(%)?$/.exec(raw.trim());
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-  if (!(value > 0 && value < 1)) throw usageError('LAB_USAGE_BAD_VALUE', `--precision must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
+  if (!(value > 0 && value < 1)) throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
   return value;
 }

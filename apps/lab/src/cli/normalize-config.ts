@@ -10,6 +10,7 @@ import type { ReportConfig } from '../commands/report';
 import { flagList, flagText } from './flags';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import { publishConfig, type PublishConfig } from './normalize-publish';
+import { warmupConfig, type WarmupConfig } from './normalize-warmup';
 import type { Invocation } from './parse-command-line';
 import type { ScenarioBuildConfig } from '../commands/scenario-build';
 import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
@@ -30,7 +31,8 @@ export type CommandConfig =
   | PublishConfig
   | CalibrateConfig
   | ReportConfig
-  | DocsConfig;
+  | DocsConfig
+  | WarmupConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -65,7 +67,7 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
   }
   const workspace = resolveWorkspace(inv, ctx);
   const command =
-    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : commandConfig(inv);
+    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : inv.command.name === 'warmup' ? warmupConfig(inv) : commandConfig(inv);
   return { ...base, workspace, command };
 }
 

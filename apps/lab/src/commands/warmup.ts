@@ -1,0 +1,83 @@
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { cellLabel, collectResults, warmupOf, type CellWarmup } from '@lab/report';
+import { readResultFile, type LoadedResult } from '@lab/results';
+import { CliError } from '../cli/errors';
+import { EXIT } from '../cli/exit-codes';
+import type { WarmupConfig } from '../cli/normalize-warmup';
+import type { Outcome } from '../cli/outcome';
+import { textTable } from '../cli/text-table';
+
+/** One cell of `lab warmup`: where its runs settle, or null without a traffic timeline. */
+export interface WarmupRow {
+  readonly cell: string;
+  readonly file: string;
+  readonly driver: string;
+  readonly preset: string | null;
+  /** The discarded warm-up before each measured run, ms. */
+  readonly planWarmupMs: number;
+  readonly warmup: CellWarmup | null;
+}
+
+/**
+ * `lab warmup`: reads result files (files, or directories searched like the report does;
+ * default results/raw) and reports for each cell where its runs' per-second rates settle
+ * (`warmupOf`). Exit 3 (LAB_NO_RESULTS) when no result file was found.
+ */
+export async function runWarmup(workspace: string, config: WarmupConfig): Promise<Outcome> {
+  const paths = config.paths.length > 0 ? config.paths : [join(workspace, 'results/raw')];
+  const loaded: LoadedResult[] = [];
+  const problems: { file: string; message: string }[] = [];
+  for (const path of paths) {
+    const isFile = await stat(path).then((s) => s.isFile(), () => false);
+    if (isFile) {
+      await readResultFile(path).then(
+        (result) => loaded.push({ file: path, result }),
+        (error: Error) => problems.push({ file: path, message: error.message }),
+      );
+      continue;
+    }
+    const found = await collectResults([path]);
+    loaded.push(...found.results);
+    problems.push(...found.problems);
+  }
+  if (loaded.length === 0) {
+    const details = problems.map((p) => `${p.file}: ${p.message}`);
+    throw new CliError('LAB_NO_RESULTS', `no result file in ${paths.join(', ')}`, 'give result files or directories holding them (lab bench writes results/raw/<impl>/<scenario>.json)', EXIT.setup, details);
+  }
+  const rows: WarmupRow[] = loaded
+    .map(({ file, result }) => ({
+      cell: `${cellLabel(result.cell.implementation, result.cell.variant)} × ${result.cell.scenario} @ ${result.cell.profile}`,
+      file: relative(process.cwd(), file) || file,
+      driver: result.plan.driver,
+      preset: result.plan.preset,
+      planWarmupMs: result.plan.warmupMs,
+      warmup: warmupOf(result, { band: config.band }),
+    }))
+    .sort((a, b) => a.cell.localeCompare(b.cell) || a.file.localeCompare(b.file));
+  return {
+    exitCode: EXIT.ok,
+    json: { band: config.band, cells: rows.map((r) => ({ ...r, settledAtSecond: r.warmup?.settledAtSecond ?? null })), problems },
+    text: (paint) => [
+      paint.bold(`Warm-up: second from which each run's rate stays within ±${formatBand(config.band)} of its final level (3-s moving median)`),
+      '  Seconds count from the start of the measured window, after the plan\'s discarded warm-up ("plan warm-up").',
+      '',
+      ...textTable([
+        ['cell', 'plan warm-up', 'driver', 'runs: settled at second', 'cell (slowest run)', 'final req/s'],
+        ...rows.map((r) => [
+          r.cell,
+          `${r.planWarmupMs / 1000} s`,
+          r.driver,
+          r.warmup ? r.warmup.runs.map((w) => (w.settledAtSecond === null ? `not steady (of ${w.seconds} s)` : String(w.settledAtSecond))).join(', ') : 'no per-second timeline',
+          r.warmup ? (r.warmup.settledAtSecond === null ? paint.yellow('not steady') : `${r.warmup.settledAtSecond} s`) : '-',
+          r.warmup ? r.warmup.runs.map((w) => Math.round(w.finalRatePerSec).toLocaleString('en-US')).join(', ') : '-',
+        ]),
+      ]),
+      ...problems.map((p) => paint.yellow(`  skipped ${p.file}: ${p.message.split('\n')[0]}`)),
+    ],
+  };
+}
+
+function formatBand(band: number): string {
+  return `${Number((band * 100).toFixed(2))} %`;
+}
