@@ -2,6 +2,7 @@ import { InfraError } from './errors';
 import { quoteIdent, withClient } from './pg-admin';
 import { POSTGRES_SETTINGS, POSTGRES_USER } from './postgres-process';
 import type { PostgresServer } from './postgres-server';
+import type { StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 
 /**
  * PostgreSQL 16 in a container through testcontainers 12.0.1, imported only here, only when a
@@ -10,7 +11,7 @@ import type { PostgresServer } from './postgres-server';
 export async function startContainerPostgres(log?: (line: string) => void): Promise<PostgresServer> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const settings = Object.entries(POSTGRES_SETTINGS).filter(([key]) => key !== 'listen_addresses');
-  let container;
+  let container: StartedPostgreSqlContainer;
   try {
     container = await new PostgreSqlContainer('postgres:16-alpine')
       .withUsername(POSTGRES_USER)

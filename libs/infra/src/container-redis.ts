@@ -1,4 +1,5 @@
 import { InfraError } from './errors';
+import type { StartedRedisContainer } from '@testcontainers/redis';
 import type { RedisServer } from './redis-server';
 
 /**
@@ -7,7 +8,7 @@ import type { RedisServer } from './redis-server';
  */
 export async function startContainerRedis(log?: (line: string) => void): Promise<RedisServer> {
   const { RedisContainer } = await import('@testcontainers/redis');
-  let container;
+  let container: StartedRedisContainer;
   try {
     container = await new RedisContainer('redis:7-alpine')
       .withCommand(['redis-server', '--save', '', '--appendonly', 'no', '--maxmemory', '256mb'])

@@ -145,7 +145,10 @@ function crossReferenceProblems(d, file, facts) {
   });
   d.stacks.forEach((s, i) => {
     const variants = facts.implementations[s.impl];
-    if (!variants) return add(`stacks.${i}.impl`, `no implementation "${s.impl}"`, 'implementation ids are the folders under implementations/ (`lab list`)');
+    if (!variants) {
+      add(`stacks.${i}.impl`, `no implementation "${s.impl}"`, 'implementation ids are the folders under implementations/ (`lab list`)');
+      return;
+    }
     for (const dup of new Set(duplicates(s.models.map((m) => m.variant)))) add(`stacks.${i}.models`, `variant "${dup}" appears twice`, 'list each process model once');
     s.models.forEach((m, j) => {
       if (m.variant !== 'default' && !variants.includes(m.variant)) {
@@ -156,14 +159,22 @@ function crossReferenceProblems(d, file, facts) {
   d.rounds.forEach((r, i) => {
     const at = (/** @type {string} */ key) => `rounds.${i}.${key}`;
     const impls = r.impls.includes('*') ? stacks : r.impls;
-    r.impls.forEach((impl, j) => impl !== '*' && !stacks.includes(impl) && add(`${at('impls')}.${j}`, `"${impl}" is not among "stacks"`, `use one of: *, ${stacks.join(', ')}`));
+    r.impls.forEach((impl, j) => {
+      if (impl !== '*' && !stacks.includes(impl)) add(`${at('impls')}.${j}`, `"${impl}" is not among "stacks"`, `use one of: *, ${stacks.join(', ')}`);
+    });
     r.variants?.forEach((v, j) => {
       const holders = impls.filter((impl) => d.stacks.find((s) => s.impl === impl)?.models.some((m) => m.variant === v));
       if (holders.length === 0) add(`${at('variants')}.${j}`, `no stack of this round has a model "${v}"`, 'name a variant listed under stacks[].models');
     });
-    r.workloads.forEach((w, j) => !scenarios.includes(w) && add(`${at('workloads')}.${j}`, `"${w}" is not among "workloads"`, `use one of: ${scenarios.join(', ')}`));
-    r.budgets.forEach((b, j) => !budgets.includes(b) && add(`${at('budgets')}.${j}`, `${b} CPU is not among "budgets"`, `use one of: ${budgets.join(', ')}`));
-    r.vus?.forEach((v, j) => !d.concurrency.includes(v) && add(`${at('vus')}.${j}`, `${v} VUs is not among "concurrency"`, `use one of: ${d.concurrency.join(', ')}`));
+    r.workloads.forEach((w, j) => {
+      if (!scenarios.includes(w)) add(`${at('workloads')}.${j}`, `"${w}" is not among "workloads"`, `use one of: ${scenarios.join(', ')}`);
+    });
+    r.budgets.forEach((b, j) => {
+      if (!budgets.includes(b)) add(`${at('budgets')}.${j}`, `${b} CPU is not among "budgets"`, `use one of: ${budgets.join(', ')}`);
+    });
+    r.vus?.forEach((v, j) => {
+      if (!d.concurrency.includes(v)) add(`${at('vus')}.${j}`, `${v} VUs is not among "concurrency"`, `use one of: ${d.concurrency.join(', ')}`);
+    });
   });
   return problems;
 }

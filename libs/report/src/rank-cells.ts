@@ -67,7 +67,9 @@ export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> 
     else standings.set(c.key, { rank: null, tiedWith: [], unrankedBecause: because });
   }
   const pairs: [CellSummary, CellSummary][] = [];
-  rankable.forEach((a, i) => rankable.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  rankable.forEach((a, i) => {
+    for (const b of rankable.slice(i + 1)) pairs.push([a, b]);
+  });
   const comparisons = pairs.map(([a, b]) => compareCells(a, b));
   const adjusted = holmAdjust(comparisons.map((c) => c.pValue));
   const fasterCount = new Map<string, number>(rankable.map((c) => [c.key, 0]));

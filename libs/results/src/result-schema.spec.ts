@@ -42,7 +42,7 @@ describe('resultFileSchema', () => {
     const percentilesUs = { p50: 300, p90: 700, p95: 900, p99: 1500, p999: 4000, max: 9000 };
     result.histogramSource = 'wrk-percentiles';
     result.histograms = null;
-    result.runs.forEach((run) => (run.percentilesUs = percentilesUs));
+    for (const run of result.runs) run.percentilesUs = percentilesUs;
     result.stats = { ...result.stats!, percentilesUs, percentilesFrom: 'median-of-runs' };
     result.cell.loadModel = { kind: 'closed', vus: 50, durationMs: 30_000 };
     expect(parseResult(result).histograms).toBeNull();

@@ -64,7 +64,9 @@ describe('compareRuns (Welch t-test on log run figures)', () => {
 
 describe('holmAdjust', () => {
   it('matches the step-down definition', () => {
-    holmAdjust(HOLM_CASE.p).forEach((p, i) => expectClose(p, HOLM_CASE.adjusted[i]!, 1e-12));
+    holmAdjust(HOLM_CASE.p).forEach((p, i) => {
+      expectClose(p, HOLM_CASE.adjusted[i]!, 1e-12);
+    });
   });
 
   it('keeps the family-wise false-difference rate of a 7-cell table at or below 5 %', () => {

@@ -9,7 +9,9 @@ describe('quantile (Hyndman–Fan type 7)', () => {
     });
 
     it('quartiles match statistics.quantiles(n=4, method=inclusive)', () => {
-      quantiles(values, [0.25, 0.5, 0.75]).forEach((q, i) => expectClose(q, quartilesInclusive[i]!));
+      quantiles(values, [0.25, 0.5, 0.75]).forEach((q, i) => {
+        expectClose(q, quartilesInclusive[i]!);
+      });
     });
   });
 

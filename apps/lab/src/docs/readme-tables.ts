@@ -11,8 +11,8 @@ export interface ScenarioRow {
 
 /** The README's scenarios table, one row per scenario in id order. */
 export function renderScenariosTable(scenarios: readonly ScenarioRow[]): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|');
-  return markdownTable([['id', 'category', 'what', 'default load'], ...[...scenarios].sort((a, b) => a.id.localeCompare(b.id)).map((s) => [`\`${s.id}\``, s.category, escape(s.title), escape(s.load)])]);
+  const escapePipes = (s: string) => s.replace(/\|/g, '\\|');
+  return markdownTable([['id', 'category', 'what', 'default load'], ...[...scenarios].sort((a, b) => a.id.localeCompare(b.id)).map((s) => [`\`${s.id}\``, s.category, escapePipes(s.title), escapePipes(s.load)])]);
 }
 
 /**

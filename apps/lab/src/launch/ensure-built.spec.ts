@@ -15,7 +15,9 @@ function fakeWorkspace(code: number): string {
 }
 
 const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
 const noNx = { PATH: process.env.PATH ?? '' };
 
 describe('shouldBuild', () => {

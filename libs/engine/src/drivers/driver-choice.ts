@@ -38,7 +38,7 @@ export function staticDriverChoice(scenario: Pick<Scenario<unknown>, 'load' | 'w
 export async function chooseDriver(scenario: Scenario<unknown>, seed = 1): Promise<DriverChoice> {
   const fixed = staticDriverChoice(scenario);
   if (fixed) return fixed;
-  let probe;
+  let probe: Awaited<ReturnType<typeof probeMixOffline>>;
   try {
     probe = await probeMixOffline(scenario, seed);
   } catch (err) {

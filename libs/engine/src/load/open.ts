@@ -104,7 +104,10 @@ export async function runArrivals(schedule: ArrivalSchedule, opts: ArrivalOption
         });
         inFlight.add(p);
       }
-      if (scheduled >= schedule.total || opts.signal?.aborted) return done();
+      if (scheduled >= schedule.total || opts.signal?.aborted) {
+        done();
+        return;
+      }
       // Timers have ~1 ms granularity; sleeping at most 1 ms keeps send times close to intended.
       const wait = t0 + schedule.offsetMs(scheduled) - performance.now();
       setTimeout(tick, Math.max(0, Math.min(wait, 1)));
