@@ -15,7 +15,9 @@ describe('lab docs --check on this repository', () => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
-    expect(run.stderr, 'npm run lab -- docs rewrites the generated sections; rows it names are added by hand').toContain('every generated section is up to date');
+    expect(run.stderr, 'npm run lab -- docs rewrites the generated sections; rows it names are added by hand').toContain(
+      'every generated section is up to date',
+    );
     expect(run.code).toBe(0);
   });
 });

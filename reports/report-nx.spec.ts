@@ -16,7 +16,18 @@ const FIXTURES = join(ROOT, 'libs/report/fixtures');
 let workspace: string;
 
 /** What the copy needs: Nx configuration, the libraries, the lab CLI (`lab report`), the tools, the dashboard, the fixture scenarios. */
-const COPIED = ['nx.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'libs', 'tools', 'apps/lab', 'apps/dashboard', 'reports'];
+const COPIED = [
+  'nx.json',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'libs',
+  'tools',
+  'apps/lab',
+  'apps/dashboard',
+  'reports',
+];
 
 function nx(args: string[]): Promise<{ code: number; output: string }> {
   const env: NodeJS.ProcessEnv = {

@@ -10,7 +10,6 @@ interface Slice {
   undo?(http: HttpClient, res: HttpResponse): Promise<unknown>;
 }
 
-
 const PROTECTED_HEADERS = { authorization: 'Bearer test-token-12345', 'x-request-id': 'mixed-test' };
 
 /** The original mix, in its order: shares add up to 100. */

@@ -42,7 +42,8 @@ export default defineScenario({
   id: '09-db-pagination',
   title: 'OFFSET vs cursor pagination',
   category: 'db-advanced',
-  description: 'OFFSET vs keyset pagination over users_pagination (100,000 rows): uniformly random pages as in the original, plus shallow and deep pages measured separately.',
+  description:
+    'OFFSET vs keyset pagination over users_pagination (100,000 rows): uniformly random pages as in the original, plus shallow and deep pages measured separately.',
   endpoints: ['users.offset', 'users.cursor'],
   load: { kind: 'closed', vus: 10, durationMs: 30_000 },
   needs: { postgres: true },

@@ -36,7 +36,8 @@ export default defineScenario({
   id: '12-db-bulk-operations',
   title: 'Bulk insert and update strategies',
   category: 'db-advanced',
-  description: '1,000 rows inserted row by row (1,000 commits), batched, or in one statement; updated row by row or in one statement. One VU, so each strategy runs alone on a freshly truncated table.',
+  description:
+    '1,000 rows inserted row by row (1,000 commits), batched, or in one statement; updated row by row or in one statement. One VU, so each strategy runs alone on a freshly truncated table.',
   endpoints: ['bulk.cleanup', ...STRATEGIES.map((s) => `bulk.${s.op}`)],
   load: { kind: 'closed', vus: 1, durationMs: 30_000 },
   needs: { postgres: true },

@@ -48,7 +48,12 @@ export default defineScenario({
     const hits = counters['source.cache'] ?? 0;
     const misses = counters['source.database'] ?? 0;
     return {
-      extras: { 'cache.hits': hits, 'cache.misses': misses, 'cache.declaredHitRatio': HIT_RATIO, ...(hits + misses ? { 'cache.hitRatio': hits / (hits + misses) } : {}) },
+      extras: {
+        'cache.hits': hits,
+        'cache.misses': misses,
+        'cache.declaredHitRatio': HIT_RATIO,
+        ...(hits + misses ? { 'cache.hitRatio': hits / (hits + misses) } : {}),
+      },
     };
   },
   thresholds: [{ trend: groupDuration(GROUP), expr: 'p95 < 50ms' }],

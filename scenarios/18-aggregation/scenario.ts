@@ -14,10 +14,38 @@ interface Aggregate {
 const AGGREGATES: readonly Aggregate[] = [
   { group: 'A. Count ORM', path: '/aggregation/count/orm', endpoint: 'aggregation.count.orm', prefix: 'count orm', field: 'count_star', p95Ms: 300 },
   { group: 'B. Count Raw', path: '/aggregation/count/raw', endpoint: 'aggregation.count.raw', prefix: 'count raw', field: 'count_star', p95Ms: 350 },
-  { group: 'C. Country Stats ORM', path: '/aggregation/stats/country/orm?limit=10', endpoint: 'aggregation.stats.country.orm', prefix: 'country orm', field: 'user_count', p95Ms: 250 },
-  { group: 'D. Country Stats Raw', path: '/aggregation/stats/country/raw?limit=10', endpoint: 'aggregation.stats.country.raw', prefix: 'country raw', field: 'user_count', p95Ms: 250 },
-  { group: 'E. Author Stats ORM', path: '/aggregation/stats/author/orm?limit=10', endpoint: 'aggregation.stats.author.orm', prefix: 'author orm', field: 'post_count', p95Ms: 150 },
-  { group: 'F. Author Stats Raw', path: '/aggregation/stats/author/raw?limit=10', endpoint: 'aggregation.stats.author.raw', prefix: 'author raw', field: 'post_count', p95Ms: 150 },
+  {
+    group: 'C. Country Stats ORM',
+    path: '/aggregation/stats/country/orm?limit=10',
+    endpoint: 'aggregation.stats.country.orm',
+    prefix: 'country orm',
+    field: 'user_count',
+    p95Ms: 250,
+  },
+  {
+    group: 'D. Country Stats Raw',
+    path: '/aggregation/stats/country/raw?limit=10',
+    endpoint: 'aggregation.stats.country.raw',
+    prefix: 'country raw',
+    field: 'user_count',
+    p95Ms: 250,
+  },
+  {
+    group: 'E. Author Stats ORM',
+    path: '/aggregation/stats/author/orm?limit=10',
+    endpoint: 'aggregation.stats.author.orm',
+    prefix: 'author orm',
+    field: 'post_count',
+    p95Ms: 150,
+  },
+  {
+    group: 'F. Author Stats Raw',
+    path: '/aggregation/stats/author/raw?limit=10',
+    endpoint: 'aggregation.stats.author.raw',
+    prefix: 'author raw',
+    field: 'post_count',
+    p95Ms: 150,
+  },
 ];
 
 /** 18 — ORM vs hand-written SQL for COUNT, GROUP BY and JOIN + GROUP BY. */

@@ -26,7 +26,17 @@ export default defineScenario({
   },
   thresholds: ['errors < 1%', 'checks > 99%', ...STAGES.map((s) => ({ group: s.name, expr: 'errors < 1%' }))],
   hypotheses: [
-    { id: 'spike-p99-cost', statement: 'How much worse p99 is during the spike than before it', metric: 'p99', compare: { a: '2. spike (10x)', b: '1. steady' } },
-    { id: 'recovery-p99', statement: 'Whether p99 returns to its pre-spike level after the spike (ratio ≈ 1)', metric: 'p99', compare: { a: '3. recovery', b: '1. steady' } },
+    {
+      id: 'spike-p99-cost',
+      statement: 'How much worse p99 is during the spike than before it',
+      metric: 'p99',
+      compare: { a: '2. spike (10x)', b: '1. steady' },
+    },
+    {
+      id: 'recovery-p99',
+      statement: 'Whether p99 returns to its pre-spike level after the spike (ratio ≈ 1)',
+      metric: 'p99',
+      compare: { a: '3. recovery', b: '1. steady' },
+    },
   ],
 });

@@ -14,7 +14,10 @@ const MIX: ReadonlyArray<{ share: number; check: string; send: (http: HttpClient
   {
     share: 10,
     check: 'upload 200',
-    send: (http) => http.post('/upload', multipart({ files: { file: { filename: 'soak.txt', contentType: 'text/plain', content: 'x'.repeat(1024) } } }), { endpoint: 'upload' }),
+    send: (http) =>
+      http.post('/upload', multipart({ files: { file: { filename: 'soak.txt', contentType: 'text/plain', content: 'x'.repeat(1024) } } }), {
+        endpoint: 'upload',
+      }),
   },
 ];
 

@@ -34,7 +34,12 @@ const server = spawn('taskset', ['-c', '0', process.execPath, '-e', CALIBRATION_
 let exited = false;
 server.on('exit', () => (exited = true));
 try {
-  while (!(await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (exited) throw new Error('the calibration server exited before it answered');
     await sleep(50);
   }
@@ -59,7 +64,9 @@ try {
     // Paired by round: both runs of a round saw about the same background load.
     const ratios = rs.map((r, i) => r.cpuPerRequestUs / (first[i]?.cpuPerRequestUs ?? Number.NaN));
     const paired = engine === engines[0] ? '' : `; CPU per request vs ${engines[0]}, median of paired rounds: ×${median(ratios).toFixed(2)}`;
-    console.log(`${engine}: median ${Math.round(median(rs.map((r) => r.ratePerSec)))} req/s, ${median(rs.map((r) => r.cpuPerRequestUs)).toFixed(2)} µs CPU per request (${rs.length} runs)${paired}`);
+    console.log(
+      `${engine}: median ${Math.round(median(rs.map((r) => r.ratePerSec)))} req/s, ${median(rs.map((r) => r.cpuPerRequestUs)).toFixed(2)} µs CPU per request (${rs.length} runs)${paired}`,
+    );
   }
 } finally {
   server.kill('SIGTERM');

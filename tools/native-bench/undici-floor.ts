@@ -15,7 +15,8 @@ const handler = (done: () => void) => ({
   onComplete: done,
   onError: done,
 });
-const once = () => new Promise<void>((resolve) => pool.dispatch({ method: 'GET', path: '/health', headersTimeout: 60_000, bodyTimeout: 60_000 }, handler(resolve)));
+const once = () =>
+  new Promise<void>((resolve) => pool.dispatch({ method: 'GET', path: '/health', headersTimeout: 60_000, bodyTimeout: 60_000 }, handler(resolve)));
 
 async function run(ms: number) {
   let requests = 0;
@@ -35,7 +36,11 @@ async function run(ms: number) {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return { ratePerSec: Math.round(requests / seconds), cpuCores: +(cpuSeconds / seconds).toFixed(3), cpuPerRequestUs: +((cpuSeconds * 1e6) / requests).toFixed(2) };
+  return {
+    ratePerSec: Math.round(requests / seconds),
+    cpuCores: +(cpuSeconds / seconds).toFixed(3),
+    cpuPerRequestUs: +((cpuSeconds * 1e6) / requests).toFixed(2),
+  };
 }
 
 await run(1_000);

@@ -72,7 +72,9 @@ describe('nx affected -t bench (this workspace)', () => {
     const own = projectsTagged(`point-impl:${stack}`);
     expect(own.length).toBeGreaterThan(0);
     expect(own.length).toBeLessThan(points.length);
-    expect(affectedBenchTasks(`implementations/${stack}/lab.json`)).toEqual([...benchTasksOf(projectsTagged(`impl:${stack}`)), ...benchTasksOf(own), `${stack}:bench`].sort());
+    expect(affectedBenchTasks(`implementations/${stack}/lab.json`)).toEqual(
+      [...benchTasksOf(projectsTagged(`impl:${stack}`)), ...benchTasksOf(own), `${stack}:bench`].sort(),
+    );
   });
 
   it('selects every cell when a measuring library changes', () => {

@@ -51,18 +51,29 @@ beforeAll(() => {
   write('.gitignore', 'node_modules\n.nx\n');
   // @nx/js among the dependencies turns on Nx's source analysis: imports become graph edges.
   write('package.json', JSON.stringify({ name: 'affected-fixture', private: true, devDependencies: { '@nx/js': '23.2.1' } }));
-  write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, defaultBase: 'main', plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
+  write(
+    'nx.json',
+    JSON.stringify({
+      neverConnectToCloud: true,
+      analytics: false,
+      useDaemonProcess: false,
+      defaultBase: 'main',
+      plugins: ['./tools/nx-plugin/lab-plugin.cjs'],
+    }),
+  );
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
   for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
   mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs']) copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
+  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs'])
+    copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   mkdirSync(join(root, 'tools/bench'), { recursive: true });
   copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
   for (const id of ['go-chi', 'node-http']) {
     write(`implementations/${id}/lab.json`, JSON.stringify(manifest(id === 'go-chi' ? 'go' : 'typescript')));
     write(`implementations/${id}/main.src`, 'v1\n');
   }
-  for (const id of ['01-hello', '02-json', '03-db-read']) write(`scenarios/${id}/scenario.ts`, "import { defineScenario } from '@lab/engine';\nexport default defineScenario();\n");
+  for (const id of ['01-hello', '02-json', '03-db-read'])
+    write(`scenarios/${id}/scenario.ts`, "import { defineScenario } from '@lab/engine';\nexport default defineScenario();\n");
   write('tsconfig.base.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lab/engine': ['libs/engine/src/index.ts'] } } }));
   write('libs/engine/src/index.ts', 'export const defineScenario = () => ({});\n');
   const engineTest = { command: 'true', inputs: ['default', '{workspaceRoot}/scenarios/**/*'] };

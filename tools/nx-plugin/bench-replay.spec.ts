@@ -55,12 +55,23 @@ function runPair(): { code: number; output: string } {
 /** `lab publish --dry-run --json` in the temporary workspace (standard preset, profile none, as the pair task above). */
 function publishDryRun(): Array<{ cell: string; action: string; nxTaskHash: string; file: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('LAB_')));
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'apps/lab/src/main.ts', 'publish', '--preset', 'standard', '--profile', 'none', '--dry-run', '--json'], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_ISOLATE_PLUGINS: 'false', NX_CACHE_DIRECTORY: join(root, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data') },
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'apps/lab/src/main.ts', 'publish', '--preset', 'standard', '--profile', 'none', '--dry-run', '--json'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...env,
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+        NX_ISOLATE_PLUGINS: 'false',
+        NX_CACHE_DIRECTORY: join(root, '.nx/cache'),
+        NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data'),
+      },
+    },
+  );
   return JSON.parse(stdout);
 }
 
@@ -76,7 +87,8 @@ beforeAll(() => {
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
   for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
   mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs']) copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
+  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs'])
+    copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   mkdirSync(join(root, 'tools/bench'), { recursive: true });
   copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
   write(
@@ -128,7 +140,9 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
 
   it('lab publish --dry-run computes the same task hash and would measure the cell', () => {
     const planned = publishDryRun();
-    expect(planned).toEqual([{ cell: 'node-fake × 01-health @ none', action: 'measure', nxTaskHash: taskHash, file: 'results/published/node-fake/01-health--none.json' }]);
+    expect(planned).toEqual([
+      { cell: 'node-fake × 01-health @ none', action: 'measure', nxTaskHash: taskHash, file: 'results/published/node-fake/01-health--none.json' },
+    ]);
   }, 120_000);
 
   it('with one recorded under that hash on this host class: replays it unchanged and measures nothing', () => {

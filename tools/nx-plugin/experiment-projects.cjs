@@ -42,14 +42,19 @@ function createExperimentProjects(definition, root, ctx) {
       targets: {
         bench: noopOver([experimentTag(id)], `Measure every point of ${id} (${points.length}, each a cached task).`),
         ...Object.fromEntries(
-          definition.rounds.map((r) => [`bench-${r.id}`, noopOver([roundTag(id, r.id)], `Round ${r.id}: ${r.description} (${points.filter((p) => p.rounds.includes(r.id)).length} points).`)]),
+          definition.rounds.map((r) => [
+            `bench-${r.id}`,
+            noopOver([roundTag(id, r.id)], `Round ${r.id}: ${r.description} (${points.filter((p) => p.rounds.includes(r.id)).length} points).`),
+          ]),
         ),
         report: {
           executor: 'nx:run-commands',
           options: { command: `node --import tsx ${root}/src/main.ts report` },
           // Reads results/raw, which git ignores and Nx therefore cannot hash: never cached.
           cache: false,
-          metadata: { description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the result files present.` },
+          metadata: {
+            description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the result files present.`,
+          },
         },
       },
     },
@@ -62,10 +67,14 @@ function createExperimentProjects(definition, root, ctx) {
       projectType: 'application',
       tags: ['type:point', experimentTag(id), ...p.rounds.map((r) => roundTag(id, r)), `point-impl:${p.impl}`],
       implicitDependencies: [p.impl, `scenario-${p.scenario}`],
-      metadata: { description: `${id} point: ${p.impl} (${p.model.label}) × ${p.scenario} × ${p.cpus} CPU × ${'vus' in p.load ? `${p.load.vus} VUs` : 'capacity sweep'}.` },
+      metadata: {
+        description: `${id} point: ${p.impl} (${p.model.label}) × ${p.scenario} × ${p.cpus} CPU × ${'vus' in p.load ? `${p.load.vus} VUs` : 'capacity sweep'}.`,
+      },
       targets: {
         bench: skip
-          ? skippedTarget(`${id} point ${p.id} skipped: the ${p.cpus}-CPU budget (profile ${p.profile}) needs ${p.minCores} cores and this host has ${ctx.cores}.`)
+          ? skippedTarget(
+              `${id} point ${p.id} skipped: the ${p.cpus}-CPU budget (profile ${p.profile}) needs ${p.minCores} cores and this host has ${ctx.cores}.`,
+            )
           : ctx.cellTarget({ impl: p.impl, scenario: p.scenario, out, flags: pointBenchFlags(definition, p), description: `Measure the ${id} point ${p.id}` }),
       },
     };

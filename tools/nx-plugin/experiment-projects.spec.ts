@@ -59,7 +59,11 @@ describe('parseExperiment', () => {
     // R1: 2 models × 2 VUs; all: 4 models × 2 workloads × 2 budgets (1 shared with R1); cap: 1.
     expect(points).toHaveLength(4 + 16 - 2 + 1);
     expect(points.find((p) => p.id === 'py-a--default--01-io--cpu1--vus10')?.rounds).toEqual(['R1', 'all']);
-    expect(points.find((p) => p.id === 'node-b--cluster-2--02-cpu--cpu1--capacity')).toMatchObject({ load: { capacity: true }, kind: 'cpu', profile: 'quota-1' });
+    expect(points.find((p) => p.id === 'node-b--cluster-2--02-cpu--cpu1--capacity')).toMatchObject({
+      load: { capacity: true },
+      kind: 'cpu',
+      profile: 'quota-1',
+    });
   });
 
   it.each([
@@ -86,7 +90,9 @@ describe('parseExperiment', () => {
 
 describe('createExperimentProjects', () => {
   const parsed = parse(definition());
-  const projects = parsed.ok ? createExperimentProjects(parsed.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) }) : {};
+  const projects = parsed.ok
+    ? createExperimentProjects(parsed.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) })
+    : {};
 
   it('makes one project per point, tagged by experiment and round, and bench targets over the tags', () => {
     const points = Object.values(projects).filter((p) => p.tags?.includes('type:point'));
@@ -98,7 +104,9 @@ describe('createExperimentProjects', () => {
   });
 
   it('gives each point its variant, profile and load as lab bench flags', () => {
-    expect(projects['experiments/tiny/points/node-b--cluster-2--02-cpu--cpu1--capacity']?.targets?.bench).toEqual({ command: '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100' });
+    expect(projects['experiments/tiny/points/node-b--cluster-2--02-cpu--cpu1--capacity']?.targets?.bench).toEqual({
+      command: '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100',
+    });
     expect(projects['experiments/tiny/points/py-a--default--01-io--cpu1--vus50']?.targets?.bench).toEqual({ command: '--profile quota-1 --vus 50' });
   });
 
@@ -118,7 +126,13 @@ describe('createNodesV2 with an experiment', () => {
     const d = definition() as any;
     d.stacks[1].impl = 'ruby-c';
     writeWorkspaceFiles(d);
-    const files = ['implementations/py-a/lab.json', 'implementations/node-b/lab.json', 'scenarios/01-io/scenario.ts', 'scenarios/02-cpu/scenario.ts', 'experiments/tiny/experiment.json'];
+    const files = [
+      'implementations/py-a/lab.json',
+      'implementations/node-b/lab.json',
+      'scenarios/01-io/scenario.ts',
+      'scenarios/02-cpu/scenario.ts',
+      'experiments/tiny/experiment.json',
+    ];
     const run = async () => createNodesV2[1](files, undefined, { workspaceRoot: root, nxJsonConfiguration: {} });
     const error = await run().then(
       () => undefined,
@@ -151,11 +165,23 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     return execFileSync(join(repo, 'node_modules/.bin/nx'), args, {
       cwd: ws,
       encoding: 'utf8',
-      env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_ISOLATE_PLUGINS: 'false', NX_TUI: 'false', NX_CACHE_DIRECTORY: join(ws, '.nx/cache'), NX_WORKSPACE_DATA_DIRECTORY: join(ws, '.nx/workspace-data') },
+      env: {
+        ...env,
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+        NX_ISOLATE_PLUGINS: 'false',
+        NX_TUI: 'false',
+        NX_CACHE_DIRECTORY: join(ws, '.nx/cache'),
+        NX_WORKSPACE_DATA_DIRECTORY: join(ws, '.nx/workspace-data'),
+      },
     });
   };
   /** Point ids whose bench ran (not replayed from the cache) since the log was last cleared. */
-  const measured = () => log().filter((line) => line.startsWith('bench ')).map((line) => line.split(' ')[1]!).sort();
+  const measured = () =>
+    log()
+      .filter((line) => line.startsWith('bench '))
+      .map((line) => line.split(' ')[1]!)
+      .sort();
 
   beforeAll(() => {
     ws = root = mkdtempSync(join(tmpdir(), 'lab-experiment-run-'));
@@ -164,8 +190,9 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
     mkdirSync(join(ws, 'tools/nx-plugin'), { recursive: true });
     for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(ws, 'tools/nx-plugin', file));
-  mkdirSync(join(ws, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs']) copyFileSync(join(repo, 'libs/manifest/src', file), join(ws, 'libs/manifest/src', file));
+    mkdirSync(join(ws, 'libs/manifest/src'), { recursive: true });
+    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs'])
+      copyFileSync(join(repo, 'libs/manifest/src', file), join(ws, 'libs/manifest/src', file));
     mkdirSync(join(ws, 'tools/bench'), { recursive: true });
     copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(ws, 'tools/bench/fingerprint.mjs'));
     // The recorder standing in for the lab CLI: writes the task's --out file and logs `bench <out basename>`.

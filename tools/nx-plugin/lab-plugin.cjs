@@ -123,7 +123,9 @@ function readExperimentProjects(file, workspaceRoot, impls, scenarios) {
   if (!parsed.ok) throw problemError(formatProblems(file, parsed.problems));
   const root = file.slice(0, -'/experiment.json'.length);
   if (parsed.definition.id !== root.split('/')[1]) {
-    throw problemError(formatProblems(file, [{ file, path: 'id', message: `"${parsed.definition.id}" is not the folder name`, hint: `set "id": "${root.split('/')[1]}"` }]));
+    throw problemError(
+      formatProblems(file, [{ file, path: 'id', message: `"${parsed.definition.id}" is not the folder name`, hint: `set "id": "${root.split('/')[1]}"` }]),
+    );
   }
   const cellTarget = (/** @type {Parameters<import('./experiment-projects.cjs').CellTarget>[0]} */ cell) => cellBenchTarget(cell, outputs.get(cell.impl) ?? []);
   return createExperimentProjects(parsed.definition, root, { cores: availableParallelism(), cellTarget });
@@ -183,7 +185,9 @@ function createImplProject({ id, root, manifest }) {
         cache: true,
         dependsOn: ['build'],
         inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), ...CONFORMANCE_INPUTS, toolchain, { externalDependencies: [] }],
-        metadata: { description: `Own unit tests (\`${manifest.test.command}\`), then conformance and a ${TEST_FUZZ_BUDGET}-request fuzz stage against a live instance.` },
+        metadata: {
+          description: `Own unit tests (\`${manifest.test.command}\`), then conformance and a ${TEST_FUZZ_BUDGET}-request fuzz stage against a live instance.`,
+        },
       },
       verify: {
         executor: 'nx:run-commands',
@@ -227,7 +231,9 @@ function createScenarioProject({ id, root }) {
         cache: true,
         inputs: SCENARIO_BUILD_INPUTS,
         outputs: [`{workspaceRoot}/${plan}`],
-        metadata: { description: `Validate the scenario as lab bench loads it and write its plan (load, endpoints, checks, thresholds, hypotheses) to ${plan}; starts nothing.` },
+        metadata: {
+          description: `Validate the scenario as lab bench loads it and write its plan (load, endpoints, checks, thresholds, hypotheses) to ${plan}; starts nothing.`,
+        },
       },
       up: {
         executor: 'nx:run-commands',

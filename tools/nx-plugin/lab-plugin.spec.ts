@@ -32,7 +32,11 @@ describe('createNodesV2', () => {
   };
   const run = async (files: string[]) => createNodesV2[1](files, undefined, { workspaceRoot, nxJsonConfiguration: {} });
   type Failure = { name: string; errors: Array<[string, Error]>; partialResults: Array<[string, unknown]> };
-  const failure = (files: string[]) => run(files).then(() => undefined, (e: unknown) => e as Failure);
+  const failure = (files: string[]) =>
+    run(files).then(
+      () => undefined,
+      (e: unknown) => e as Failure,
+    );
 
   beforeEach(() => {
     workspaceRoot = mkdtempSync(join(tmpdir(), 'lab-plugin-'));
@@ -48,7 +52,12 @@ describe('createNodesV2', () => {
     write('implementations/python-fastapi/lab.json', JSON.stringify(manifest('python', { build: { command: 'pip install' } })));
     write('scenarios/01-hello/scenario.ts', '');
     write('scenarios/02-json/scenario.ts', '');
-    const files = ['scenarios/02-json/scenario.ts', 'implementations/python-fastapi/lab.json', 'implementations/go-chi/lab.json', 'scenarios/01-hello/scenario.ts'];
+    const files = [
+      'scenarios/02-json/scenario.ts',
+      'implementations/python-fastapi/lab.json',
+      'implementations/go-chi/lab.json',
+      'scenarios/01-hello/scenario.ts',
+    ];
     expect(await run(files)).toMatchSnapshot();
   });
 

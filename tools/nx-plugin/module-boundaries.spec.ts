@@ -19,16 +19,7 @@ const allowedByLayer: Record<string, readonly string[]> = {
   'layer:engine': ['layer:contract', 'layer:stats', 'layer:results'],
   'layer:conformance': ['layer:contract', 'layer:infra'],
   'layer:fuzz': ['layer:contract'],
-  'layer:runner': [
-    'layer:contract',
-    'layer:manifest',
-    'layer:stats',
-    'layer:isolation',
-    'layer:infra',
-    'layer:engine',
-    'layer:conformance',
-    'layer:results',
-  ],
+  'layer:runner': ['layer:contract', 'layer:manifest', 'layer:stats', 'layer:isolation', 'layer:infra', 'layer:engine', 'layer:conformance', 'layer:results'],
   'layer:report': ['layer:contract', 'layer:stats', 'layer:results'],
 };
 
@@ -65,9 +56,7 @@ describe('module boundaries', () => {
 
   it.each(libraries)('%s depends only on the layers before it', (lib) => {
     const allowed = allowedByLayer[layerOf(lib) ?? ''] ?? [];
-    const forbidden = (graph.dependencies[lib] ?? [])
-      .map((d) => d.target)
-      .filter((target) => !tagsOf(target).some((tag) => allowed.includes(tag)));
+    const forbidden = (graph.dependencies[lib] ?? []).map((d) => d.target).filter((target) => !tagsOf(target).some((tag) => allowed.includes(tag)));
     expect(forbidden).toEqual([]);
   });
 
@@ -83,7 +72,10 @@ describe('module boundaries', () => {
 
 /** Relative imports (type-only ones too) between the lab's own TypeScript files, spec files excluded. */
 function importGraph(): Map<string, string[]> {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'libs', 'apps', 'tools', 'experiments'], { cwd: workspaceRoot, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', 'libs', 'apps', 'tools', 'experiments'], {
+    cwd: workspaceRoot,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts') && existsSync(join(workspaceRoot, f)));
   const known = new Set(files);
@@ -134,13 +126,20 @@ function importCycles(graph: Map<string, string[]>): string[][] {
 
 describe('import cycles', () => {
   it('finds one when two files import each other (the detector works)', () => {
-    expect(importCycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']], ['c.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts']]);
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['a.ts']],
+          ['c.ts', ['a.ts']],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts']]);
   });
 
-  it('there is none among the lab\'s files, type-only imports included', () => {
+  it("there is none among the lab's files, type-only imports included", () => {
     const graph = importGraph();
     expect(graph.size).toBeGreaterThan(100);
     expect(importCycles(graph)).toEqual([]);
   });
 });
-

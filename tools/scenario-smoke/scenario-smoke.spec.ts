@@ -216,8 +216,14 @@ describe('every scenario against typescript-express', () => {
     expect(result.errors.non2xx, context).toBe(0);
 
     // Endpoints: every declared endpoint was sent at least once (measured or not), and nothing else.
-    expect([...sent].filter((id) => !scenario.endpoints.includes(id)), `${folder} sent undeclared endpoints`).toEqual([]);
-    expect(scenario.endpoints.filter((id) => !sent.has(id)), `${folder} never sent these declared endpoints`).toEqual([]);
+    expect(
+      [...sent].filter((id) => !scenario.endpoints.includes(id)),
+      `${folder} sent undeclared endpoints`,
+    ).toEqual([]);
+    expect(
+      scenario.endpoints.filter((id) => !sent.has(id)),
+      `${folder} never sent these declared endpoints`,
+    ).toEqual([]);
 
     // Groups: every group its thresholds and hypotheses name has requests (or trend samples).
     for (const t of scenario.parsedThresholds) {
@@ -230,8 +236,14 @@ describe('every scenario against typescript-express', () => {
 
     // Extras and extra trends the scenario exists to report.
     const expected = EXPECTED[folder] ?? {};
-    expect((expected.extras ?? []).filter((k) => !(k in extras)), `${folder} extras: ${JSON.stringify(extras)}`).toEqual([]);
-    expect((expected.trends ?? []).filter((k) => !(result.trends[k]?.count ?? 0)), `${folder} trends: ${Object.keys(result.trends).join(', ')}`).toEqual([]);
+    expect(
+      (expected.extras ?? []).filter((k) => !(k in extras)),
+      `${folder} extras: ${JSON.stringify(extras)}`,
+    ).toEqual([]);
+    expect(
+      (expected.trends ?? []).filter((k) => !(result.trends[k]?.count ?? 0)),
+      `${folder} trends: ${Object.keys(result.trends).join(', ')}`,
+    ).toEqual([]);
     for (const k of expected.zero ?? []) expect(extras[k], `${folder} ${k}`).toBe(0);
     for (const [a, b] of expected.same ?? []) expect(extras[a], `${folder} ${a} vs ${b}`).toBe(extras[b]);
 

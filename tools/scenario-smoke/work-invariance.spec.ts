@@ -35,7 +35,7 @@ async function startStatefulFake(delayMs: number): Promise<{ baseUrl: string; cl
       return [201, user];
     }
     if (method === 'DELETE' && (m = /^\/users\/(\d+)$/.exec(path))) return users.delete(Number(m[1])) ? [204, null] : [404, { detail: 'User not found' }];
-    if (method === 'DELETE' && path === '/cache/flush') return cache.clear(), [200, { message: 'Cache flushed' }];
+    if (method === 'DELETE' && path === '/cache/flush') return (cache.clear(), [200, { message: 'Cache flushed' }]);
     if (method === 'POST' && path === '/cache/warmup') {
       const count = Number(url.searchParams.get('count'));
       for (let id = 1; id <= count; id++) cache.add(id);

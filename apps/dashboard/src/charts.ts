@@ -29,7 +29,10 @@ function labelWidth(text: string): number {
  * and y scales and axes): a database scenario at 100 req/s or 50 ms stays readable beside a
  * 25,000 req/s, 1 ms one. `render` draws one scenario's rows; `legend` is true for the first.
  */
-function scenarioPanels<T extends { scenario: string }>(rows: readonly T[], render: (inPanel: T[], legend: boolean) => SVGSVGElement | HTMLElement): HTMLElement {
+function scenarioPanels<T extends { scenario: string }>(
+  rows: readonly T[],
+  render: (inPanel: T[], legend: boolean) => SVGSVGElement | HTMLElement,
+): HTMLElement {
   const container = document.createElement('div');
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   for (const scenario of scenarios) {
@@ -38,7 +41,13 @@ function scenarioPanels<T extends { scenario: string }>(rows: readonly T[], rend
     figure.dataset['scenario'] = scenario;
     const caption = document.createElement('figcaption');
     caption.textContent = scenario;
-    figure.append(caption, render(rows.filter((r) => r.scenario === scenario), scenario === scenarios[0]));
+    figure.append(
+      caption,
+      render(
+        rows.filter((r) => r.scenario === scenario),
+        scenario === scenarios[0],
+      ),
+    );
     container.append(figure);
   }
   return container;
@@ -49,7 +58,12 @@ function scenarioPanels<T extends { scenario: string }>(rows: readonly T[], rend
  * labelled `xLabel`, and a left margin that fits the longest label of every panel, so none is
  * clipped and the panels line up. `plot` adds the colour scale and the marks.
  */
-function rowPanels<T extends { scenario: string; row: string }>(rows: readonly T[], xLabel: string, rowHeightPx: number, plot: (inPanel: T[], legend: boolean) => Pick<Plot.PlotOptions, 'color' | 'marks'>): HTMLElement {
+function rowPanels<T extends { scenario: string; row: string }>(
+  rows: readonly T[],
+  xLabel: string,
+  rowHeightPx: number,
+  plot: (inPanel: T[], legend: boolean) => Pick<Plot.PlotOptions, 'color' | 'marks'>,
+): HTMLElement {
   const marginLeft = Math.max(120, ...rows.map((r) => labelWidth(r.row)));
   return scenarioPanels(rows, (inPanel, legend) =>
     Plot.plot({
@@ -77,27 +91,41 @@ function panelRow(c: DashboardCell): string {
 export function overviewChart(cells: readonly DashboardCell[]): HTMLElement | SVGSVGElement {
   const rows = cells
     .filter((c) => c.variant === 'default' && c.ratePerSec !== null)
-    .map((c) => ({ scenario: c.scenario, implementation: c.implementation, share: c.verdict === 'valid' ? c.shareOfBest : null, text: c.verdict === 'valid' ? (c.shareOfBest === null ? '–' : `${Math.round(c.shareOfBest * 100)} %`) : `✗ ${c.verdict}` }));
-  return orNote(rows, () => {
-    const scenarios = [...new Set(rows.map((r) => r.scenario))].sort();
-    const impls = [...new Set(rows.map((r) => r.implementation))].sort();
-    const marginLeft = Math.max(80, ...scenarios.map(labelWidth));
-    const marginBottom = Math.max(40, ...impls.map((i) => Math.ceil(labelWidth(i) * 0.75)));
-    return Plot.plot({
-      width: WIDTH,
-      marginLeft,
-      marginBottom,
-      marginRight: 20,
-      height: marginBottom + 30 + scenarios.length * 28,
-      x: { label: null, domain: impls, tickRotate: -35 },
-      y: { label: null, domain: scenarios },
-      color: { type: 'linear', domain: [0, 1], range: ['#f4f8fc', '#2f6fb0'], unknown: '#d8d8d8' },
-      marks: [
-        Plot.cell(rows, { x: 'implementation', y: 'scenario', fill: 'share', inset: 1 }),
-        Plot.text(rows, { x: 'implementation', y: 'scenario', text: 'text', fill: (d: (typeof rows)[number]) => (d.share !== null && d.share > 0.6 ? 'white' : 'black') }),
-      ],
-    });
-  }, 'No cell with a completed run matches the filter.');
+    .map((c) => ({
+      scenario: c.scenario,
+      implementation: c.implementation,
+      share: c.verdict === 'valid' ? c.shareOfBest : null,
+      text: c.verdict === 'valid' ? (c.shareOfBest === null ? '–' : `${Math.round(c.shareOfBest * 100)} %`) : `✗ ${c.verdict}`,
+    }));
+  return orNote(
+    rows,
+    () => {
+      const scenarios = [...new Set(rows.map((r) => r.scenario))].sort();
+      const impls = [...new Set(rows.map((r) => r.implementation))].sort();
+      const marginLeft = Math.max(80, ...scenarios.map(labelWidth));
+      const marginBottom = Math.max(40, ...impls.map((i) => Math.ceil(labelWidth(i) * 0.75)));
+      return Plot.plot({
+        width: WIDTH,
+        marginLeft,
+        marginBottom,
+        marginRight: 20,
+        height: marginBottom + 30 + scenarios.length * 28,
+        x: { label: null, domain: impls, tickRotate: -35 },
+        y: { label: null, domain: scenarios },
+        color: { type: 'linear', domain: [0, 1], range: ['#f4f8fc', '#2f6fb0'], unknown: '#d8d8d8' },
+        marks: [
+          Plot.cell(rows, { x: 'implementation', y: 'scenario', fill: 'share', inset: 1 }),
+          Plot.text(rows, {
+            x: 'implementation',
+            y: 'scenario',
+            text: 'text',
+            fill: (d: (typeof rows)[number]) => (d.share !== null && d.share > 0.6 ? 'white' : 'black'),
+          }),
+        ],
+      });
+    },
+    'No cell with a completed run matches the filter.',
+  );
 }
 
 /**
@@ -107,61 +135,82 @@ export function overviewChart(cells: readonly DashboardCell[]): HTMLElement | SV
  */
 export function throughputChart(cells: readonly DashboardCell[]): HTMLElement | SVGSVGElement {
   const rows = cells.filter((c) => c.ratePerSec !== null).map((c) => ({ ...c, row: panelRow(c), status: statusOf(c) }));
-  return orNote(rows, () =>
-    rowPanels(rows, 'req/s (geometric mean of runs; whiskers: 95 % CI, or the range of 2 runs)', 24, (inPanel, legend) => ({
-      color: { ...STATUS_COLORS, legend },
-      marks: [
-        Plot.barX(inPanel, { x: 'ratePerSec', y: 'row', fill: 'status', title: (d: (typeof rows)[number]) => `${d.row}\n${d.status}` }),
-        Plot.ruleY(inPanel, { y: 'row', x1: 'ratePerSecLow', x2: 'ratePerSecHigh', stroke: 'black' }),
-        Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecLow', stroke: 'black' }),
-        Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecHigh', stroke: 'black' }),
-        Plot.ruleX([0]),
-      ],
-    })), 'No cell with a completed run matches the filter.');
+  return orNote(
+    rows,
+    () =>
+      rowPanels(rows, 'req/s (geometric mean of runs; whiskers: 95 % CI, or the range of 2 runs)', 24, (inPanel, legend) => ({
+        color: { ...STATUS_COLORS, legend },
+        marks: [
+          Plot.barX(inPanel, { x: 'ratePerSec', y: 'row', fill: 'status', title: (d: (typeof rows)[number]) => `${d.row}\n${d.status}` }),
+          Plot.ruleY(inPanel, { y: 'row', x1: 'ratePerSecLow', x2: 'ratePerSecHigh', stroke: 'black' }),
+          Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecLow', stroke: 'black' }),
+          Plot.tickX(inPanel, { y: 'row', x: 'ratePerSecHigh', stroke: 'black' }),
+          Plot.ruleX([0]),
+        ],
+      })),
+    'No cell with a completed run matches the filter.',
+  );
 }
 
 /** Latency distribution of each cell from its merged histogram (percentile curves), one panel per scenario on its own log scale. */
 export function latencyChart(cells: readonly DashboardCell[]): HTMLElement | SVGSVGElement {
-  const points = cells.flatMap((c) => c.latencyCurve.map((p) => ({ scenario: c.scenario, label: panelRow(c), key: c.key, percentile: `p${p.percentile}`, latencyMs: p.latencyUs / 1000 })));
+  const points = cells.flatMap((c) =>
+    c.latencyCurve.map((p) => ({ scenario: c.scenario, label: panelRow(c), key: c.key, percentile: `p${p.percentile}`, latencyMs: p.latencyUs / 1000 })),
+  );
   const domain = [...new Set(cells.flatMap((c) => c.latencyCurve.map((p) => `p${p.percentile}`)))];
   const labels = [...new Set(points.map((p) => p.label))].sort();
-  return orNote(points, () =>
-    scenarioPanels(points, (inPanel) =>
-      Plot.plot({
-        width: WIDTH,
-        height: 260,
-        marginLeft: 60,
-        x: { type: 'point', domain, label: 'percentile (merged histogram)' },
-        y: { type: 'log', label: 'latency (ms)', grid: true },
-        // One colour per implementation across every panel.
-        color: { domain: labels, legend: true },
-        marks: [Plot.line(inPanel.filter((p) => p.latencyMs > 0), { x: 'percentile', y: 'latencyMs', z: 'key', stroke: 'label', marker: 'dot' })],
-      }),
-    ), 'No merged histogram to draw.');
+  return orNote(
+    points,
+    () =>
+      scenarioPanels(points, (inPanel) =>
+        Plot.plot({
+          width: WIDTH,
+          height: 260,
+          marginLeft: 60,
+          x: { type: 'point', domain, label: 'percentile (merged histogram)' },
+          y: { type: 'log', label: 'latency (ms)', grid: true },
+          // One colour per implementation across every panel.
+          color: { domain: labels, legend: true },
+          marks: [
+            Plot.line(
+              inPanel.filter((p) => p.latencyMs > 0),
+              { x: 'percentile', y: 'latencyMs', z: 'key', stroke: 'label', marker: 'dot' },
+            ),
+          ],
+        }),
+      ),
+    'No merged histogram to draw.',
+  );
 }
 
 /** Throughput vs p99 latency, one dot per run (a sweep's steps joined by a line), one panel per scenario on its own axes. */
 export function throughputLatencyChart(cells: readonly DashboardCell[]): HTMLElement | SVGSVGElement {
   const points = cells.flatMap((c) =>
-    c.runPoints.filter((p) => p.p99Us !== null).map((p) => ({ scenario: c.scenario, label: panelRow(c), key: c.key, sweep: c.loadKind === 'sweep', ratePerSec: p.ratePerSec, p99Ms: p.p99Us! / 1000 })),
+    c.runPoints
+      .filter((p) => p.p99Us !== null)
+      .map((p) => ({ scenario: c.scenario, label: panelRow(c), key: c.key, sweep: c.loadKind === 'sweep', ratePerSec: p.ratePerSec, p99Ms: p.p99Us! / 1000 })),
   );
   const labels = [...new Set(points.map((p) => p.label))].sort();
-  return orNote(points, () =>
-    scenarioPanels(points, (inPanel) => {
-      const sweeps = inPanel.filter((p) => p.sweep).sort((a, b) => a.ratePerSec - b.ratePerSec);
-      return Plot.plot({
-        width: WIDTH,
-        height: 240,
-        marginLeft: 60,
-        x: { label: 'req/s (per run or sweep step)', grid: true, nice: true },
-        y: { label: 'p99 latency (ms)', grid: true, nice: true },
-        color: { domain: labels, legend: true },
-        marks: [
-          Plot.line(sweeps, { x: 'ratePerSec', y: 'p99Ms', z: 'key', stroke: 'label' }),
-          Plot.dot(inPanel, { x: 'ratePerSec', y: 'p99Ms', stroke: 'label' }),
-        ],
-      });
-    }), 'No run points to draw.');
+  return orNote(
+    points,
+    () =>
+      scenarioPanels(points, (inPanel) => {
+        const sweeps = inPanel.filter((p) => p.sweep).sort((a, b) => a.ratePerSec - b.ratePerSec);
+        return Plot.plot({
+          width: WIDTH,
+          height: 240,
+          marginLeft: 60,
+          x: { label: 'req/s (per run or sweep step)', grid: true, nice: true },
+          y: { label: 'p99 latency (ms)', grid: true, nice: true },
+          color: { domain: labels, legend: true },
+          marks: [
+            Plot.line(sweeps, { x: 'ratePerSec', y: 'p99Ms', z: 'key', stroke: 'label' }),
+            Plot.dot(inPanel, { x: 'ratePerSec', y: 'p99Ms', stroke: 'label' }),
+          ],
+        });
+      }),
+    'No run points to draw.',
+  );
 }
 
 /** p95 latency per group (k6-style `group`) of each cell, from the merged group histograms, one panel per scenario. */
@@ -171,12 +220,16 @@ export function groupP95Chart(cells: readonly DashboardCell[]): HTMLElement | SV
       .filter((e): e is [string, number] => e[1] !== null)
       .map(([group, p95Us]) => ({ scenario: c.scenario, row: `${panelRow(c)} · ${group}`, group, p95Ms: p95Us / 1000 })),
   );
-  return orNote(rows, () =>
-    rowPanels(rows, 'p95 latency per group (ms, merged histogram)', 22, (inPanel) => ({
-      // Each scenario has its own groups.
-      color: { legend: true },
-      marks: [Plot.barX(inPanel, { x: 'p95Ms', y: 'row', fill: 'group' }), Plot.ruleX([0])],
-    })), 'No group latencies recorded.');
+  return orNote(
+    rows,
+    () =>
+      rowPanels(rows, 'p95 latency per group (ms, merged histogram)', 22, (inPanel) => ({
+        // Each scenario has its own groups.
+        color: { legend: true },
+        marks: [Plot.barX(inPanel, { x: 'p95Ms', y: 'row', fill: 'group' }), Plot.ruleX([0])],
+      })),
+    'No group latencies recorded.',
+  );
 }
 
 /** Which per-role figure {@link resourceChart} draws. */
@@ -187,17 +240,29 @@ export function resourceChart(cells: readonly DashboardCell[], figure: ResourceF
   const rows = cells.flatMap((c) =>
     c.resources.map((r) => ({ row: rowLabel(c), role: r.role, cpu: r.cpuSecondsPer1kRequests, rssMiB: r.peakRssBytes / 1048576 })),
   );
-  return orNote(rows, () =>
-    Plot.plot({
-      width: WIDTH,
-      marginLeft: 300,
-      height: 60 + cells.length * 24,
-      x: { label: figure === 'cpu' ? 'CPU-seconds per 1,000 requests' : 'peak RSS (MiB), stacked over roles', grid: true },
-      y: { label: null, domain: [...new Set(rows.map((r) => r.row))] },
-      color: { legend: true },
-      marks: [
-        Plot.barX(rows, Plot.stackX({ x: figure === 'cpu' ? 'cpu' : 'rssMiB', y: 'row', fill: 'role', title: (d: (typeof rows)[number]) => `${d.role}: ${d.cpu} CPU-s/1k req, peak RSS ${d.rssMiB.toFixed(1)} MiB` })),
-        Plot.ruleX([0]),
-      ],
-    }), 'No resource figures recorded.');
+  return orNote(
+    rows,
+    () =>
+      Plot.plot({
+        width: WIDTH,
+        marginLeft: 300,
+        height: 60 + cells.length * 24,
+        x: { label: figure === 'cpu' ? 'CPU-seconds per 1,000 requests' : 'peak RSS (MiB), stacked over roles', grid: true },
+        y: { label: null, domain: [...new Set(rows.map((r) => r.row))] },
+        color: { legend: true },
+        marks: [
+          Plot.barX(
+            rows,
+            Plot.stackX({
+              x: figure === 'cpu' ? 'cpu' : 'rssMiB',
+              y: 'row',
+              fill: 'role',
+              title: (d: (typeof rows)[number]) => `${d.role}: ${d.cpu} CPU-s/1k req, peak RSS ${d.rssMiB.toFixed(1)} MiB`,
+            }),
+          ),
+          Plot.ruleX([0]),
+        ],
+      }),
+    'No resource figures recorded.',
+  );
 }

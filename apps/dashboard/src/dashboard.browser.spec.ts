@@ -16,7 +16,16 @@ import type { DashboardData } from '@lab/report';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'tmp/dashboard-test');
 const SITE = join(ARTIFACTS, 'dist');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let profileDir: string;
 let context: BrowserContext;
@@ -31,13 +40,28 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', 'apps/dashboard/build/build.ts', '--results', 'libs/report/fixtures/results', '--scenarios-json', 'libs/report/fixtures/scenarios.json', '--out', 'tmp/dashboard-test/dist'],
+    [
+      '--import',
+      'tsx',
+      'apps/dashboard/build/build.ts',
+      '--results',
+      'libs/report/fixtures/results',
+      '--scenarios-json',
+      'libs/report/fixtures/scenarios.json',
+      '--out',
+      'tmp/dashboard-test/dist',
+    ],
     { cwd: ROOT },
   );
   data = JSON.parse(await readFile(join(SITE, 'data.json'), 'utf8')) as DashboardData;
   profileDir = await mkdtemp(join(tmpdir(), 'lab-dashboard-chromium-'));
   // A fresh profile per run: launchPersistentContext passes it as --user-data-dir.
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, acceptDownloads: true });
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
@@ -99,14 +123,28 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     const expected = drawn.map((c) => (c.verdict === 'valid' ? `${Math.round(c.shareOfBest! * 100)} %` : `✗ ${c.verdict}`));
     expect([...texts].sort()).toEqual(expected.sort());
     expect(texts).toContain('✗ generator-bound');
-    expect(drawn.filter((c) => c.shareOfBest === 1).map((c) => c.scenario).sort()).toEqual([...new Set(drawn.filter((c) => c.verdict === 'valid').map((c) => c.scenario))].sort());
+    expect(
+      drawn
+        .filter((c) => c.shareOfBest === 1)
+        .map((c) => c.scenario)
+        .sort(),
+    ).toEqual([...new Set(drawn.filter((c) => c.verdict === 'valid').map((c) => c.scenario))].sort());
     expect(await clippedTexts('#chart-overview')).toEqual([]);
   });
 
   it('saves a screenshot of every chart as a test artifact', async () => {
     // The sticky filter bar would cover the top of each element's screenshot.
     await page.addStyleTag({ content: '.filters { position: static !important; }' });
-    for (const id of ['chart-overview', 'chart-throughput', 'chart-latency', 'chart-throughput-latency', 'chart-group-p95', 'chart-resources', 'chart-memory', 'chart-timeline']) {
+    for (const id of [
+      'chart-overview',
+      'chart-throughput',
+      'chart-latency',
+      'chart-throughput-latency',
+      'chart-group-p95',
+      'chart-resources',
+      'chart-memory',
+      'chart-timeline',
+    ]) {
       const png = await page.locator(`#${id}`).screenshot({ path: join(ARTIFACTS, `${id}.png`) });
       expect(png.subarray(1, 4).toString(), id).toBe('PNG');
     }
@@ -116,7 +154,9 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     const withTimeline = data.cells.filter((c) => c.timelines.length > 0);
     expect(withTimeline.length).toBeGreaterThan(0);
     expect(withTimeline.length).toBeLessThan(data.cells.length);
-    expect((await page.locator('#timeline-cell option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual(withTimeline.map((c) => c.key).sort());
+    expect((await page.locator('#timeline-cell option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).sort()).toEqual(
+      withTimeline.map((c) => c.key).sort(),
+    );
     const node = withTimeline.find((c) => c.implementation === 'typescript-node-http')!;
     await page.selectOption('#timeline-cell', node.key);
     expect(await count('#timeline-run option')).toBe(node.timelines.length);

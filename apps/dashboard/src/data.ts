@@ -20,7 +20,12 @@ export interface Filter {
 /** The cells the filter lets through, in scenario then rank order. */
 export function applyFilter(cells: readonly DashboardCell[], filter: Filter): DashboardCell[] {
   return cells
-    .filter((c) => (filter.scenario === null || c.scenario === filter.scenario) && (filter.implementation === null || c.implementation === filter.implementation) && (filter.profile === null || c.profile === filter.profile))
+    .filter(
+      (c) =>
+        (filter.scenario === null || c.scenario === filter.scenario) &&
+        (filter.implementation === null || c.implementation === filter.implementation) &&
+        (filter.profile === null || c.profile === filter.profile),
+    )
     .sort((a, b) => a.scenario.localeCompare(b.scenario) || (a.rank ?? 99) - (b.rank ?? 99) || a.label.localeCompare(b.label));
 }
 

@@ -2,7 +2,21 @@ import type { DashboardCell } from '@lab/report';
 import { toCsv } from './csv';
 import { formatMs, formatPct, formatRate } from './format';
 
-const HEADERS = ['scenario', 'implementation', 'profile', 'rank', 'req/s [95 % CI]', 'CV %', 'runs', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'errors %', 'validity'];
+const HEADERS = [
+  'scenario',
+  'implementation',
+  'profile',
+  'rank',
+  'req/s [95 % CI]',
+  'CV %',
+  'runs',
+  'p50 ms',
+  'p90 ms',
+  'p95 ms',
+  'p99 ms',
+  'errors %',
+  'validity',
+];
 
 function rankText(c: DashboardCell): string {
   if (c.verdict !== 'valid') return '✗';
@@ -22,7 +36,21 @@ export function renderTable(cells: readonly DashboardCell[]): HTMLTableElement {
     row.dataset['key'] = c.key;
     if (c.verdict !== 'valid') row.className = 'invalid';
     const rate = c.ratePerSec === null ? '–' : `${formatRate(c.ratePerSec)} [${formatRate(c.ratePerSecLow)}–${formatRate(c.ratePerSecHigh)}]`;
-    const values = [c.scenario, c.label, c.profile, rankText(c), rate, formatPct(c.cv, 1), String(c.runs), formatMs(c.p50Us), formatMs(c.p90Us), formatMs(c.p95Us), formatMs(c.p99Us), formatPct(c.errorRate), c.verdict];
+    const values = [
+      c.scenario,
+      c.label,
+      c.profile,
+      rankText(c),
+      rate,
+      formatPct(c.cv, 1),
+      String(c.runs),
+      formatMs(c.p50Us),
+      formatMs(c.p90Us),
+      formatMs(c.p95Us),
+      formatMs(c.p99Us),
+      formatPct(c.errorRate),
+      c.verdict,
+    ];
     for (const v of values) row.insertCell().textContent = v;
     if (c.reasons.length > 0) row.title = c.reasons.join('\n');
   }

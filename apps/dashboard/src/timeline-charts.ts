@@ -27,7 +27,15 @@ const byRole = (columns: Readonly<Partial<Record<string, readonly (number | null
   Object.fromEntries(Object.entries(columns).sort(([a], [b]) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b)));
 
 /** A `<figure class="timeline-panel" data-metric>` with a caption and a plot, or a note when there is nothing to draw. */
-function panel(metric: TimelineMetric, caption: string, data: Point[], y: Plot.ScaleOptions, seconds: number, extra: Plot.Markish[] = [], note = 'Not recorded for this run.'): HTMLElement {
+function panel(
+  metric: TimelineMetric,
+  caption: string,
+  data: Point[],
+  y: Plot.ScaleOptions,
+  seconds: number,
+  extra: Plot.Markish[] = [],
+  note = 'Not recorded for this run.',
+): HTMLElement {
   const figure = document.createElement('figure');
   figure.className = 'timeline-panel';
   figure.dataset['metric'] = metric;
@@ -75,13 +83,38 @@ export function timelinePanels(cell: DashboardCell, timeline: TimelineSummary): 
         ? [Plot.text([`not steady within ±2 % by second ${seconds - 1}`], { frameAnchor: 'top-right', dy: 4, dx: -4 })]
         : [
             Plot.ruleX([settled], { stroke: '#b03030', strokeDasharray: '4,3' }),
-            Plot.text([`steady (±2 %) from second ${settled}`], { x: settled, frameAnchor: 'top', textAnchor: settled > seconds * 0.6 ? 'end' : 'start', dx: settled > seconds * 0.6 ? -4 : 4, dy: 4, fill: '#b03030' }),
+            Plot.text([`steady (±2 %) from second ${settled}`], {
+              x: settled,
+              frameAnchor: 'top',
+              textAnchor: settled > seconds * 0.6 ? 'end' : 'start',
+              dx: settled > seconds * 0.6 ? -4 : 4,
+              dy: 4,
+              fill: '#b03030',
+            }),
           ];
   container.append(
-    panel('rate', 'Rate: completed (and failed) requests per second', rate, { label: 'requests per second', zero: true }, seconds, [...marker, Plot.ruleY([0])]),
-    panel('latency', 'Latency: p50 and p99 of each second', points({ p50: timeline.p50Us, p99: timeline.p99Us }, 1 / 1000), { label: 'latency (ms)', type: 'log', tickFormat: '~g' }, seconds),
-    panel('cpu', 'CPU per role (busy cores over each second)', points(byRole(timeline.cpuCores)), { label: 'CPU (cores)', zero: true }, seconds, [Plot.ruleY([0])]),
-    panel('memory', 'Memory per role (resident set at the end of each second)', points(byRole(timeline.rssBytes), 1 / 1048576), { label: 'RSS (MiB)', zero: true }, seconds, [Plot.ruleY([0])]),
+    panel('rate', 'Rate: completed (and failed) requests per second', rate, { label: 'requests per second', zero: true }, seconds, [
+      ...marker,
+      Plot.ruleY([0]),
+    ]),
+    panel(
+      'latency',
+      'Latency: p50 and p99 of each second',
+      points({ p50: timeline.p50Us, p99: timeline.p99Us }, 1 / 1000),
+      { label: 'latency (ms)', type: 'log', tickFormat: '~g' },
+      seconds,
+    ),
+    panel('cpu', 'CPU per role (busy cores over each second)', points(byRole(timeline.cpuCores)), { label: 'CPU (cores)', zero: true }, seconds, [
+      Plot.ruleY([0]),
+    ]),
+    panel(
+      'memory',
+      'Memory per role (resident set at the end of each second)',
+      points(byRole(timeline.rssBytes), 1 / 1048576),
+      { label: 'RSS (MiB)', zero: true },
+      seconds,
+      [Plot.ruleY([0])],
+    ),
   );
   return container;
 }

@@ -34,7 +34,13 @@ describe('lab (subprocess, fixture workspaces)', () => {
         ['go-chi', 'go'],
         ['python-fastapi', 'python'],
       ]);
-      expect(out.implementations[1]).toMatchObject({ framework: 'fastapi', server: 'uvicorn', orm: 'SQLAlchemy', root: 'implementations/python-fastapi', variants: [] });
+      expect(out.implementations[1]).toMatchObject({
+        framework: 'fastapi',
+        server: 'uvicorn',
+        orm: 'SQLAlchemy',
+        root: 'implementations/python-fastapi',
+        variants: [],
+      });
       expect(out.implementations[0].variants).toEqual([{ id: 'procs-2', description: 'GOMAXPROCS=2' }]);
       expect(out.scenarios).toEqual([
         { id: '01-hello', root: 'scenarios/01-hello', project: 'scenario-01-hello' },
@@ -93,7 +99,10 @@ describe('lab (subprocess, fixture workspaces)', () => {
     freshWorkspace();
     beforeEach(() => {
       ws.impl('go-chi', fixtureManifest('go'));
-      ws.impl('ruby-rails', fixtureManifest('ruby', { language: 'cobol', build: { command: '' }, port: 3000, variants: [{ id: 'Bad Id', description: 'x', env: {} }] }));
+      ws.impl(
+        'ruby-rails',
+        fixtureManifest('ruby', { language: 'cobol', build: { command: '' }, port: 3000, variants: [{ id: 'Bad Id', description: 'x', env: {} }] }),
+      );
       ws.impl('Bad_Folder', fixtureManifest('go'));
     });
 
@@ -102,7 +111,15 @@ describe('lab (subprocess, fixture workspaces)', () => {
       expect(run.code).toBe(3);
       expect(errorCode(run.stderr)).toBe('LAB_MANIFEST_INVALID');
       expect(run.stderr).toContain('go-chi');
-      for (const line of ['implementations/ruby-rails/lab.json', 'language:', 'build.command:', 'port:', 'variants.0.id:', 'implementations/Bad_Folder/lab.json', '(folder):']) {
+      for (const line of [
+        'implementations/ruby-rails/lab.json',
+        'language:',
+        'build.command:',
+        'port:',
+        'variants.0.id:',
+        'implementations/Bad_Folder/lab.json',
+        '(folder):',
+      ]) {
         expect(run.stderr).toContain(line);
       }
       expect(run.stderr).toMatch(/^hint: /m);
@@ -145,12 +162,28 @@ describe('lab (subprocess, fixture workspaces)', () => {
       const report = JSON.parse(run.stdout) as { ok: boolean; checks: Array<Record<string, unknown>> };
       expect(Object.keys(report)).toEqual(['ok', 'checks']);
       for (const check of report.checks) {
-        expect(check).toEqual(expect.objectContaining({ id: expect.any(String), label: expect.any(String), required: expect.any(Boolean), detail: expect.any(String) }));
+        expect(check).toEqual(
+          expect.objectContaining({ id: expect.any(String), label: expect.any(String), required: expect.any(Boolean), detail: expect.any(String) }),
+        );
         expect(['ok', 'missing', 'warn']).toContain(check.status);
         if (check.status !== 'ok') expect(check.fix).toEqual(expect.any(String));
       }
       const ids = report.checks.map((c) => c.id);
-      for (const id of ['node', 'node_modules', 'postgres', 'pg_stat_statements', 'redis', 'wrk', 'manifests', 'docker', 'cgroups', 'lab-cache', 'nx-cache', 'toolchain:go', 'toolchain:python']) {
+      for (const id of [
+        'node',
+        'node_modules',
+        'postgres',
+        'pg_stat_statements',
+        'redis',
+        'wrk',
+        'manifests',
+        'docker',
+        'cgroups',
+        'lab-cache',
+        'nx-cache',
+        'toolchain:go',
+        'toolchain:python',
+      ]) {
         expect(ids).toContain(id);
       }
       const go = report.checks.find((c) => c.id === 'toolchain:go');

@@ -23,7 +23,10 @@ export default defineScenario({
  */
 function comparable(env: Record<string, string>): Record<string, string> {
   const { LAB_ISOLATION_GROUP: _marker, ...rest } = env;
-  const masked = Object.entries(rest).map(([key, value]) => [key, value.replace(/:\d+(\/\w+)?$/, ':<port>').replace(/^\d+$/, key === 'PORT' ? '<port>' : value)]);
+  const masked = Object.entries(rest).map(([key, value]) => [
+    key,
+    value.replace(/:\d+(\/\w+)?$/, ':<port>').replace(/^\d+$/, key === 'PORT' ? '<port>' : value),
+  ]);
   return Object.fromEntries(masked);
 }
 
@@ -68,7 +71,26 @@ describe('lab up, lab verify and lab bench start an implementation the same way'
     });
     const verify = await environments(() => runLab(['verify', 'env-fake', '--variant', 'big', '--only', 'basic', '--workspace', ws.root]));
     const bench = await environments(async () => {
-      const run = await runLab(['bench', '--impl', 'env-fake', '--variant', 'big', '--scenario', '01-health', '--runs', '1', '--duration', '1s', '--profile', 'none', '--workspace', ws.root], lock);
+      const run = await runLab(
+        [
+          'bench',
+          '--impl',
+          'env-fake',
+          '--variant',
+          'big',
+          '--scenario',
+          '01-health',
+          '--runs',
+          '1',
+          '--duration',
+          '1s',
+          '--profile',
+          'none',
+          '--workspace',
+          ws.root,
+        ],
+        lock,
+      );
       expect(run.code, run.stderr).toBe(0);
     });
     expect([up.length, verify.length, bench.length]).toEqual([1, 1, 2]); // bench: the gate's server and the run's

@@ -58,11 +58,21 @@ type Pair = { subject: PointOutcome; reference: PointOutcome; test: Test };
 /** Judges every hypothesis of the definition from the outcomes (only `valid` points count). */
 export function judgeHypotheses(definition: ExperimentDefinition, outcomes: readonly PointOutcome[]): HypothesisVerdict[] {
   return definition.hypotheses.map((h) => {
-    const pairs = pairsFor(h.rule, outcomes.filter((o) => o.point.kind === h.workload && 'vus' in o.point.load));
+    const pairs = pairsFor(
+      h.rule,
+      outcomes.filter((o) => o.point.kind === h.workload && 'vus' in o.point.load),
+    );
     const usable = pairs.filter((p) => usableRuns(p.subject) && usableRuns(p.reference));
     const confidence = 1 - (1 - definition.confidence) / Math.max(1, usable.length);
     const comparisons = usable.map((p) => compare(p, confidence, definition.margin));
-    return { id: h.id, statement: h.statement, verdict: overall(comparisons), effect: deciding(comparisons, definition.margin), comparisons, pending: pairs.length - usable.length };
+    return {
+      id: h.id,
+      statement: h.statement,
+      verdict: overall(comparisons),
+      effect: deciding(comparisons, definition.margin),
+      comparisons,
+      pending: pairs.length - usable.length,
+    };
   });
 }
 
@@ -91,7 +101,8 @@ function pairsFor(rule: ExperimentDefinition['hypotheses'][number]['rule'], outc
         for (const over of group.filter((o) => workers(o) > enough)) pairs.push({ subject: over, reference, test: 'not-above' });
     } else if (cpus >= 1) {
       for (const matched of group.filter((o) => workers(o) === cpus))
-        for (const other of group.filter((o) => workers(o) !== cpus)) pairs.push({ subject: matched, reference: other, test: workers(other) < cpus ? 'above' : 'not-below' });
+        for (const other of group.filter((o) => workers(o) !== cpus))
+          pairs.push({ subject: matched, reference: other, test: workers(other) < cpus ? 'above' : 'not-below' });
     }
   }
   return pairs;

@@ -17,7 +17,9 @@ const workspaceRoot = resolve(import.meta.dirname, '../../..');
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guide: { type: 'string' }, summary: { type: 'string' } } });
   if (positionals[0] !== 'report' || positionals.length > 1) {
-    process.stderr.write('error[LAB_USAGE_BAD_ARGUMENTS]: expected `report`\nhint: main.ts report [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json]\n');
+    process.stderr.write(
+      'error[LAB_USAGE_BAD_ARGUMENTS]: expected `report`\nhint: main.ts report [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json]\n',
+    );
     return 2;
   }
   const guideFile = values.guide ?? 'docs/deployment-guide.md';
@@ -28,12 +30,17 @@ async function main(argv: string[]): Promise<number> {
     command: 'npx nx run server-config:report',
     date: new Date().toISOString().slice(0, 10),
   });
-  for (const [file, text] of [[guideFile, guide], [summaryFile, `${JSON.stringify(summary, null, 1)}\n`]] as const) {
+  for (const [file, text] of [
+    [guideFile, guide],
+    [summaryFile, `${JSON.stringify(summary, null, 1)}\n`],
+  ] as const) {
     await mkdir(dirname(join(workspaceRoot, file)), { recursive: true });
     await writeFile(join(workspaceRoot, file), text);
   }
   const c = summary.coverage;
-  process.stderr.write(`${summary.id}: ${c.measured}/${c.total} points measured (${c.valid} valid); ${summary.hypotheses.map((h) => `${h.id} ${h.verdict}`).join(', ')}\n`);
+  process.stderr.write(
+    `${summary.id}: ${c.measured}/${c.total} points measured (${c.valid} valid); ${summary.hypotheses.map((h) => `${h.id} ${h.verdict}`).join(', ')}\n`,
+  );
   process.stdout.write(`${guideFile}\n${summaryFile}\n`);
   return 0;
 }

@@ -49,10 +49,22 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
           ratio = { estimate: c.ratio, low: c.low, high: c.high };
           tie = c.low <= 1;
           // Tied: the model with fewer workers serves as much with less memory.
-          if (tie && runnerUp.point.model.workers < choice.point.model.workers) [choice, runnerUp, ratio] = [runnerUp, choice, { estimate: 1 / c.ratio, low: 1 / c.high, high: 1 / c.low }];
+          if (tie && runnerUp.point.model.workers < choice.point.model.workers)
+            [choice, runnerUp, ratio] = [runnerUp, choice, { estimate: 1 / c.ratio, low: 1 / c.high, high: 1 / c.low }];
         }
         const wanted = here.filter((o) => 'capacity' in o.point.load || o.point.load.vus === REFERENCE_VUS);
-        out.push({ scenario: workload.scenario, kind: workload.kind, cpus, stack: impl, basis, choice, runnerUp, ratio, tie, pending: wanted.filter((o) => !usable(o)).length });
+        out.push({
+          scenario: workload.scenario,
+          kind: workload.kind,
+          cpus,
+          stack: impl,
+          basis,
+          choice,
+          runnerUp,
+          ratio,
+          tie,
+          pending: wanted.filter((o) => !usable(o)).length,
+        });
       }
   return out;
 }

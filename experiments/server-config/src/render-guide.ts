@@ -42,7 +42,10 @@ export function renderGuide(summary: ExperimentSummary, generated: { command: st
   out.push('## Our verdicts beside the original study', '', ...againstOriginal(summary.hypotheses), '');
   out.push('## Evidence', '', ...evidence(summary.points), '');
   out.push(...missing(summary));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function coverage(s: ExperimentSummary): string[] {
@@ -56,7 +59,11 @@ function coverage(s: ExperimentSummary): string[] {
     '|---|---|---:|---:|---:|',
     ...c.rounds.map((r) => `| ${r.id} | ${cellText(r.description)} | ${r.total} | ${r.measured} | ${r.valid} |`),
   ];
-  if (c.measured === 0) lines.push('', '**No results yet:** every verdict below is `untested` and every recommendation empty until the points are measured (`npx nx run server-config:bench`, or a round: `bench-R1` … `bench-R5`).');
+  if (c.measured === 0)
+    lines.push(
+      '',
+      '**No results yet:** every verdict below is `untested` and every recommendation empty until the points are measured (`npx nx run server-config:bench`, or a round: `bench-R1` … `bench-R5`).',
+    );
   return lines;
 }
 
@@ -78,7 +85,9 @@ function hypotheses(s: ExperimentSummary): string[] {
 }
 
 function comparisonText(c: Comparison): string {
-  return `${c.stack}, ${c.scenario}, ${c.cpus} CPU, ${c.vus} VUs: ${c.subject} / ${c.reference}` + (c.rssRatio !== null ? ` (RSS ×${c.rssRatio.toFixed(2)})` : '');
+  return (
+    `${c.stack}, ${c.scenario}, ${c.cpus} CPU, ${c.vus} VUs: ${c.subject} / ${c.reference}` + (c.rssRatio !== null ? ` (RSS ×${c.rssRatio.toFixed(2)})` : '')
+  );
 }
 
 function recommendations(s: ExperimentSummary): string[] {
@@ -90,7 +99,12 @@ function recommendations(s: ExperimentSummary): string[] {
     const budgets = [...new Set(rows.map((r) => r.cpus))];
     for (const cpus of budgets) {
       const here = rows.filter((r) => r.cpus === cpus);
-      out.push(`**${cpus} CPU**`, '', '| scenario | stack | choose | basis | capacity or req/s | RSS per process | vs runner-up | pending |', '|---|---|---|---|---:|---:|---|---:|');
+      out.push(
+        `**${cpus} CPU**`,
+        '',
+        '| scenario | stack | choose | basis | capacity or req/s | RSS per process | vs runner-up | pending |',
+        '|---|---|---|---|---:|---:|---|---:|',
+      );
       out.push(...here.map(recommendationRow), '');
     }
   }
@@ -117,8 +131,15 @@ function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
   const out: string[] = [];
   for (const scenario of [...new Set(points.map((p) => p.scenario))]) {
-    out.push(`### ${scenario}`, '', '| stack | model | workers | CPU | load | req/s [95 % CI] | p99 | capacity @SLO | processes | RSS per process | validity |', '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|');
-    const rows = points.filter((p) => p.scenario === scenario).sort((a, b) => a.cpus - b.cpus || a.stack.localeCompare(b.stack) || a.workers - b.workers || (a.vus ?? 0) - (b.vus ?? 0));
+    out.push(
+      `### ${scenario}`,
+      '',
+      '| stack | model | workers | CPU | load | req/s [95 % CI] | p99 | capacity @SLO | processes | RSS per process | validity |',
+      '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|',
+    );
+    const rows = points
+      .filter((p) => p.scenario === scenario)
+      .sort((a, b) => a.cpus - b.cpus || a.stack.localeCompare(b.stack) || a.workers - b.workers || (a.vus ?? 0) - (b.vus ?? 0));
     for (const p of rows) {
       out.push(
         `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${p.vus === null ? 'sweep' : `${p.vus} VUs`} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
@@ -137,6 +158,10 @@ function missing(s: ExperimentSummary): string[] {
     out.push(`${s.missing.length} points have no result yet${s.missing.length > MISSING_LISTED ? ` (the first ${MISSING_LISTED} listed)` : ''}:`, '');
     out.push(...s.missing.slice(0, MISSING_LISTED).map((id) => `- \`${id}\``), '');
   }
-  if (s.skipped.length > 0) out.push(`${s.skipped.length} points need more cores than this host has (the 2- and 4-CPU budgets); measure them on a host with at least 3 or 5 cores.`, '');
+  if (s.skipped.length > 0)
+    out.push(
+      `${s.skipped.length} points need more cores than this host has (the 2- and 4-CPU budgets); measure them on a host with at least 3 or 5 cores.`,
+      '',
+    );
   return out;
 }

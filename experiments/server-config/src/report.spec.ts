@@ -73,25 +73,37 @@ describe('readInterval', () => {
 
 describe('hypotheses from fixture results', () => {
   it('supports H1 when one event loop serves as much as 2 and 4 workers on I/O, and rejects it when it serves 30 % less', () => {
-    const same = [...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498] }), ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] })];
+    const same = [
+      ...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498] }),
+      ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] }),
+    ];
     const h1 = (outcomes: PointOutcome[]) => summarizeExperiment(definition, missingOthers(outcomes), 2).hypotheses.find((h) => h.id === 'H1')!;
     expect(h1(same)).toMatchObject({ verdict: 'supported' });
     expect(h1(same).comparisons).toHaveLength(8);
-    const slower = [...measured(at('R1', 'default'), { ratesPerSec: [350, 352, 349] }), ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] })];
+    const slower = [
+      ...measured(at('R1', 'default'), { ratesPerSec: [350, 352, 349] }),
+      ...measured([...at('R1', 'gunicorn-2'), ...at('R1', 'gunicorn-4')], { ratesPerSec: [502, 499, 503] }),
+    ];
     const rejected = h1(slower);
     expect(rejected.verdict).toBe('rejected');
     expect(rejected.effect!.high).toBeLessThan(0.9);
   });
 
   it('judges H2 on CPU work: 4 workers on 0.25 CPU adding nothing is supported, with the RSS ratio beside it', () => {
-    const outcomes = [...measured(at('R4', 'default'), { ratesPerSec: [40, 41, 40], processes: 1 }), ...measured(at('R4', 'gunicorn-4'), { ratesPerSec: [30, 31, 29], processes: 5 })];
+    const outcomes = [
+      ...measured(at('R4', 'default'), { ratesPerSec: [40, 41, 40], processes: 1 }),
+      ...measured(at('R4', 'gunicorn-4'), { ratesPerSec: [30, 31, 29], processes: 5 }),
+    ];
     const h2 = summarizeExperiment(definition, missingOthers(outcomes), 2).hypotheses.find((h) => h.id === 'H2')!;
     expect(h2.verdict).toBe('supported');
     expect(h2.comparisons).toEqual([expect.objectContaining({ subject: 'gunicorn, 4 uvicorn workers', reference: 'uvicorn, 1 process', rssRatio: 5 })]);
   });
 
   it('leaves out results that are not valid and leaves a hypothesis untested without data', () => {
-    const noisy = [...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498], verdict: 'noisy' }), ...measured(at('R1', 'gunicorn-2'), { ratesPerSec: [502, 499, 503] })];
+    const noisy = [
+      ...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498], verdict: 'noisy' }),
+      ...measured(at('R1', 'gunicorn-2'), { ratesPerSec: [502, 499, 503] }),
+    ];
     const summary = summarizeExperiment(definition, missingOthers(noisy), 2);
     expect(summary.hypotheses.map((h) => h.verdict)).toEqual(['untested', 'untested', 'untested']);
     expect(summary.coverage).toMatchObject({ measured: 8, valid: 4 });
@@ -109,9 +121,18 @@ describe('the deployment guide', () => {
 
   it('recommends per budget and stack with intervals, and sets our verdicts beside the original', () => {
     const outcomes = [
-      ...measured(at('stacks', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [40, 41, 40] }),
-      ...measured(at('stacks', 'gunicorn-2').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [39, 40, 41] }),
-      ...measured(at('stacks', 'gunicorn-4').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1), { ratesPerSec: [30, 31, 29] }),
+      ...measured(
+        at('stacks', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1),
+        { ratesPerSec: [40, 41, 40] },
+      ),
+      ...measured(
+        at('stacks', 'gunicorn-2').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1),
+        { ratesPerSec: [39, 40, 41] },
+      ),
+      ...measured(
+        at('stacks', 'gunicorn-4').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1),
+        { ratesPerSec: [30, 31, 29] },
+      ),
     ];
     const guide = renderGuide(summarizeExperiment(definition, missingOthers(outcomes), 2), stamp);
     // uvicorn and gunicorn-2 tie at 1 CPU: the guide picks the one with fewer workers.

@@ -20,7 +20,10 @@ let close = () => {};
 before(async () => {
   const routers = apiRouters(deps);
   const server = createApp(routers).listen(0, '127.0.0.1');
-  server.on('clientError', clientErrorListener((path) => methodsOfPath(routers, path)));
+  server.on(
+    'clientError',
+    clientErrorListener((path) => methodsOfPath(routers, path)),
+  );
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => server.close();
@@ -120,7 +123,16 @@ describe('/upload', () => {
 });
 
 describe('validation before any database call', () => {
-  for (const path of ['/users/abc', '/users/offset?size=0', '/users/cursor?cursor=-1', '/n-plus-one/eager?limit=101', '/column-overhead/wide?limit=1001', '/cpu/fibonacci?n=0', '/search/like?q=', '/aggregation/stats/country/orm?limit=0']) {
+  for (const path of [
+    '/users/abc',
+    '/users/offset?size=0',
+    '/users/cursor?cursor=-1',
+    '/n-plus-one/eager?limit=101',
+    '/column-overhead/wide?limit=1001',
+    '/cpu/fibonacci?n=0',
+    '/search/like?q=',
+    '/aggregation/stats/country/orm?limit=0',
+  ]) {
     it(`GET ${path} → 422`, async () => assert.equal((await call(path)).status, 422));
   }
 
@@ -154,7 +166,8 @@ describe('405 with Allow', () => {
   }
 
   it('keeps unknown paths at 404 whatever the method, and serves HEAD with GET', async () => {
-    for (const method of ['GET', 'TRACE', 'OPTIONS']) assert.deepEqual(await raw(method, '/nope').then((r) => [r.status, r.body]), [404, { detail: 'Not Found' }]);
+    for (const method of ['GET', 'TRACE', 'OPTIONS'])
+      assert.deepEqual(await raw(method, '/nope').then((r) => [r.status, r.body]), [404, { detail: 'Not Found' }]);
     assert.equal((await raw('HEAD', '/health')).status, 200);
   });
 });
@@ -216,7 +229,11 @@ describe('422 for out-of-range integers and NUL, before any query', () => {
 
 describe('malformed bodies', () => {
   const json = { 'content-type': 'application/json' };
-  for (const [method, path] of [['POST', '/echo'], ['POST', '/users'], ['PUT', '/users/1']] as const) {
+  for (const [method, path] of [
+    ['POST', '/echo'],
+    ['POST', '/users'],
+    ['PUT', '/users/1'],
+  ] as const) {
     it(`${method} ${path}: invalid JSON → 422 {detail}, connection kept`, async () => {
       for (const body of ['{"message":', '{nope', '[1', '"x', '{"message":"a"}}']) {
         const res = await raw(method, path, body, json);
@@ -228,7 +245,10 @@ describe('malformed bodies', () => {
   }
 
   it('POST /users and PUT /users/1: a NUL in name or email → 422', async () => {
-    for (const body of [{ name: 'a\u0000b', email: 'a@b' }, { name: 'ab', email: 'a\u0000@b' }]) {
+    for (const body of [
+      { name: 'a\u0000b', email: 'a@b' },
+      { name: 'ab', email: 'a\u0000@b' },
+    ]) {
       assert.equal((await raw('POST', '/users', JSON.stringify(body), json)).status, 422);
       assert.equal((await raw('PUT', '/users/1', JSON.stringify(body), json)).status, 422);
     }

@@ -24,7 +24,10 @@ function startServer(config: Config): void {
   const server: Server = app.listen(config.port, config.host, () => {
     console.log(`typescript-express listening on http://${config.host}:${config.port} (pid ${process.pid})`);
   });
-  server.on('clientError', clientErrorListener((path) => methodsOfPath(routers, path)));
+  server.on(
+    'clientError',
+    clientErrorListener((path) => methodsOfPath(routers, path)),
+  );
   server.keepAliveTimeout = 65_000;
 
   let stopping = false;

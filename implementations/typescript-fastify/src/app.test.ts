@@ -10,11 +10,14 @@ import { contractRoutes } from './contract-routes.js';
 
 /** Deps whose database and Redis throw when touched: these tests never get that far. */
 function offlineDeps() {
-  const unreachable = new Proxy({}, {
-    get: () => {
-      throw new Error('this test must not reach the database or Redis');
+  const unreachable = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('this test must not reach the database or Redis');
+      },
     },
-  });
+  );
   return {
     pool: unreachable as Pool,
     redis: unreachable as Redis,
@@ -73,7 +76,13 @@ describe('the Fastify app (no database)', () => {
       assert.ok('detail' in res.json(), payload);
       assert.notEqual(res.headers['connection'], 'close', payload);
     }
-    for (const payload of ['{"name":"","email":"a@b"}', '{"name":"x","email":"no-at"}', '{"name":5,"email":"a@b"}', `{"name":"${'n'.repeat(101)}","email":"a@b"}`, '{"name":"a\\u0000b","email":"a@b"}']) {
+    for (const payload of [
+      '{"name":"","email":"a@b"}',
+      '{"name":"x","email":"no-at"}',
+      '{"name":5,"email":"a@b"}',
+      `{"name":"${'n'.repeat(101)}","email":"a@b"}`,
+      '{"name":"a\\u0000b","email":"a@b"}',
+    ]) {
       const res = await app.inject({ method: 'POST', url: '/users', payload, headers: { 'content-type': 'application/json' } });
       assert.equal(res.statusCode, 422, payload);
     }
@@ -93,11 +102,31 @@ describe('the Fastify app (no database)', () => {
 
   it('parses integer parameters strictly and within PostgreSQL integer range', async () => {
     const rejected = [
-      '/users/abc', '/users/1.5', '/users/1e3', '/users/+5', '/users/0x10', '/users/2147483648', '/users/-2147483649',
-      '/users/99999999999999999999999', '/users/offset?page=0', '/users/offset?size=101', '/users/offset?size=', '/users/offset?page=2147483648',
-      '/users/cursor?cursor=-1', '/users/cursor?cursor=2147483648', '/users/cursor?size=1&size=2', '/n-plus-one/lazy?offset=2147483648',
-      '/cpu/fibonacci?n=31', '/cpu/fibonacci?n=%2010', '/column-overhead/narrow?limit=1001', '/transactions/products/9999999999',
-      '/users/0', '/users/-1', '/users/offset?page=1000001', '/n-plus-one/eager?offset=1000001', '/cache/users/0/cached',
+      '/users/abc',
+      '/users/1.5',
+      '/users/1e3',
+      '/users/+5',
+      '/users/0x10',
+      '/users/2147483648',
+      '/users/-2147483649',
+      '/users/99999999999999999999999',
+      '/users/offset?page=0',
+      '/users/offset?size=101',
+      '/users/offset?size=',
+      '/users/offset?page=2147483648',
+      '/users/cursor?cursor=-1',
+      '/users/cursor?cursor=2147483648',
+      '/users/cursor?size=1&size=2',
+      '/n-plus-one/lazy?offset=2147483648',
+      '/cpu/fibonacci?n=31',
+      '/cpu/fibonacci?n=%2010',
+      '/column-overhead/narrow?limit=1001',
+      '/transactions/products/9999999999',
+      '/users/0',
+      '/users/-1',
+      '/users/offset?page=1000001',
+      '/n-plus-one/eager?offset=1000001',
+      '/cache/users/0/cached',
     ];
     for (const url of rejected) {
       const res = await app.inject({ url });
@@ -105,9 +134,15 @@ describe('the Fastify app (no database)', () => {
       assert.ok(Array.isArray(res.json().detail), url);
     }
     for (const url of [
-      '/transactions/decrement/no-lock?quantity=1001', '/transactions/decrement/no-lock?quantity=0', '/transactions/decrement/pessimistic?product_id=0',
-      '/transactions/decrement/optimistic?max_retries=101', '/auth/login/jwt?user_id=2147483648', '/auth/login/session?user_id=0', '/auth/login/jwt',
-      '/bulk-operations/insert-raw?count=10001', '/cache/warmup?count=0',
+      '/transactions/decrement/no-lock?quantity=1001',
+      '/transactions/decrement/no-lock?quantity=0',
+      '/transactions/decrement/pessimistic?product_id=0',
+      '/transactions/decrement/optimistic?max_retries=101',
+      '/auth/login/jwt?user_id=2147483648',
+      '/auth/login/session?user_id=0',
+      '/auth/login/jwt',
+      '/bulk-operations/insert-raw?count=10001',
+      '/cache/warmup?count=0',
     ]) {
       assert.equal((await app.inject({ method: 'POST', url })).statusCode, 422, url);
     }
@@ -255,7 +290,9 @@ describe('the Fastify app on a socket', () => {
   });
 
   it('keeps the connection alive after a 422 for a malformed JSON body', async () => {
-    const reply = await raw('POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\n{GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const reply = await raw(
+      'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\n{GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     assert.match(reply, /^HTTP\/1\.1 422 /);
     assert.match(reply, /HTTP\/1\.1 200 OK[\s\S]*"status":"ok"/);
   });

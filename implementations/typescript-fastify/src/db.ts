@@ -56,11 +56,7 @@ export async function withClient<T>(pool: Pool, work: (client: PoolClient) => Pr
  * Runs `work` inside `begin` … COMMIT on one connection; rolls back and rethrows on error.
  * `begin` defaults to `BEGIN` (READ COMMITTED).
  */
-export async function withTransaction<T>(
-  pool: Pool,
-  work: (client: PoolClient) => Promise<T>,
-  begin = 'BEGIN',
-): Promise<T> {
+export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query(begin);

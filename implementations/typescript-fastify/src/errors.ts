@@ -72,8 +72,7 @@ export function frameworkErrorHandler(_error: FastifyError, request: FastifyRequ
 function rawReply(status: number, reason: string, detail: string): string {
   const body = JSON.stringify({ detail });
   return (
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\n` + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
   );
 }
 

@@ -133,10 +133,9 @@ describe('smoke: every endpoint group against real PostgreSQL and Redis', { skip
     });
 
   const callsOf = async (fragment: string): Promise<number> => {
-    const { rows } = await admin!.query<{ calls: string }>(
-      `SELECT COALESCE(SUM(calls), 0)::text AS calls FROM pg_stat_statements WHERE query LIKE $1`,
-      [`%${fragment}%`],
-    );
+    const { rows } = await admin!.query<{ calls: string }>(`SELECT COALESCE(SUM(calls), 0)::text AS calls FROM pg_stat_statements WHERE query LIKE $1`, [
+      `%${fragment}%`,
+    ]);
     return Number(rows[0]!.calls);
   };
 
@@ -157,8 +156,22 @@ describe('smoke: every endpoint group against real PostgreSQL and Redis', { skip
     const pgPort = await freePort();
     postgres = spawn(
       join(pgBin!, 'postgres'),
-      ['-D', data, '-p', String(pgPort), '-k', tmp, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
-        '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'timezone=UTC'],
+      [
+        '-D',
+        data,
+        '-p',
+        String(pgPort),
+        '-k',
+        tmp,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'shared_preload_libraries=pg_stat_statements',
+        '-c',
+        'timezone=UTC',
+      ],
       { ...owner, cwd: '/', stdio: 'ignore' },
     );
     await waitFor(async () => {
@@ -310,7 +323,7 @@ describe('smoke: every endpoint group against real PostgreSQL and Redis', { skip
     await call('DELETE', '/cache/flush');
     assert.equal((await call('GET', '/cache/users/1/cached')).body.source, 'database');
     assert.equal((await call('GET', '/cache/users/1/cached')).body.source, 'cache');
-    assert.equal(await appRedis!.ttl('user:1') > 290, true);
+    assert.equal((await appRedis!.ttl('user:1')) > 290, true);
     assert.deepEqual((await call('DELETE', '/cache/users/1')).body, { deleted: 'user:1', success: true });
 
     const jwt = (await call('POST', '/auth/login/jwt?user_id=2')).body.access_token as string;

@@ -19,7 +19,12 @@ describe('integer parameters', () => {
   });
 
   it('converts decimal integer text only, as the contract parses it', () => {
-    for (const [text, value] of [['1', 1], ['007', 7], ['-3', -3], ['100', 100]] as const) {
+    for (const [text, value] of [
+      ['1', 1],
+      ['007', 7],
+      ['-3', -3],
+      ['100', 100],
+    ] as const) {
       const data: Record<string, unknown> = { size: text };
       convertIntegers(data, ['size']);
       assert.equal(data['size'], value, text);
@@ -44,7 +49,9 @@ describe('validationErrors', () => {
   it('turns Ajv errors into {loc, msg, type} per request part', () => {
     const { errors } = validate({ size: 'x' });
     assert.deepEqual(validationErrors(errors as never, 'querystring'), [{ loc: ['query', 'size'], msg: 'must be integer', type: 'type' }]);
-    const missing = [{ keyword: 'required', instancePath: '', schemaPath: '#/required', params: { missingProperty: 'name' }, message: "must have required property 'name'" }];
+    const missing = [
+      { keyword: 'required', instancePath: '', schemaPath: '#/required', params: { missingProperty: 'name' }, message: "must have required property 'name'" },
+    ];
     assert.deepEqual(validationErrors(missing, 'body'), [{ loc: ['body', 'name'], msg: "must have required property 'name'", type: 'required' }]);
     const item = [{ keyword: 'type', instancePath: '/data/items/2', schemaPath: '#/type', params: {}, message: 'must be string' }];
     assert.deepEqual(validationErrors(item, 'body'), [{ loc: ['body', 'data', 'items', 2], msg: 'must be string', type: 'type' }]);

@@ -50,14 +50,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function send(base: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, agent, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
-      });
-    });
+    const req = httpRequest(
+      url,
+      { method, agent, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -67,9 +71,13 @@ const json = { 'content-type': 'application/json' };
 
 function multipart(parts: Array<{ name: string; filename?: string; data: string }>): { body: string; headers: Record<string, string> } {
   const boundary = 'testBoundary42';
-  const body = parts
-    .map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\nContent-Type: text/plain\r\n\r\n${p.data}\r\n`)
-    .join('') + `--${boundary}--\r\n`;
+  const body =
+    parts
+      .map(
+        (p) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\nContent-Type: text/plain\r\n\r\n${p.data}\r\n`,
+      )
+      .join('') + `--${boundary}--\r\n`;
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -172,13 +180,19 @@ describe.each<HttpPlatform>(['express', 'fastify'])('HTTP behaviour on %s', (pla
   });
 
   it('uploads: one part named file, else 422 "No file uploaded"; too large 413', async () => {
-    const ok = multipart([{ name: 'note', data: 'x' }, { name: 'file', filename: 'a.txt', data: 'hello' }]);
+    const ok = multipart([
+      { name: 'note', data: 'x' },
+      { name: 'file', filename: 'a.txt', data: 'hello' },
+    ]);
     const reply = await send(base, 'POST', '/upload', ok.body, ok.headers);
     expect([reply.status, reply.json()]).toEqual([200, { filename: 'a.txt', size: 5, content_type: 'text/plain' }]);
     const rejected = [
       multipart([{ name: 'other', filename: 'a.txt', data: 'x' }]),
       multipart([{ name: 'file', data: 'no filename' }]),
-      multipart([{ name: 'file', filename: 'a', data: 'x' }, { name: 'file', filename: 'b', data: 'y' }]),
+      multipart([
+        { name: 'file', filename: 'a', data: 'x' },
+        { name: 'file', filename: 'b', data: 'y' },
+      ]),
       { body: '{"file":"x"}', headers: json },
       { body: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=zz' } },
       { body: 'garbage', headers: { 'content-type': 'multipart/form-data' } },

@@ -10,7 +10,10 @@ import { decremented, isSerializationFailure } from './transactions/transactions
 
 describe('bulk SQL', () => {
   it('builds the rows and statements of scenario 12', () => {
-    expect(bulkRows(2)).toEqual([{ name: 'item_0', value: 0 }, { name: 'item_1', value: 1 }]);
+    expect(bulkRows(2)).toEqual([
+      { name: 'item_0', value: 0 },
+      { name: 'item_1', value: 1 },
+    ]);
     expect(insertRawSql(2)).toBe("INSERT INTO bulk_items (name, value) VALUES ('item_0', 0), ('item_1', 1)");
     expect(valueCaseSql(3)).toBe('CASE id WHEN 1 THEN 10 WHEN 2 THEN 20 WHEN 3 THEN 30 END');
   });

@@ -154,7 +154,11 @@ describe('422 before any query', () => {
 describe('malformed bodies', () => {
   const json = { 'content-type': 'application/json' };
   const bodies = ['{"message":', '{nope', '', '[1', '"x', '{"message":"a"}}', '\u00ff\u00fe'];
-  for (const [method, path] of [['POST', '/echo'], ['POST', '/users'], ['PUT', '/users/1']] as const) {
+  for (const [method, path] of [
+    ['POST', '/echo'],
+    ['POST', '/users'],
+    ['PUT', '/users/1'],
+  ] as const) {
     it(`${method} ${path}: invalid JSON → 422 {detail}`, async () => {
       for (const body of bodies) {
         const res = await call(method, path, body, json);
@@ -173,7 +177,10 @@ describe('malformed bodies', () => {
   });
 
   it('POST /users and PUT /users/1: a NUL in name or email → 422', async () => {
-    for (const body of [{ name: 'a\u0000b', email: 'a@b' }, { name: 'ab', email: 'a\u0000@b' }]) {
+    for (const body of [
+      { name: 'a\u0000b', email: 'a@b' },
+      { name: 'ab', email: 'a\u0000@b' },
+    ]) {
       assert.equal((await call('POST', '/users', JSON.stringify(body), json)).status, 422);
       assert.equal((await call('PUT', '/users/1', JSON.stringify(body), json)).status, 422);
     }
@@ -181,8 +188,7 @@ describe('malformed bodies', () => {
 
   const boundary = 'b0undary';
   const multipart = { 'content-type': `multipart/form-data; boundary=${boundary}` };
-  const part = (disposition: string, data = 'hello') =>
-    `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: text/plain\r\n\r\n${data}\r\n`;
+  const part = (disposition: string, data = 'hello') => `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: text/plain\r\n\r\n${data}\r\n`;
   const uploads: [string, string, Record<string, string>][] = [
     ['no closing boundary', part('form-data; name="file"; filename="a.txt"'), multipart],
     ['a file part cut short', `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhel`, multipart],

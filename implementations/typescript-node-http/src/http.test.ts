@@ -21,7 +21,12 @@ describe('queryInt', () => {
   });
 
   it('parses integers inside the range, bounds included', () => {
-    for (const [text, value] of [['1', 1], ['100', 100], ['42', 42], ['007', 7]] as const) {
+    for (const [text, value] of [
+      ['1', 1],
+      ['100', 100],
+      ['42', 42],
+      ['007', 7],
+    ] as const) {
       assert.equal(queryInt(q(`size=${encodeURIComponent(text)}`), 'size', size), value, text);
     }
   });

@@ -171,12 +171,7 @@ export function assertStorableText(value: string, name: string): void {
  * Reads a required string query parameter of `minLength`–`maxLength` characters that
  * PostgreSQL can store (no NUL), else 422.
  */
-export function queryString(
-  query: URLSearchParams,
-  name: string,
-  minLength: number,
-  maxLength: number,
-): string {
+export function queryString(query: URLSearchParams, name: string, minLength: number, maxLength: number): string {
   const value = query.get(name);
   if (value === null) throw new HttpError(422, `Query parameter '${name}' is required`);
   const length = [...value].length;

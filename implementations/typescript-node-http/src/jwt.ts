@@ -28,11 +28,7 @@ export function signJwt(claims: JwtClaims, secret: string): string {
  * Verifies a compact HS256 JWT and returns its claims, or `undefined` when the token is
  * malformed, not HS256, wrongly signed, or expired (`exp` ≤ `nowSeconds`, default the clock).
  */
-export function verifyJwt(
-  token: string,
-  secret: string,
-  nowSeconds: number = Date.now() / 1000,
-): JwtClaims | undefined {
+export function verifyJwt(token: string, secret: string, nowSeconds: number = Date.now() / 1000): JwtClaims | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
@@ -56,9 +52,7 @@ export function verifyJwt(
 function parseSegment(segment: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

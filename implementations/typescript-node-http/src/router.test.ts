@@ -12,10 +12,7 @@ function route(router: Router, method: string, path: string): string {
 
 describe('Router', () => {
   it('prefers static routes over parametric ones whatever the registration order', () => {
-    const router = new Router()
-      .get('/users/{id}', named('user'))
-      .get('/users/offset', named('offset'))
-      .get('/users/cursor', named('cursor'));
+    const router = new Router().get('/users/{id}', named('user')).get('/users/offset', named('offset')).get('/users/cursor', named('cursor'));
     assert.equal(route(router, 'GET', '/users/offset'), 'offset {}');
     assert.equal(route(router, 'GET', '/users/cursor'), 'cursor {}');
     assert.equal(route(router, 'GET', '/users/7'), 'user {"id":"7"}');

@@ -42,12 +42,7 @@ function closeEnough(a: number, b: number, tolerance: number): boolean {
  * millisecond (±1 ms for rounding), floats within a tolerance, object keys as sets.
  * Returns the first difference, or null when equal.
  */
-export function findDifference(
-  expected: unknown,
-  actual: unknown,
-  options: CompareOptions = {},
-  path = '$',
-): Difference | null {
+export function findDifference(expected: unknown, actual: unknown, options: CompareOptions = {}, path = '$'): Difference | null {
   const tolerance = options.floatTolerance ?? 1e-6;
   if (typeof expected === 'number' && typeof actual === 'number') {
     return closeEnough(expected, actual, tolerance) ? null : { path, expected, actual };

@@ -38,7 +38,10 @@ function summary(report: ConformanceReport): string {
 describe('the baseline implementation', () => {
   it('passes every check with no error', async () => {
     const report = await runConformance(target());
-    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
+    expect(
+      report.problems.filter((p) => p.severity === 'error'),
+      summary(report),
+    ).toEqual([]);
     expect(report.passed).toBe(true);
     expect(report.checks.every((c) => c.ok && !c.skipped)).toBe(true);
     // Every endpoint of the contract was exercised and its framing recorded.
@@ -49,7 +52,10 @@ describe('the baseline implementation', () => {
 describe('statements per request', () => {
   it('profiles every listed endpoint with what the baseline sends: one SELECT per read, one INSERT per create, no transaction', async () => {
     const report = await runConformance({ ...target(), only: onlyEndpoints(PROFILED_ENDPOINTS.map((p) => p.endpoint)) });
-    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
+    expect(
+      report.problems.filter((p) => p.severity === 'error'),
+      summary(report),
+    ).toEqual([]);
     const profiles = new Map(statementProfiles(report).map((p) => [p.endpoint, p]));
     expect([...profiles.keys()]).toEqual(PROFILED_ENDPOINTS.map((p) => p.endpoint));
     expect(profiles.get('GET /users')).toMatchObject({ requests: PROFILED_REQUESTS, perRequest: 1, byKind: { SELECT: 1 } });
@@ -62,8 +68,16 @@ describe('without a database', () => {
   it('passes the baseline and skips only the checks that read pg_stat_statements', async () => {
     const { databaseUrl: _, ...rest } = target();
     const report = await runConformance(rest);
-    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
-    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual(['pagination.keyset', 'n-plus-one.query-count', 'transactions.technique', 'statements']);
+    expect(
+      report.problems.filter((p) => p.severity === 'error'),
+      summary(report),
+    ).toEqual([]);
+    expect(report.checks.filter((c) => c.skipped).map((c) => c.id)).toEqual([
+      'pagination.keyset',
+      'n-plus-one.query-count',
+      'transactions.technique',
+      'statements',
+    ]);
   }, 300_000);
 });
 
@@ -71,7 +85,10 @@ describe('without Redis or the upstream stub', () => {
   it('skips the checks that read them, saying why', async () => {
     const { redisUrl: _r, upstreamUrl: _u, ...rest } = target();
     const report = await runConformance({ ...rest, only: onlyEndpoints(['GET /external', 'GET /cache/users/{id}/cached', 'POST /auth/login/session']) });
-    expect(report.problems.filter((p) => p.severity === 'error'), summary(report)).toEqual([]);
+    expect(
+      report.problems.filter((p) => p.severity === 'error'),
+      summary(report),
+    ).toEqual([]);
     expect(report.checks.filter((c) => c.skipped).map((c) => [c.id, c.skipped])).toEqual([
       ['external.upstream', 'needs an upstreamUrl'],
       ['auth.session-store', 'needs a redisUrl'],
@@ -144,7 +161,10 @@ describe('each fault is caught by its check', () => {
     const proxy = await startFaultProxy({ target: baseline.baseUrl, fault, databaseUrl: baseline.databaseUrl });
     try {
       const report = await runConformance({ ...target(), baseUrl: proxy.url, only: onlyEndpoints(endpoints) });
-      expect(report.problems.filter((p) => p.check === check && p.severity === severity), summary(report)).not.toEqual([]);
+      expect(
+        report.problems.filter((p) => p.check === check && p.severity === severity),
+        summary(report),
+      ).not.toEqual([]);
       expect(report.passed).toBe(severity === 'warning');
       if (rightAnswerWrongTechnique.has(fault)) {
         const prefix = check.split('.').slice(0, -1).join('.');

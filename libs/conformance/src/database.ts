@@ -63,9 +63,7 @@ export class Database {
         await this.pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
         await this.pool.query('SELECT 1 FROM pg_stat_statements LIMIT 1');
         // Counting resets this database's entries first: that must be allowed too.
-        await this.pool.query(
-          'SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)',
-        );
+        await this.pool.query('SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)');
         return null;
       } catch (error) {
         return (error as Error).message;
@@ -79,9 +77,7 @@ export class Database {
    * saw meanwhile (except pg_stat_statements' own). Throws when pg_stat_statements is not usable.
    */
   async captureStatements(action: () => Promise<unknown>): Promise<StatementStat[]> {
-    await this.pool.query(
-      'SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)',
-    );
+    await this.pool.query('SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)');
     await action();
     const res = await this.pool.query<StatementStat>(
       `SELECT query, calls::int AS calls, rows::float8 AS rows, (shared_blks_hit + shared_blks_read)::float8 AS blocks

@@ -136,7 +136,12 @@ export class ContractCaller {
       return { value: JSON.parse(reply.bodyText), valid: true };
     } catch {
       if (reply.status !== 204) {
-        recorder.add({ severity: 'error', endpoint: key, check: 'contract.json', message: `status ${reply.status}: body is not JSON: ${reply.bodyText.slice(0, 80)}` });
+        recorder.add({
+          severity: 'error',
+          endpoint: key,
+          check: 'contract.json',
+          message: `status ${reply.status}: body is not JSON: ${reply.bodyText.slice(0, 80)}`,
+        });
       }
       return { value: undefined, valid: false };
     }
@@ -156,7 +161,13 @@ export class ContractCaller {
     }
     if (response.schema === null) {
       if (reply.bodyText !== '') {
-        recorder.add({ severity: 'error', endpoint: key, check: 'contract.empty-body', message: `status ${reply.status} must have an empty body`, actual: reply.bodyText.slice(0, 80) });
+        recorder.add({
+          severity: 'error',
+          endpoint: key,
+          check: 'contract.empty-body',
+          message: `status ${reply.status} must have an empty body`,
+          actual: reply.bodyText.slice(0, 80),
+        });
         return false;
       }
       return true;

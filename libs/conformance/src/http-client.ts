@@ -72,16 +72,10 @@ export class HttpClient {
 }
 
 /** Builds a multipart/form-data body with one file part. */
-export function multipartBody(
-  field: string,
-  filename: string,
-  contentType: string,
-  data: Buffer,
-): { body: Buffer; contentType: string } {
+export function multipartBody(field: string, filename: string, contentType: string, data: Buffer): { body: Buffer; contentType: string } {
   const boundary = `----lab-conformance-${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
-      `Content-Type: ${contentType}\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` + `Content-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, data, tail]), contentType: `multipart/form-data; boundary=${boundary}` };

@@ -63,7 +63,8 @@ const server = http.createServer((req, res) => {
         return send(res, 422, { detail: 'Invalid JSON' });
       }
       if (typeof body?.message !== 'string') return send(res, 422, { detail: 'message required' });
-      if (body.data !== undefined && body.data !== null && (typeof body.data !== 'object' || Array.isArray(body.data))) return send(res, 422, { detail: 'bad data' });
+      if (body.data !== undefined && body.data !== null && (typeof body.data !== 'object' || Array.isArray(body.data)))
+        return send(res, 422, { detail: 'bad data' });
       return send(res, 200, mode === 'echo-verbatim' ? body : { message: body.message, data: body.data ?? null });
     }
     if (req.url === '/upload') {

@@ -74,8 +74,7 @@ export async function runChecks(checks: readonly Check[], contract: ContractView
           fail: (aspect, endpoint, message, detail) => recorder.report('error', aspect, endpoint, message, detail),
           warn: (aspect, endpoint, message, detail) => recorder.report('warning', aspect, endpoint, message, detail),
           differs: (aspect, endpoint, what, diff) => recorder.differs(aspect, endpoint, what, diff),
-          observe: (aspect, endpoint, message, value) =>
-            recorder.observations.push({ check: `${check.id}.${aspect}`, endpoint, message, value }),
+          observe: (aspect, endpoint, message, value) => recorder.observations.push({ check: `${check.id}.${aspect}`, endpoint, message, value }),
         };
         try {
           await check.run(ctx);

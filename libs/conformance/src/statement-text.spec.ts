@@ -30,7 +30,8 @@ const keysetSelects = {
   SQLAlchemy:
     'SELECT users_pagination.id, users_pagination.name FROM users_pagination WHERE users_pagination.id > $1::INTEGER ORDER BY users_pagination.id LIMIT $2::INTEGER',
   Django: 'SELECT "users_pagination"."id" FROM "users_pagination" WHERE "users_pagination"."id" > $1 ORDER BY "users_pagination"."id" ASC LIMIT $2',
-  'ActiveRecord (literal kept)': 'SELECT "users_pagination".* FROM "users_pagination" WHERE "users_pagination"."id" > 99960 ORDER BY "users_pagination"."id" ASC LIMIT $1',
+  'ActiveRecord (literal kept)':
+    'SELECT "users_pagination".* FROM "users_pagination" WHERE "users_pagination"."id" > 99960 ORDER BY "users_pagination"."id" ASC LIMIT $1',
   '>=': 'SELECT * FROM users_pagination WHERE (id >= ($1 + 1)) ORDER BY id LIMIT $2',
 };
 

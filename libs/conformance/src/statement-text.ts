@@ -22,10 +22,7 @@ export function locksRows(query: string): boolean {
  * `SET [LOCAL] default_transaction_isolation|transaction_isolation = 'serializable'`.
  */
 export function setsSerializable(query: string): boolean {
-  return (
-    /\bisolation\s+level\s+serializable\b/i.test(query) ||
-    /\b(?:default_)?transaction_isolation\s*(?:=|\bto\b)\s*'?serializable\b/i.test(query)
-  );
+  return /\bisolation\s+level\s+serializable\b/i.test(query) || /\b(?:default_)?transaction_isolation\s*(?:=|\bto\b)\s*'?serializable\b/i.test(query);
 }
 
 /**

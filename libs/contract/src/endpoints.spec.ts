@@ -6,8 +6,7 @@ import { responseExamples } from './response-examples';
 import { objectSites } from './schema-walk';
 
 const pathParams = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-const takesInput = (e: (typeof endpoints)[number]) =>
-  Boolean(e.params || e.query || e.body || e.multipart);
+const takesInput = (e: (typeof endpoints)[number]) => Boolean(e.params || e.query || e.body || e.multipart);
 
 describe('endpoint registry', () => {
   it('has the 60 endpoints of the README', () => expect(endpoints).toHaveLength(60));

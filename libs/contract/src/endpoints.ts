@@ -47,9 +47,7 @@ export function endpointById(id: string): EndpointDef | undefined {
 }
 
 // Most specific first, so literal segments beat parameters (/users/offset before /users/{id}).
-const bySpecificity = [...all].sort((a, b) =>
-  templateSpecificity(b.path).localeCompare(templateSpecificity(a.path)),
-);
+const bySpecificity = [...all].sort((a, b) => templateSpecificity(b.path).localeCompare(templateSpecificity(a.path)));
 
 /**
  * The endpoint serving `method` (any case) on a concrete path such as `/users/42` (a query string is

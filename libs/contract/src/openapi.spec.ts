@@ -18,9 +18,7 @@ function refs(value: unknown): string[] {
 describe('docs/openapi.json', () => {
   it('is up to date with the schemas', () => {
     const committed = readFileSync(new URL(`../../../${OPENAPI_PATH}`, import.meta.url), 'utf8');
-    expect(committed, `${OPENAPI_PATH} is stale: run \`${OPENAPI_REGENERATE_COMMAND}\` from the workspace root`).toBe(
-      renderOpenApi(),
-    );
+    expect(committed, `${OPENAPI_PATH} is stale: run \`${OPENAPI_REGENERATE_COMMAND}\` from the workspace root`).toBe(renderOpenApi());
   });
 });
 

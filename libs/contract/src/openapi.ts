@@ -35,10 +35,7 @@ function requestBody(def: EndpointDef, components: ComponentSchemas): JsonSchema
   if (def.multipart) {
     const fields = Object.entries(def.multipart.fields);
     const properties = Object.fromEntries(
-      fields.map(([name, kind]) => [
-        name,
-        kind === 'file' ? { type: 'string', contentMediaType: 'application/octet-stream' } : { type: 'string' },
-      ]),
+      fields.map(([name, kind]) => [name, kind === 'file' ? { type: 'string', contentMediaType: 'application/octet-stream' } : { type: 'string' }]),
     );
     const schema = { type: 'object', properties, required: fields.map(([name]) => name) };
     return { required: true, content: { 'multipart/form-data': { schema } } };

@@ -6,7 +6,10 @@ export type PathParams = Record<string, string | number>;
 const PARAM = /^\{([^}]+)\}$/;
 
 function segments(path: string): string[] {
-  return path.split('?')[0]!.split('/').filter((s) => s !== '');
+  return path
+    .split('?')[0]!
+    .split('/')
+    .filter((s) => s !== '');
 }
 
 /**
@@ -45,11 +48,7 @@ export function expandPath(path: string, params: PathParams = {}): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) {
-      throw new ContractError(
-        'LAB_CONTRACT_MISSING_PATH_PARAM',
-        `path ${path} needs parameter "${name}"`,
-        `pass { ${name}: <value> } to expandPath`,
-      );
+      throw new ContractError('LAB_CONTRACT_MISSING_PATH_PARAM', `path ${path} needs parameter "${name}"`, `pass { ${name}: <value> } to expandPath`);
     }
     return encodeURIComponent(String(value));
   });

@@ -4,8 +4,14 @@ import { EchoBody, UserCreateBody, UserUpdateBody } from './endpoints/basic';
 describe('POST /echo body', () => {
   it.each([
     [{ message: 'hi' }, { message: 'hi' }],
-    [{ message: 'hi', data: null }, { message: 'hi', data: null }],
-    [{ message: 'hi', data: { a: 1 }, timestamp: 1 }, { message: 'hi', data: { a: 1 } }],
+    [
+      { message: 'hi', data: null },
+      { message: 'hi', data: null },
+    ],
+    [
+      { message: 'hi', data: { a: 1 }, timestamp: 1 },
+      { message: 'hi', data: { a: 1 } },
+    ],
   ])('%j parses to %j (extra keys dropped)', (input, want) => expect(EchoBody.parse(input)).toEqual(want));
 
   it.each([{}, { message: 1 }, { message: 'hi', data: [1] }, { message: 'hi', data: 'x' }, null])('rejects %j', (input) => {
@@ -29,8 +35,11 @@ describe('user bodies', () => {
     { name: 1, email: 'a@b' },
   ])('create rejects %j', (input) => expect(UserCreateBody.safeParse(input).success).toBe(false));
 
-  it.each([[{}, true], [{ name: 'B' }, true], [{ email: 'b@c' }, true], [{ email: 'bc' }, false], [{ name: '' }, false]])(
-    'update %j → %s',
-    (input, ok) => expect(UserUpdateBody.safeParse(input).success).toBe(ok),
-  );
+  it.each([
+    [{}, true],
+    [{ name: 'B' }, true],
+    [{ email: 'b@c' }, true],
+    [{ email: 'bc' }, false],
+    [{ name: '' }, false],
+  ])('update %j → %s', (input, ok) => expect(UserUpdateBody.safeParse(input).success).toBe(ok));
 });

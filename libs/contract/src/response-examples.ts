@@ -5,9 +5,7 @@ const user = { id: 1, name: 'User1', email: 'user1@benchmark.com', created_at: t
 const nn = (i: number) => String(i).padStart(2, '0');
 const numbered = (prefix: string, count: number, value: (i: number) => unknown) =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${nn(i + 1)}`, value(i + 1)]));
-const typeRow = (prefix: string, value: (i: number) => unknown) => [
-  { id: 1, name: 'User1', email: 'type1@benchmark.com', ...numbered(prefix, 5, value) },
-];
+const typeRow = (prefix: string, value: (i: number) => unknown) => [{ id: 1, name: 'User1', email: 'type1@benchmark.com', ...numbered(prefix, 5, value) }];
 const wideRow = {
   id: 1,
   name: 'User1',

@@ -34,9 +34,7 @@ const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.t
 function wrongVersions(label: string, schema: z.ZodType, example: unknown): Case[] {
   return objectSites(schema, example).flatMap(({ path, schema: object, value }) => {
     const at = `$${path.map((p) => `.${p}`).join('')}`;
-    const cases: Case[] = [
-      { name: `${label} rejects an extra key at ${at}`, schema, value: mutate(example, path, (o) => (o.unexpected = 1)) },
-    ];
+    const cases: Case[] = [{ name: `${label} rejects an extra key at ${at}`, schema, value: mutate(example, path, (o) => (o.unexpected = 1)) }];
     for (const [key, field] of Object.entries(object.shape)) {
       const inner = unwrapSchema(field as z.ZodType);
       cases.push({ name: `${label} rejects missing ${at}.${key}`, schema, value: mutate(example, path, (o) => delete o[key]) });
@@ -81,7 +79,10 @@ describe('response schemas reject typical mistakes', () => {
 
   it('covers every kind of mistake', () => {
     for (const kind of ['extra key', 'missing', 'camelCase createdAt', 'float', 'wrong literal']) {
-      expect(cases.some((c) => c.name.includes(kind)), kind).toBe(true);
+      expect(
+        cases.some((c) => c.name.includes(kind)),
+        kind,
+      ).toBe(true);
     }
   });
 

@@ -30,10 +30,7 @@ export function objectSites(schema: z.ZodType, example: unknown, path: (string |
   }
   if (s instanceof z.ZodObject && example !== null && typeof example === 'object') {
     const value = example as Record<string, unknown>;
-    return [
-      { path, schema: s, value },
-      ...Object.entries(s.shape).flatMap(([key, field]) => objectSites(field as z.ZodType, value[key], [...path, key])),
-    ];
+    return [{ path, schema: s, value }, ...Object.entries(s.shape).flatMap(([key, field]) => objectSites(field as z.ZodType, value[key], [...path, key]))];
   }
   return [];
 }

@@ -18,7 +18,15 @@ const valid: ScenarioSpec = {
     });
   },
   thresholds: ['errors < 1%', { group: 'OFFSET pagination', expr: 'p95 < 500ms' }, 'checks > 99%'],
-  hypotheses: [{ id: 'cursor-faster', statement: 'cursor ≥ 2× offset', metric: 'ratePerSec', compare: { a: 'Cursor pagination', b: 'OFFSET pagination' }, expectRatioAtLeast: 2 }],
+  hypotheses: [
+    {
+      id: 'cursor-faster',
+      statement: 'cursor ≥ 2× offset',
+      metric: 'ratePerSec',
+      compare: { a: 'Cursor pagination', b: 'OFFSET pagination' },
+      expectRatioAtLeast: 2,
+    },
+  ],
 };
 
 function problemsOf(spec: unknown): readonly string[] {
@@ -56,7 +64,17 @@ describe('defineScenario', () => {
     });
     const paths = problems.map((p) => p.slice(0, p.indexOf(':')));
     expect(paths).toEqual(
-      expect.arrayContaining(['id', 'category', 'endpoints', 'load.vus', 'load.durationMs', 'thresholds[1]', 'thresholds[2].expr', 'hypotheses[0].compare', 'extra']),
+      expect.arrayContaining([
+        'id',
+        'category',
+        'endpoints',
+        'load.vus',
+        'load.durationMs',
+        'thresholds[1]',
+        'thresholds[2].expr',
+        'hypotheses[0].compare',
+        'extra',
+      ]),
     );
     expect(problems).toContain('load.vus: must be ≥ 1');
     expect(problems).toContain('extra: unknown field');
@@ -66,7 +84,11 @@ describe('defineScenario', () => {
 
   it.each([
     ['open without maxInFlight', { kind: 'open', ratePerSec: 100, durationMs: 1000 }, 'load.maxInFlight'],
-    ['sweep with a p95 SLO', { kind: 'sweep', startRatePerSec: 1, stepRatePerSec: 1, stepDurationMs: 1, maxSteps: 1, slo: { percentile: 95, maxLatencyMs: 1, maxErrorRate: 0 } }, 'load.slo.percentile'],
+    [
+      'sweep with a p95 SLO',
+      { kind: 'sweep', startRatePerSec: 1, stepRatePerSec: 1, stepDurationMs: 1, maxSteps: 1, slo: { percentile: 95, maxLatencyMs: 1, maxErrorRate: 0 } },
+      'load.slo.percentile',
+    ],
     ['an unknown load kind', { kind: 'ramping' }, 'load.kind'],
     ['open-stages without stages', { kind: 'open-stages', stages: [], maxInFlight: 10 }, 'load.stages'],
     ['open-stages with a zero rate', { kind: 'open-stages', stages: [{ ratePerSec: 0, durationMs: 1000 }], maxInFlight: 10 }, 'load.stages[0].ratePerSec'],
@@ -84,7 +106,10 @@ describe('defineScenario', () => {
       ...valid,
       load: { kind: 'open-stages', maxInFlight: 100, stages: [{ ratePerSec: 50, durationMs: 1000 }] },
       freshDatabasePerRun: true,
-      observe: { serverMemory: { intervalMs: 1000, leak: { minGrowthFraction: 0.2 } }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['users.offset'] } },
+      observe: {
+        serverMemory: { intervalMs: 1000, leak: { minGrowthFraction: 0.2 } },
+        queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['users.offset'] },
+      },
       thresholds: [{ trend: 'OFFSET pagination::duration', expr: 'p95 < 500ms' }],
     });
     expect(s.parsedThresholds[0]).toMatchObject({ trend: 'OFFSET pagination::duration', metric: 'p95', limit: 500_000 });

@@ -132,7 +132,10 @@ const thresholdExpr = z.string().superRefine((s, ctx) => {
   const parsed = parseThreshold(s);
   if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
 });
-const trendExpr = thresholdExpr.refine((s) => !/^\s*(errors|checks|rate)\b/.test(s), 'a trend threshold takes a latency-style metric (pNN, med, avg, min, max)');
+const trendExpr = thresholdExpr.refine(
+  (s) => !/^\s*(errors|checks|rate)\b/.test(s),
+  'a trend threshold takes a latency-style metric (pNN, med, avg, min, max)',
+);
 
 const scenarioSchema = z.strictObject({
   id: z.string().regex(/^\d{2}(?:-[a-z0-9]+)+$/, 'must look like NN-slug, e.g. 09-db-pagination'),
@@ -148,7 +151,13 @@ const scenarioSchema = z.strictObject({
   teardown: fn.optional(),
   iteration: fn,
   thresholds: z
-    .array(z.union([thresholdExpr, z.strictObject({ group: z.string().min(1), expr: thresholdExpr }), z.strictObject({ trend: z.string().min(1), expr: trendExpr })]))
+    .array(
+      z.union([
+        thresholdExpr,
+        z.strictObject({ group: z.string().min(1), expr: thresholdExpr }),
+        z.strictObject({ trend: z.string().min(1), expr: trendExpr }),
+      ]),
+    )
     .optional(),
   hypotheses: z
     .array(
@@ -202,7 +211,8 @@ export function defineScenario<S = unknown>(spec: ScenarioSpec<S>): Scenario<S> 
   }
   const thresholds = spec.thresholds ?? [];
   const parsedThresholds = thresholds.map(
-    (t) => (typeof t === 'string' ? parseThreshold(t) : 'trend' in t ? parseThreshold(t.expr, undefined, t.trend) : parseThreshold(t.expr, t.group)) as Threshold,
+    (t) =>
+      (typeof t === 'string' ? parseThreshold(t) : 'trend' in t ? parseThreshold(t.expr, undefined, t.trend) : parseThreshold(t.expr, t.group)) as Threshold,
   );
   return {
     ...spec,

@@ -86,9 +86,9 @@ export function malformedJsonBodyCases(schema: z.ZodType): fc.Arbitrary<{ body: 
     })),
     valid.map((text) => ({ body: raw(utf8(`\uFEFF${text}`), 'lenient'), label: 'body: UTF-8 byte order mark' })),
     validObject.map((text) => ({ body: raw(utf8(`${text.slice(0, -1)},${text.slice(1)}`), 'lenient'), label: 'body: duplicate keys' })),
-    fc.tuple(valid, fc.constantFrom<string | null>('text/plain', 'application/x-www-form-urlencoded', null, 'application/json; charset=latin1')).map(
-      ([text, type]) => ({ body: raw(utf8(text), 'lenient', type), label: `body: JSON sent as ${type ?? 'no content type'}` }),
-    ),
+    fc
+      .tuple(valid, fc.constantFrom<string | null>('text/plain', 'application/x-www-form-urlencoded', null, 'application/json; charset=latin1'))
+      .map(([text, type]) => ({ body: raw(utf8(text), 'lenient', type), label: `body: JSON sent as ${type ?? 'no content type'}` })),
   ];
   const bad = invalidArbitrary(schema, 'json');
   if (bad) {
@@ -106,9 +106,10 @@ export function malformedJsonBody(schema: z.ZodType): fc.Arbitrary<{ body: BodyI
 export function largeJsonBody(schema: z.ZodObject): fc.Arbitrary<{ body: BodyInput; label: string }> | null {
   const stringKey = Object.entries(schema.shape as Record<string, z.ZodType>).find(([, s]) => s.safeParse('x'.repeat(30_000)).success)?.[0];
   if (stringKey === undefined) return null;
-  return fc
-    .tuple(validArbitrary(schema, 'json'), fc.integer({ min: 10_000, max: 60_000 }))
-    .map(([value, n]) => ({ body: { kind: 'json', value: { ...(value as object), [stringKey]: 'x'.repeat(n) } }, label: `body: ${stringKey} of ${n} characters` }));
+  return fc.tuple(validArbitrary(schema, 'json'), fc.integer({ min: 10_000, max: 60_000 })).map(([value, n]) => ({
+    body: { kind: 'json', value: { ...(value as object), [stringKey]: 'x'.repeat(n) } },
+    label: `body: ${stringKey} of ${n} characters`,
+  }));
 }
 
 const CRLF = '\r\n';
@@ -157,28 +158,62 @@ export function malformedMultipartCases(field: string): fc.Arbitrary<{ body: Bod
     label: `multipart: ${label}`,
   });
   return [
-    fc.record({ b: token, data: bytes }).map(({ b, data }) => item(multipartBytes(b, [{ name: 'other', filename: 'a.bin', data }]), 'invalid', 'only a part with another name', multipartType(b))),
+    fc
+      .record({ b: token, data: bytes })
+      .map(({ b, data }) =>
+        item(multipartBytes(b, [{ name: 'other', filename: 'a.bin', data }]), 'invalid', 'only a part with another name', multipartType(b)),
+      ),
     token.map((b) => item(utf8(`--${b}--${CRLF}`), 'invalid', 'no parts at all', multipartType(b))),
     token.map((b) => item(Buffer.alloc(0), 'invalid', 'empty body', multipartType(b))),
-    fc.record({ b: token, data: bytes }).map(({ b, data }) => item(multipartBytes(b, [{ name: field, data }]), 'invalid', `${field} as a text field (no filename)`, multipartType(b))),
-    fc.record({ b: token, data: bytes }).map(({ b, data }) => item(multipartBytes(b, [{ name: field, filename: 'a.bin', data }]), 'invalid', 'no boundary parameter', 'multipart/form-data')),
-    fc.record({ b: token, c: token, data: bytes }).map(({ b, c, data }) => item(multipartBytes(b, [{ name: field, filename: 'a.bin', data }]), 'invalid', 'boundary of the header not in the body', multipartType(`${c}x`))),
+    fc
+      .record({ b: token, data: bytes })
+      .map(({ b, data }) => item(multipartBytes(b, [{ name: field, data }]), 'invalid', `${field} as a text field (no filename)`, multipartType(b))),
+    fc
+      .record({ b: token, data: bytes })
+      .map(({ b, data }) => item(multipartBytes(b, [{ name: field, filename: 'a.bin', data }]), 'invalid', 'no boundary parameter', 'multipart/form-data')),
+    fc
+      .record({ b: token, c: token, data: bytes })
+      .map(({ b, c, data }) =>
+        item(multipartBytes(b, [{ name: field, filename: 'a.bin', data }]), 'invalid', 'boundary of the header not in the body', multipartType(`${c}x`)),
+      ),
     bytes.map((data) => item(Buffer.from(data), 'invalid', 'raw bytes, no content type', null)),
     fc.constant(item(utf8('{"file":"abc"}'), 'invalid', 'a JSON body', JSON_TYPE)),
     fc.record({ b: token, data: bytes, cut: fc.nat() }).map(({ b, data, cut }) => {
       const full = multipartBytes(b, [{ name: field, filename: 'a.bin', data }], false);
       return item(full.subarray(0, 1 + (cut % (full.length - 1))), 'lenient', 'truncated body', multipartType(b));
     }),
-    fc.record({ b: token, data: bytes }).map(({ b, data }) => item(multipartBytes(b, [{ name: field, filename: '', data }]), 'lenient', 'empty filename', multipartType(b))),
+    fc
+      .record({ b: token, data: bytes })
+      .map(({ b, data }) => item(multipartBytes(b, [{ name: field, filename: '', data }]), 'lenient', 'empty filename', multipartType(b))),
     token.map((b) => item(multipartBytes(b, [{ name: field, filename: 'empty.bin', data: new Uint8Array(0) }]), 'lenient', 'empty file', multipartType(b))),
     fc.record({ b: token, data: bytes }).map(({ b, data }) =>
-      item(multipartBytes(b, [{ name: field, filename: 'a.bin', data }, { name: field, filename: 'b.bin', data }]), 'lenient', 'two file parts', multipartType(b)),
+      item(
+        multipartBytes(b, [
+          { name: field, filename: 'a.bin', data },
+          { name: field, filename: 'b.bin', data },
+        ]),
+        'lenient',
+        'two file parts',
+        multipartType(b),
+      ),
     ),
-    fc.record({ b: token, data: bytes, name: fc.constantFrom('ünïcødé.txt', 'a"b.txt', '../../etc/passwd', 'a\u0000b.bin', ' ') }).map(({ b, data, name }) =>
-      item(multipartBytes(b, [{ name: field, filename: name, data }]), 'lenient', `filename ${JSON.stringify(name)}`, multipartType(b)),
-    ),
+    fc
+      .record({ b: token, data: bytes, name: fc.constantFrom('ünïcødé.txt', 'a"b.txt', '../../etc/passwd', 'a\u0000b.bin', ' ') })
+      .map(({ b, data, name }) =>
+        item(multipartBytes(b, [{ name: field, filename: name, data }]), 'lenient', `filename ${JSON.stringify(name)}`, multipartType(b)),
+      ),
     fc.record({ b: token, data: bytes }).map(({ b, data }) =>
-      item(Buffer.from(multipartBytes(b, [{ name: field, filename: 'a.bin', data }]).toString('latin1').replace(/\r\n/g, '\n'), 'latin1'), 'lenient', 'LF line ends', multipartType(b)),
+      item(
+        Buffer.from(
+          multipartBytes(b, [{ name: field, filename: 'a.bin', data }])
+            .toString('latin1')
+            .replace(/\r\n/g, '\n'),
+          'latin1',
+        ),
+        'lenient',
+        'LF line ends',
+        multipartType(b),
+      ),
     ),
   ];
 }

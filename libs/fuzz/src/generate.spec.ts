@@ -20,10 +20,17 @@ describe('planRequests', () => {
     const catalogue = bodyCatalogue(endpoints, { ownedUserIds: [] }, 42);
     expect(plan.slice(0, catalogue.length).map((r) => r.label)).toEqual(catalogue.map((r) => r.label));
     for (const id of ['echo', 'users.create', 'users.update']) {
-      const labels = catalogue.filter((r) => r.endpoint === id).map((r) => r.label).join('\n');
-      for (const kind of ['truncated JSON', 'raw NUL byte', 'levels of nesting', 'huge number', 'invalid UTF-8', 'schema-invalid JSON']) expect(labels, `${id}: ${kind}`).toContain(kind);
+      const labels = catalogue
+        .filter((r) => r.endpoint === id)
+        .map((r) => r.label)
+        .join('\n');
+      for (const kind of ['truncated JSON', 'raw NUL byte', 'levels of nesting', 'huge number', 'invalid UTF-8', 'schema-invalid JSON'])
+        expect(labels, `${id}: ${kind}`).toContain(kind);
     }
-    const uploads = catalogue.filter((r) => r.endpoint === 'upload').map((r) => r.label).join('\n');
+    const uploads = catalogue
+      .filter((r) => r.endpoint === 'upload')
+      .map((r) => r.label)
+      .join('\n');
     for (const kind of ['only a part with another name', 'no parts at all', 'no boundary parameter', 'as a text field']) expect(uploads, kind).toContain(kind);
   });
 
@@ -43,7 +50,14 @@ describe('planRequests', () => {
 
   it('sends row-mutating endpoints no invalid id that a lax parser could read as an existing row', () => {
     const many = planRequests([endpointById('users.delete'), endpointById('users.update')], endpoints, { ownedUserIds: [] }, 5, 400);
-    const ids = many.filter((r) => r.expect !== 'method').map((r) => r.path.split('?')[0]!.split('/')[2]!.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+    const ids = many
+      .filter((r) => r.expect !== 'method')
+      .map((r) =>
+        r.path
+          .split('?')[0]!
+          .split('/')[2]!
+          .replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      );
     expect(ids.length).toBeGreaterThan(300);
     for (const id of ids.filter((i) => /^[\x00-\x7f]*$/.test(i))) expect(cannotNameARow(id), JSON.stringify(id)).toBe(true);
     expect(cannotNameARow('0005')).toBe(false);
@@ -54,7 +68,7 @@ describe('planRequests', () => {
     expect(cannotNameARow('-0')).toBe(true);
   });
 
-  it('keeps the fuzzed endpoints to the selection, the paths\' methods from the whole API', () => {
+  it("keeps the fuzzed endpoints to the selection, the paths' methods from the whole API", () => {
     const get = endpointById('users.get');
     const some = planRequests([get], endpoints, { ownedUserIds: [] }, 1, 80);
     expect(new Set(some.map((r) => r.template))).toEqual(new Set(['/users/{id}']));
@@ -71,7 +85,9 @@ describe('expectations', () => {
     expect(expectationOf(fib, { query: { n: { raw: '%FF' } }, label: '' })).toBe('lenient');
     const echo = endpointById('echo');
     expect(expectationOf(echo, { body: { kind: 'json', value: { message: 'x' } }, label: '' })).toBe('valid');
-    expect(expectationOf(echo, { body: { kind: 'raw', bytes: Buffer.from('{"message":'), contentType: 'application/json', verdict: 'check' }, label: '' })).toBe('invalid-body');
+    expect(
+      expectationOf(echo, { body: { kind: 'raw', bytes: Buffer.from('{"message":'), contentType: 'application/json', verdict: 'check' }, label: '' }),
+    ).toBe('invalid-body');
     expect(expectationOf(echo, { label: '' })).toBe('invalid-body');
     const huge = (text: string) => ({ kind: 'raw' as const, bytes: Buffer.from(text), contentType: 'application/json', verdict: 'check-or-lenient' as const });
     expect(expectationOf(echo, { body: huge('{"message":1e400}'), label: '' })).toBe('invalid-body');
@@ -132,7 +148,11 @@ describe('regression cases', () => {
     expect(find('GET', '/search/fulltext?q=%00')?.expect).toBe('invalid');
     expect(cases.filter((c) => c.endpoint === 'upload').every((c) => c.expect === 'invalid-body')).toBe(true);
     expect(cases.filter((c) => c.template === '/users/{id}' && c.method === 'PUT').every((c) => c.expect === 'invalid-body')).toBe(true);
-    for (const m of ['TRACE', 'QUERY', 'OPTIONS']) expect(cases.some((c) => c.method === m && c.expect === 'method'), m).toBe(true);
+    for (const m of ['TRACE', 'QUERY', 'OPTIONS'])
+      expect(
+        cases.some((c) => c.method === m && c.expect === 'method'),
+        m,
+      ).toBe(true);
     expect(cases.length).toBeGreaterThanOrEqual(25);
   });
 });

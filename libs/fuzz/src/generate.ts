@@ -75,10 +75,12 @@ function authHeaders(): fc.Arbitrary<Labelled<Record<string, string>>> {
     fc.constant({ value: {}, label: 'no Authorization header' }),
     printable.map((t) => ({ value: { authorization: `Bearer ${t}` }, label: 'Authorization: Bearer <random>' })),
     printable.map((t) => ({ value: { authorization: t }, label: 'Authorization: <random>' })),
-    fc.constantFrom('Bearer', 'Bearer ', 'bearer abcdefghijkl', 'Basic dXNlcjpwYXNz', 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.').map((h) => ({
-      value: { authorization: h },
-      label: `Authorization: ${h}`,
-    })),
+    fc
+      .constantFrom('Bearer', 'Bearer ', 'bearer abcdefghijkl', 'Basic dXNlcjpwYXNz', 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.')
+      .map((h) => ({
+        value: { authorization: h },
+        label: `Authorization: ${h}`,
+      })),
     fc.integer({ min: 1000, max: 6000 }).map((n) => ({ value: { authorization: `Bearer ${'t'.repeat(n)}` }, label: `Authorization: Bearer <${n} chars>` })),
   );
 }
@@ -94,9 +96,9 @@ interface Parts {
 function endpointParts(def: EndpointDef, ctx: GenerationContext) {
   const pathShape = shapeOf(def.params);
   const queryShape = shapeOf(def.query);
-  const validPath = fc.record(
-    Object.fromEntries(Object.entries(pathShape).map(([k, s]) => [k, validParam(def, k, s, ctx).filter(routable)])),
-  ) as fc.Arbitrary<Record<string, UrlText>>;
+  const validPath = fc.record(Object.fromEntries(Object.entries(pathShape).map(([k, s]) => [k, validParam(def, k, s, ctx).filter(routable)]))) as fc.Arbitrary<
+    Record<string, UrlText>
+  >;
   const validQuery = fc.record(Object.fromEntries(Object.entries(queryShape).map(([k, s]) => [k, validParam(def, k, s, ctx)])));
   const validBody: fc.Arbitrary<Labelled<BodyInput> | undefined> = def.body
     ? validArbitrary(def.body, 'json').map((value) => ({ value: { kind: 'json', value } as BodyInput, label: 'valid body' }))
@@ -129,9 +131,12 @@ export function endpointArbitrary(def: EndpointDef, ctx: GenerationContext): fc.
     { weight: 12, arbitrary: valid.map((p) => build(p, 'valid')) },
     {
       weight: 3,
-      arbitrary: fc.tuple(valid, fc.stringMatching(/^[a-z_]{1,8}$/).filter((k) => !(k in queryShape))).map(([p, k]) =>
-        build({ ...p, query: { ...p.query, [k]: 'x' } }, `valid, unknown query parameter ${k}`),
-      ),
+      arbitrary: fc
+        .tuple(
+          valid,
+          fc.stringMatching(/^[a-z_]{1,8}$/).filter((k) => !(k in queryShape)),
+        )
+        .map(([p, k]) => build({ ...p, query: { ...p.query, [k]: 'x' } }, `valid, unknown query parameter ${k}`)),
     },
   ];
   const params = [
@@ -146,16 +151,27 @@ export function endpointArbitrary(def: EndpointDef, ctx: GenerationContext): fc.
       const value = where === 'path' ? bad.filter(routable) : bad;
       cases.push({
         weight: Math.max(1, Math.round(9 / params.length)),
-        arbitrary: fc.tuple(valid, value).map(([p, v]) =>
-          build(where === 'path' ? { ...p, params: { ...p.params, [key]: v as string } } : { ...p, query: { ...p.query, [key]: v as string | undefined } }, `${where} ${key}: invalid`),
-        ),
+        arbitrary: fc
+          .tuple(valid, value)
+          .map(([p, v]) =>
+            build(
+              where === 'path' ? { ...p, params: { ...p.params, [key]: v as string } } : { ...p, query: { ...p.query, [key]: v as string | undefined } },
+              `${where} ${key}: invalid`,
+            ),
+          ),
       });
     }
     cases.push({
       weight: Math.max(1, Math.round(3 / params.length)),
-      arbitrary: fc.tuple(valid, edgeParam(schema, rowMutating)).map(([p, v]) =>
-        build(where === 'path' ? { ...p, params: { ...p.params, [key]: v } } : { ...p, query: { ...p.query, [key]: v } }, `${where} ${key}: borderline text`, { lenient: true }),
-      ),
+      arbitrary: fc
+        .tuple(valid, edgeParam(schema, rowMutating))
+        .map(([p, v]) =>
+          build(
+            where === 'path' ? { ...p, params: { ...p.params, [key]: v } } : { ...p, query: { ...p.query, [key]: v } },
+            `${where} ${key}: borderline text`,
+            { lenient: true },
+          ),
+        ),
     });
   }
   if (def.body) {
@@ -164,12 +180,15 @@ export function endpointArbitrary(def: EndpointDef, ctx: GenerationContext): fc.
       arbitrary: fc.tuple(valid, malformedJsonBody(def.body)).map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, 'malformed body')),
     });
     const large = def.body instanceof z.ZodObject ? largeJsonBody(def.body) : null;
-    if (large) cases.push({ weight: 3, arbitrary: fc.tuple(valid, large).map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, 'large body')) });
+    if (large)
+      cases.push({ weight: 3, arbitrary: fc.tuple(valid, large).map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, 'large body')) });
   }
   if (def.multipart) {
     cases.push({
       weight: 12,
-      arbitrary: fc.tuple(valid, malformedMultipart(multipartField(def))).map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, 'malformed upload')),
+      arbitrary: fc
+        .tuple(valid, malformedMultipart(multipartField(def)))
+        .map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, 'malformed upload')),
     });
   }
   return fc.oneof(...cases);
@@ -190,7 +209,9 @@ export function bodyCatalogue(endpoints: readonly EndpointDef[], ctx: Generation
     if (cases.length === 0) return [];
     const { valid, build } = endpointParts(def, ctx);
     return cases.map((c, i) => {
-      const arb = fc.tuple(valid, c).map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, def.body ? 'malformed body' : 'malformed upload'));
+      const arb = fc
+        .tuple(valid, c)
+        .map(([p, b]) => build({ ...p, body: { value: b.body, label: b.label } }, def.body ? 'malformed body' : 'malformed upload'));
       return fc.sample(arb, { seed: (seed ^ hash32(`${def.id}#${i}`)) | 0, numRuns: 1 })[0]!;
     });
   });

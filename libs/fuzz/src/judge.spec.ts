@@ -45,7 +45,7 @@ describe('judgeReply', () => {
     expect(judgeReply(options, undefined, served, reply(200, '', { allow: 'GET' }))[0]?.kind).toBe('allow');
   });
 
-  it("lets the HTTP parser refuse an unregistered method token with 400, but never a registered one", () => {
+  it('lets the HTTP parser refuse an unregistered method token with 400, but never a registered one', () => {
     const path = pathTable([get, endpointById('users.update'), endpointById('users.delete')])[0]!;
     const fuzz = methodRequests(path, [get]).find((r) => r.method === 'FUZZ')!;
     const trace = methodRequests(path, [get]).find((r) => r.method === 'TRACE')!;

@@ -12,17 +12,7 @@ export interface FuzzReply {
 }
 
 /** What kind of contract breach a failure is. */
-export type FailureKind =
-  | 'server-error'
-  | 'status'
-  | 'body'
-  | 'allow'
-  | 'timeout'
-  | 'connection'
-  | 'unresponsive'
-  | 'setup'
-  | 'cleanup'
-  | 'state';
+export type FailureKind = 'server-error' | 'status' | 'body' | 'allow' | 'timeout' | 'connection' | 'unresponsive' | 'setup' | 'cleanup' | 'state';
 
 /** One problem with one answer. */
 export interface Judgement {

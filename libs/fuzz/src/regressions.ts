@@ -33,8 +33,14 @@ function cases(userId: number): RegressionCase[] {
     { endpoint: 'echo', inputs: { body: json("{'message': 'hi'}"), label: 'body: not JSON (single quotes)' } },
     { endpoint: 'users.update', inputs: { params: { id: String(userId) }, body: json('{"name": "x"'), label: 'body: truncated JSON' } },
     { endpoint: 'users.update', inputs: { params: { id: String(userId) }, body: json('name=x'), label: 'body: not JSON' } },
-    { endpoint: 'upload', inputs: { body: multipart('fuzzBoundary1', [{ name: 'other', filename: 'a.txt', data: Buffer.from('hello') }]), label: 'multipart: no file part' } },
-    { endpoint: 'upload', inputs: { body: multipart('fuzzBoundary2', [{ name: 'file', data: Buffer.from('hello') }]), label: 'multipart: file as a text field' } },
+    {
+      endpoint: 'upload',
+      inputs: { body: multipart('fuzzBoundary1', [{ name: 'other', filename: 'a.txt', data: Buffer.from('hello') }]), label: 'multipart: no file part' },
+    },
+    {
+      endpoint: 'upload',
+      inputs: { body: multipart('fuzzBoundary2', [{ name: 'file', data: Buffer.from('hello') }]), label: 'multipart: file as a text field' },
+    },
     { endpoint: 'upload', inputs: { body: multipart('fuzzBoundary3', []), label: 'multipart: no parts at all' } },
     { endpoint: 'search.fulltext', inputs: { query: { q: '\u0000' }, label: 'NUL in q' } },
     { endpoint: 'search.fulltext', inputs: { query: { q: 'a\u0000b' }, label: 'NUL in q' } },

@@ -60,7 +60,12 @@ describe('runFuzz against a fake implementation', () => {
     const health = endpointById('health');
     fake = await startFakeServer({ endpoints: [health], faults: [] });
     // The contract as the stage sees it demands a field the fake does not send.
-    const stricter = [{ ...health, responses: { 200: { description: 'x', schema: health.responses[200].schema.extend({ extra: endpointById('echo').responses[200].schema }) } } }];
+    const stricter = [
+      {
+        ...health,
+        responses: { 200: { description: 'x', schema: health.responses[200].schema.extend({ extra: endpointById('echo').responses[200].schema }) } },
+      },
+    ];
     const result = await runFuzz({ baseUrl: fake.baseUrl, endpoints: stricter, budget: { requests: 10 }, timeoutMs: 1_000 });
     expect(result.failures.some((f) => f.kind === 'body' && /extra/.test(f.problem))).toBe(true);
   });

@@ -98,7 +98,8 @@ function checkOptions(options: FuzzOptions): { seed: number; budget: FuzzBudget 
   const bad = (what: string) => new FuzzError('LAB_FUZZ_BAD_OPTIONS', what, 'seed: a 32-bit integer; budget: { requests ≥ 0 } and/or { durationMs > 0 }');
   if (!Number.isSafeInteger(seed)) throw bad(`seed must be an integer, got ${seed}`);
   if (budget.requests === undefined && budget.durationMs === undefined) throw bad('the budget needs requests or durationMs');
-  if (budget.requests !== undefined && !(Number.isSafeInteger(budget.requests) && budget.requests >= 0)) throw bad(`budget.requests must be an integer ≥ 0, got ${budget.requests}`);
+  if (budget.requests !== undefined && !(Number.isSafeInteger(budget.requests) && budget.requests >= 0))
+    throw bad(`budget.requests must be an integer ≥ 0, got ${budget.requests}`);
   if (budget.durationMs !== undefined && !(budget.durationMs > 0)) throw bad(`budget.durationMs must be > 0, got ${budget.durationMs}`);
   return { seed: seed | 0, budget };
 }
@@ -150,7 +151,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   try {
     if (!(await client.alive(readiness, timeoutMs))) {
       stoppedBy = 'unresponsive';
-      failures.push({ request: viewOf(setupRequest('GET', readiness)), status: null, kind: 'unresponsive', problem: `the server does not answer GET ${readiness}` });
+      failures.push({
+        request: viewOf(setupRequest('GET', readiness)),
+        status: null,
+        kind: 'unresponsive',
+        problem: `the server does not answer GET ${readiness}`,
+      });
       return finish();
     }
     const before = options.databaseUrl ? await readFingerprint(options.databaseUrl, failures) : undefined;
@@ -192,7 +198,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         const after = await readFingerprint(options.databaseUrl, failures);
         if (after) {
           for (const change of fingerprintChanges(before, after)) {
-            failures.push({ request: viewOf(setupRequest('GET', '/')), status: null, kind: 'state', problem: `the database differs after the stage: ${change}` });
+            failures.push({
+              request: viewOf(setupRequest('GET', '/')),
+              status: null,
+              kind: 'state',
+              problem: `the database differs after the stage: ${change}`,
+            });
           }
         }
       }
@@ -250,7 +261,13 @@ async function createOwnedUsers(
     state.observe({ ...request, endpoint: create.id }, create, outcome.reply);
     const id = [...state.createdUserIds].at(-1);
     if (outcome.reply.status === 201 && id !== undefined && !ids.includes(id)) ids.push(id);
-    else if (outcome.reply.status >= 500) failures.push({ request: viewOf(request), status: outcome.reply.status, kind: 'setup', problem: `creating a user to fuzz PUT/DELETE with: ${outcome.reply.status}` });
+    else if (outcome.reply.status >= 500)
+      failures.push({
+        request: viewOf(request),
+        status: outcome.reply.status,
+        kind: 'setup',
+        problem: `creating a user to fuzz PUT/DELETE with: ${outcome.reply.status}`,
+      });
   }
   return ids;
 }
@@ -261,7 +278,12 @@ async function restore(client: FuzzClient, state: FuzzState, timeoutMs: number, 
     const outcome = await client.send(request, step.path.startsWith('/bulk-operations') ? slowTimeoutMs : timeoutMs);
     if (!outcome.ok) failures.push({ request: viewOf(request), status: null, kind: 'cleanup', problem: `restoring the state: ${outcome.message}` });
     else if (!step.ok.includes(outcome.reply.status)) {
-      failures.push({ request: viewOf(request), status: outcome.reply.status, kind: 'cleanup', problem: `restoring the state: status ${outcome.reply.status}, expected ${step.ok.join(' or ')}` });
+      failures.push({
+        request: viewOf(request),
+        status: outcome.reply.status,
+        kind: 'cleanup',
+        problem: `restoring the state: status ${outcome.reply.status}, expected ${step.ok.join(' or ')}`,
+      });
     }
   }
 }

@@ -219,8 +219,16 @@ function hugeIntegerText(lo: number, hi: number): fc.Arbitrary<string> {
   const below = BigInt(Math.max(lo, Number.MIN_SAFE_INTEGER)) - 1n;
   const far = 10n ** 30n;
   const arbs: fc.Arbitrary<bigint>[] = [];
-  if (Number.isFinite(hi)) arbs.push(fc.bigInt({ min: above, max: above + far }), fc.constantFrom(2n ** 31n, 2n ** 32n, 2n ** 63n, 2n ** 64n, MAX_SAFE + 2n).filter((v) => v > BigInt(hi)));
-  if (Number.isFinite(lo)) arbs.push(fc.bigInt({ min: below - far, max: below }), fc.constantFrom(-(2n ** 31n) - 1n, -(2n ** 63n) - 1n).filter((v) => v < BigInt(lo)));
+  if (Number.isFinite(hi))
+    arbs.push(
+      fc.bigInt({ min: above, max: above + far }),
+      fc.constantFrom(2n ** 31n, 2n ** 32n, 2n ** 63n, 2n ** 64n, MAX_SAFE + 2n).filter((v) => v > BigInt(hi)),
+    );
+  if (Number.isFinite(lo))
+    arbs.push(
+      fc.bigInt({ min: below - far, max: below }),
+      fc.constantFrom(-(2n ** 31n) - 1n, -(2n ** 63n) - 1n).filter((v) => v < BigInt(lo)),
+    );
   return fc.oneof(...arbs).map((v) => v.toString());
 }
 
@@ -228,7 +236,29 @@ function hugeIntegerText(lo: number, hi: number): fc.Arbitrary<string> {
  * Text that is clearly no integer: decimals, exponents, hex, words, empty. Borderline forms that
  * some parsers read as integers (`+5`, ` 5`, `1.0`, `1_000`, non-ASCII digits) are not here.
  */
-const NOT_INTEGER_TEXT = ['', 'abc', '1.5', '0.5', '1e3', '1E3', '0x10', '0b1', '0o7', 'NaN', 'Infinity', '-', '--1', '1-1', '1,2', 'null', 'true', '[1]', '{}', '1/2', '%'];
+const NOT_INTEGER_TEXT = [
+  '',
+  'abc',
+  '1.5',
+  '0.5',
+  '1e3',
+  '1E3',
+  '0x10',
+  '0b1',
+  '0o7',
+  'NaN',
+  'Infinity',
+  '-',
+  '--1',
+  '1-1',
+  '1,2',
+  'null',
+  'true',
+  '[1]',
+  '{}',
+  '1/2',
+  '%',
+];
 
 function invalidNumber(schema: z.ZodType, wire: Wire): AnyArbitrary {
   const { min, max, int } = numberBounds(schema);
@@ -317,9 +347,7 @@ export function invalidArbitrary(schema: z.ZodType, wire: Wire = 'json'): AnyArb
       body = invalidArbitrary(def.innerType as z.ZodType, wire);
       break;
     case 'pipe': {
-      const parts = [invalidArbitrary(def.in as z.ZodType, wire), invalidArbitrary(def.out as z.ZodType, wire)].filter(
-        (a): a is AnyArbitrary => a !== null,
-      );
+      const parts = [invalidArbitrary(def.in as z.ZodType, wire), invalidArbitrary(def.out as z.ZodType, wire)].filter((a): a is AnyArbitrary => a !== null);
       body = parts.length ? fc.oneof(...parts) : null;
       break;
     }

@@ -17,10 +17,7 @@ let running: Promise<void> | undefined;
  * uncaught exception) nothing asynchronous can run, so only `options.sync` runs there: a
  * synchronous best effort such as SIGKILL and `rmSync`.
  */
-export function registerCleanup(
-  fn: () => Promise<void> | void,
-  options?: { sync?: () => void },
-): () => void {
+export function registerCleanup(fn: () => Promise<void> | void, options?: { sync?: () => void }): () => void {
   const entry: CleanupEntry = { run: fn, done: false, ...(options?.sync ? { sync: options.sync } : {}) };
   entries.push(entry);
   install();

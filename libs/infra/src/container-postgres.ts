@@ -26,8 +26,7 @@ export async function startContainerPostgres(log?: (line: string) => void): Prom
   }
   const host = container.getHost();
   const port = container.getPort();
-  const url = (database = 'postgres'): string =>
-    `postgresql://${POSTGRES_USER}:${POSTGRES_USER}@${host}:${port}/${encodeURIComponent(database)}`;
+  const url = (database = 'postgres'): string => `postgresql://${POSTGRES_USER}:${POSTGRES_USER}@${host}:${port}/${encodeURIComponent(database)}`;
   log?.(`infra: PostgreSQL (container) on ${host}:${port}`);
   let stopping: Promise<void> | undefined;
   return {

@@ -10,9 +10,7 @@ export async function startContainerRedis(log?: (line: string) => void): Promise
   const { RedisContainer } = await import('@testcontainers/redis');
   let container: StartedRedisContainer;
   try {
-    container = await new RedisContainer('redis:7-alpine')
-      .withCommand(['redis-server', '--save', '', '--appendonly', 'no', '--maxmemory', '256mb'])
-      .start();
+    container = await new RedisContainer('redis:7-alpine').withCommand(['redis-server', '--save', '', '--appendonly', 'no', '--maxmemory', '256mb']).start();
   } catch (error) {
     throw new InfraError('LAB_DOCKER_UNAVAILABLE', `the Redis container did not start: ${(error as Error).message}`, {
       cause: error,

@@ -11,8 +11,7 @@ export type InfraErrorCode =
 
 /** The hint shown under each code (`hint: ...`), written once here. */
 const hints: Readonly<Record<InfraErrorCode, string>> = {
-  LAB_PG_NOT_FOUND:
-    'run tools/setup (installs postgresql and postgresql-contrib), or set PG_BIN to the directory holding initdb and postgres',
+  LAB_PG_NOT_FOUND: 'run tools/setup (installs postgresql and postgresql-contrib), or set PG_BIN to the directory holding initdb and postgres',
   LAB_PG_START_FAILED: 'read the server log above; a stale cache can be removed with rm -rf ~/.cache/backend-benchmark-lab',
   LAB_PG_SEED_FAILED: 'check libs/contract/sql/schema.sql and seed.sql against the server log',
   LAB_REDIS_NOT_FOUND: 'run tools/setup (installs redis-server), or set REDIS_SERVER to the redis-server binary',

@@ -9,9 +9,7 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.once('error', (error) =>
-      reject(new InfraError('LAB_PORT_UNAVAILABLE', `cannot bind ${host}:0: ${error.message}`, { cause: error })),
-    );
+    server.once('error', (error) => reject(new InfraError('LAB_PORT_UNAVAILABLE', `cannot bind ${host}:0: ${error.message}`, { cause: error })));
     server.listen(0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;

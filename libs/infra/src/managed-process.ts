@@ -67,8 +67,7 @@ export function spawnManaged(command: string, opts: SpawnManagedOptions): Manage
   ring.follow(child.stderr, opts.log);
   const exited = exitOf(child);
   const pid = child.pid ?? -1;
-  const unregister =
-    pid > 0 ? registerCleanup(() => stop(), { sync: () => void signal(-pid, 'SIGKILL') }) : () => undefined;
+  const unregister = pid > 0 ? registerCleanup(() => stop(), { sync: () => void signal(-pid, 'SIGKILL') }) : () => undefined;
   // Recorded until the group is gone, so a lab killed by SIGKILL leaves a trace the next one can end.
   const untrack = trackProcess(pid, opts.name ?? command);
   void exited.then(async () => {
@@ -81,10 +80,7 @@ export function spawnManaged(command: string, opts: SpawnManagedOptions): Manage
 
   let stopping: Promise<void> | undefined;
   function stop(timeoutMs = 5000): Promise<void> {
-    stopping ??=
-      pid > 0
-        ? stopChild(pid, exited, 'SIGTERM', timeoutMs, -pid).then(() => waitGroupGone(pid, timeoutMs))
-        : Promise.resolve();
+    stopping ??= pid > 0 ? stopChild(pid, exited, 'SIGTERM', timeoutMs, -pid).then(() => waitGroupGone(pid, timeoutMs)) : Promise.resolve();
     return stopping;
   }
 

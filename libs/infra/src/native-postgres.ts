@@ -100,10 +100,7 @@ export class NativePostgresServer implements PostgresServer {
  * Starts a native cluster on a free port: a copy of the seeded cache when there is one (so
  * `lab_template` is already there), else a fresh `initdb`. Removed on exit and on signals.
  */
-export async function startNativePostgres(
-  log?: (line: string) => void,
-  wrap?: (argv: string[]) => string[],
-): Promise<NativePostgresServer> {
+export async function startNativePostgres(log?: (line: string) => void, wrap?: (argv: string[]) => string[]): Promise<NativePostgresServer> {
   const bin = await findPostgresBinaries();
   const owner = postgresOwner();
   const dir = await mkdtemp(join(tmpdir(), 'lab-pg-'));
@@ -147,13 +144,7 @@ export async function startNativePostgres(
   }
 }
 
-function launchOptions(
-  bin: PostgresBinaries,
-  dir: string,
-  owner: ServiceOwner | undefined,
-  port?: number,
-  wrap?: (argv: string[]) => string[],
-) {
+function launchOptions(bin: PostgresBinaries, dir: string, owner: ServiceOwner | undefined, port?: number, wrap?: (argv: string[]) => string[]) {
   return { bin, dataDir: join(dir, 'data'), socketDir: dir, ...(owner ? { owner } : {}), ...(port ? { port } : {}), ...(wrap ? { wrap } : {}) };
 }
 

@@ -67,19 +67,10 @@ export function stopSync(pid: number, first: NodeJS.Signals, timeoutMs = 5000): 
  * Asynchronous stop: `first` to the process (or group, with a negative pid), wait up to
  * `timeoutMs` for `exited`, then SIGKILL to the group and wait again.
  */
-export async function stopChild(
-  pid: number,
-  exited: Promise<unknown>,
-  first: NodeJS.Signals,
-  timeoutMs: number,
-  target: number = pid,
-): Promise<void> {
+export async function stopChild(pid: number, exited: Promise<unknown>, first: NodeJS.Signals, timeoutMs: number, target: number = pid): Promise<void> {
   signal(target, first);
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
-  ]);
+  const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs)))]);
   clearTimeout(timer);
   if (timedOut) {
     signal(-Math.abs(pid), 'SIGKILL');

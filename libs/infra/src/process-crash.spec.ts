@@ -8,9 +8,21 @@ describe('describeCrashCause', () => {
     ['an exit code', { exit: { code: 3, signal: null }, oomKilled: false }, 'code 3'],
     ['a signal without a limit', { exit: { code: null, signal: 'SIGKILL' }, oomKilled: false }, 'signal SIGKILL'],
     ['a signal other than SIGKILL under a limit', { exit: { code: null, signal: 'SIGSEGV' }, oomKilled: false, memoryLimitBytes: 64 * MiB }, 'signal SIGSEGV'],
-    ['the kernel OOM killer', { exit: { code: null, signal: 'SIGKILL' }, oomKilled: true, memoryLimitBytes: 128 * MiB }, 'OOM-killed at its memory limit of 128 MiB (signal SIGKILL)'],
-    ['the OOM killer seen through a shell (137)', { exit: { code: 137, signal: null }, oomKilled: true, memoryLimitBytes: 2 * 1024 * MiB }, 'OOM-killed at its memory limit of 2 GiB (code 137)'],
-    ['SIGKILL under a limit, no kernel counter', { exit: { code: null, signal: 'SIGKILL' }, oomKilled: false, memoryLimitBytes: 64 * MiB }, 'killed by SIGKILL under a memory limit of 64 MiB (probably the OOM killer; signal SIGKILL)'],
+    [
+      'the kernel OOM killer',
+      { exit: { code: null, signal: 'SIGKILL' }, oomKilled: true, memoryLimitBytes: 128 * MiB },
+      'OOM-killed at its memory limit of 128 MiB (signal SIGKILL)',
+    ],
+    [
+      'the OOM killer seen through a shell (137)',
+      { exit: { code: 137, signal: null }, oomKilled: true, memoryLimitBytes: 2 * 1024 * MiB },
+      'OOM-killed at its memory limit of 2 GiB (code 137)',
+    ],
+    [
+      'SIGKILL under a limit, no kernel counter',
+      { exit: { code: null, signal: 'SIGKILL' }, oomKilled: false, memoryLimitBytes: 64 * MiB },
+      'killed by SIGKILL under a memory limit of 64 MiB (probably the OOM killer; signal SIGKILL)',
+    ],
   ])('%s', (_name, crash, expected) => {
     expect(describeCrashCause(crash)).toBe(expected);
   });

@@ -38,7 +38,11 @@ export function describeCrash(crash: ProcessCrash): string {
 
 /** `64 MiB`, `2 GiB`, `1536 KiB`: the largest binary unit that divides evenly, else MiB with one decimal. */
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;

@@ -86,7 +86,15 @@ describe('run state and recoverLeftovers', () => {
     const dir = process.env.LAB_RUN_DIR!;
     mkdirSync(dir, { recursive: true });
     const write = (pid: number, startTicks: number) =>
-      writeFileSync(join(dir, `${pid}.json`), JSON.stringify({ pid, startTicks, command: 'lab up', items: [{ kind: 'process', what: 'server', pid: bystander.pid!, startTicks: processStartTicks(bystander.pid!)! - 1 }] }));
+      writeFileSync(
+        join(dir, `${pid}.json`),
+        JSON.stringify({
+          pid,
+          startTicks,
+          command: 'lab up',
+          items: [{ kind: 'process', what: 'server', pid: bystander.pid!, startTicks: processStartTicks(bystander.pid!)! - 1 }],
+        }),
+      );
     write(gone.pid!, 1); // a dead owner, but the recorded process started at another time: a reused pid
     write(process.pid, processStartTicks(process.pid)!); // a live owner
     try {

@@ -21,9 +21,7 @@ export interface RunState {
 }
 
 /** One thing a lab process owns: a process group, or a temp dir. */
-export type RunItem =
-  | { kind: 'process'; what: string; pid: number; startTicks: number }
-  | { kind: 'dir'; what: string; path: string };
+export type RunItem = { kind: 'process'; what: string; pid: number; startTicks: number } | { kind: 'dir'; what: string; path: string };
 
 /** One thing {@link recoverLeftovers} ended or removed. */
 export interface RecoveredItem {

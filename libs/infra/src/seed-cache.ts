@@ -13,7 +13,6 @@ import { seedDatabase } from './seed-database';
 import { trackDir } from './run-state';
 import { readSeedSql, TEMPLATE_DATABASE } from './seed-sql';
 
-
 /** Where the seeded, stopped cluster for these binaries and this schema/seed lives. */
 export async function seedCachePath(bin: PostgresBinaries): Promise<string> {
   const { hash } = await readSeedSql();
@@ -33,11 +32,7 @@ export async function isCluster(dir: string): Promise<boolean> {
  * `lab_template`, clean shutdown, an atomic move into the cache, then removal of caches of other
  * SQL versions. A lock makes concurrent callers (other processes) wait for one build.
  */
-export async function ensureSeedCache(opts: {
-  bin: PostgresBinaries;
-  owner?: ServiceOwner;
-  log?: (line: string) => void;
-}): Promise<string> {
+export async function ensureSeedCache(opts: { bin: PostgresBinaries; owner?: ServiceOwner; log?: (line: string) => void }): Promise<string> {
   const target = await seedCachePath(opts.bin);
   if (await isCluster(target)) return target;
   await mkdir(labCacheDir(), { recursive: true });

@@ -77,9 +77,7 @@ describe('startPostgres (native)', () => {
     const url = await freshDatabase(pg, 'lab_to_drop');
     expect(url.endsWith('/lab_to_drop')).toBe(true);
     await pg.dropDatabase('lab_to_drop');
-    const left = await withClient(pg.url(), (client) =>
-      client.query(`SELECT 1 FROM pg_database WHERE datname = 'lab_to_drop'`),
-    );
+    const left = await withClient(pg.url(), (client) => client.query(`SELECT 1 FROM pg_database WHERE datname = 'lab_to_drop'`));
     expect(left.rowCount).toBe(0);
   });
 

@@ -16,7 +16,6 @@ import { trackDir, trackProcess } from './run-state';
 
 export type { RedisServer } from './redis-server';
 
-
 /** The redis-server binary: `REDIS_SERVER`, else /usr/bin or /usr/local/bin. */
 function findRedisServer(): string {
   const candidates = [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server'];

@@ -42,8 +42,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const redis = redisResult.status === 'fulfilled' ? redisResult.value : undefined;
   const upstream = upstreamResult.status === 'fulfilled' ? upstreamResult.value : undefined;
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> =>
-    (stopping ??= Promise.allSettled([postgres?.stop(), redis?.stop(), upstream?.stop()]).then(() => undefined));
+  const stop = (): Promise<void> => (stopping ??= Promise.allSettled([postgres?.stop(), redis?.stop(), upstream?.stop()]).then(() => undefined));
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) {
     await stop();

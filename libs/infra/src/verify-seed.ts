@@ -17,9 +17,7 @@ export async function verifySeed(databaseUrl: string): Promise<SeedMismatch[]> {
     const mismatches: SeedMismatch[] = [];
     for (const [table, expected] of Object.entries(seedRowCounts) as [TableName, number][]) {
       const exists = await client.query('SELECT to_regclass($1) AS oid', [`public.${table}`]);
-      const actual = exists.rows[0]?.oid
-        ? Number((await client.query(`SELECT count(*) AS n FROM public.${table}`)).rows[0]?.n)
-        : null;
+      const actual = exists.rows[0]?.oid ? Number((await client.query(`SELECT count(*) AS n FROM public.${table}`)).rows[0]?.n) : null;
       if (actual !== expected) mismatches.push({ table, expected, actual });
     }
     return mismatches;

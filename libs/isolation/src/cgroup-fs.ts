@@ -23,7 +23,10 @@ export async function writeControl(file: string, value: string | number): Promis
 
 /** True when the path exists. */
 export async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A control file's text, or undefined when it is missing or unreadable. */

@@ -38,7 +38,11 @@ describe('cgroup v1 layout', () => {
     expect(g.dirs('server')).toEqual(['cpu', 'cpuacct', 'cpuset', 'memory/host-group'].map((d) => join(r, d, 'lab-1-0', 'server')));
     expect(read('cpu/lab-1-0/server/cpu.cfs_quota_us')).toBe('25000');
     expect(read('cpu/lab-1-0/server/cpu.cfs_period_us')).toBe('100000');
-    expect([read('cpuset/lab-1-0/cpuset.cpus'), read('cpuset/lab-1-0/server/cpuset.cpus'), read('cpuset/lab-1-0/database/cpuset.cpus')]).toEqual(['0-1', '0', '0-1']);
+    expect([read('cpuset/lab-1-0/cpuset.cpus'), read('cpuset/lab-1-0/server/cpuset.cpus'), read('cpuset/lab-1-0/database/cpuset.cpus')]).toEqual([
+      '0-1',
+      '0',
+      '0-1',
+    ]);
     expect(read('cpuset/lab-1-0/server/cpuset.mems')).toBe('0');
     expect(read('memory/host-group/lab-1-0/server/memory.limit_in_bytes')).toBe(String(1 << 26));
     expect(g.enforced.server.note).toMatch(/swap is not capped/);

@@ -57,9 +57,7 @@ describe.skipIf(detection.mechanism !== 'cgroup-v1')(`cgroup v1 backend (${detec
   it('has the kernel OOM-kill a memory hog over a 64 MiB limit and reports it', async () => {
     const g = await create({ memoryBytes: 64 * MiB });
     // Stops by itself at 512 MiB, so a missing limit fails the test instead of eating the host.
-    const hog = procs.spawn(
-      g.wrap('server', [process.execPath, '-e', 'const a = []; for (let i = 0; i < 64; i++) a.push(Buffer.alloc(8 << 20, 1));']),
-    );
+    const hog = procs.spawn(g.wrap('server', [process.execPath, '-e', 'const a = []; for (let i = 0; i < 64; i++) a.push(Buffer.alloc(8 << 20, 1));']));
     const { signal } = await hog.exited;
     expect(signal).toBe('SIGKILL');
     const usage = await g.usage('server');

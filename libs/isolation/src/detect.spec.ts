@@ -47,7 +47,8 @@ describe('detectMechanism', () => {
 
   it('finds cgroup v1 on this host when run as root (the lab VMs are hybrid)', async (ctx) => {
     const d = await detectMechanism();
-    if (process.getuid?.() !== 0 || d.mechanism === 'cgroup-v2') ctx.skip(
+    if (process.getuid?.() !== 0 || d.mechanism === 'cgroup-v2')
+      ctx.skip(
         `needs root on a host whose cpu/memory controllers are cgroup v1 (the lab's hybrid VMs); here: ${d.reason}. ` +
           'The v2 path is covered by the fake-root tests above; run as root on a v1/hybrid host to exercise this one.',
       );

@@ -36,5 +36,4 @@ export function isIsolationError(err: unknown, code?: IsolationErrorCode): err i
 }
 
 /** The hint for any failed cgroup write: the two ways out. */
-export const CGROUP_WRITE_HINT =
-  'run the lab as root on a host with writable cgroups, or choose --profile none (limits not enforced)';
+export const CGROUP_WRITE_HINT = 'run the lab as root on a host with writable cgroups, or choose --profile none (limits not enforced)';

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { backgroundCpu, busyCores, machineCpu, parseProcStatCpu, stealCores, windowSeconds, type MachineCpuSample } from './machine-cpu';
 
 /** A sample on a host with `cpus` CPUs at 100 ticks/s. */
-const at = (busyTicks: number, totalTicks: number, cpuCount = 2, stealTicks = 0): MachineCpuSample => ({ busyTicks, totalTicks, cpuCount, ticksPerSecond: 100, stealTicks });
+const at = (busyTicks: number, totalTicks: number, cpuCount = 2, stealTicks = 0): MachineCpuSample => ({
+  busyTicks,
+  totalTicks,
+  cpuCount,
+  ticksPerSecond: 100,
+  stealTicks,
+});
 
 describe('parseProcStatCpu', () => {
   it('counts user, nice, system, irq and softirq as busy; adds idle, iowait and steal to the total; ignores guest', () => {

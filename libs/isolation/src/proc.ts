@@ -39,7 +39,10 @@ export function parseProcStat(pid: number, text: string): ProcStat | undefined {
   const close = text.lastIndexOf(')');
   if (close < 0) return undefined;
   // Fields after comm start at field 3 (state); utime is field 14.
-  const f = text.slice(close + 2).trim().split(/\s+/);
+  const f = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   const num = (field: number) => Number(f[field - 3]);
   const ppid = num(4);
   const selfTicks = num(14) + num(15);

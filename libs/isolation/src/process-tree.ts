@@ -44,7 +44,7 @@ async function descendantsFromChildrenFiles(rootPid: number): Promise<number[] |
   for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
     const children = await childrenOf(pid);
     if (children === undefined) return pid === rootPid ? undefined : found;
-    for (const c of children) if (!found.includes(c)) (found.push(c), queue.push(c));
+    for (const c of children) if (!found.includes(c)) found.push(c), queue.push(c);
   }
   return found;
 }
@@ -64,7 +64,7 @@ async function descendantsFromParents(rootPid: number): Promise<number[]> {
   const found: number[] = [];
   const queue = [rootPid];
   for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
-    for (const c of byParent.get(pid) ?? []) if (!found.includes(c)) (found.push(c), queue.push(c));
+    for (const c of byParent.get(pid) ?? []) if (!found.includes(c)) found.push(c), queue.push(c);
   }
   return found;
 }

@@ -54,7 +54,12 @@ describe('resolveProfile', () => {
   ])('%s gives the server %d CPUs pinned to %s, the generator CPU %s, and needs %d cores', (name, quota, serverCpus, generatorCpus, cores) => {
     const p = resolveProfile(name, { cores });
     expect(p.roles.server).toMatchObject({ cpus: serverCpus, cpuQuota: quota });
-    expect([p.roles.database.cpus, p.roles.redis.cpus, p.roles.generator.cpus, p.roles.helpers.cpus]).toEqual([serverCpus, serverCpus, generatorCpus, generatorCpus]);
+    expect([p.roles.database.cpus, p.roles.redis.cpus, p.roles.generator.cpus, p.roles.helpers.cpus]).toEqual([
+      serverCpus,
+      serverCpus,
+      generatorCpus,
+      generatorCpus,
+    ]);
     expect(thrown(() => resolveProfile(name, { cores: cores - 1 })).code).toBe('LAB_ISOLATION_PROFILE_TOO_BIG');
   });
 
@@ -91,19 +96,14 @@ describe('normalizeProfile', () => {
   const base = { name: 'custom', description: '', minCores: 1 };
 
   it('reports every malformed limit at once, with its path', () => {
-    const err = thrown(() =>
-      normalizeProfile({ ...base, roles: { server: { cpus: 'zero', cpuQuota: -1 }, redis: { memoryBytes: 1.5 } } }, { cores: 2 }),
-    );
+    const err = thrown(() => normalizeProfile({ ...base, roles: { server: { cpus: 'zero', cpuQuota: -1 }, redis: { memoryBytes: 1.5 } } }, { cores: 2 }));
     expect(err.code).toBe('LAB_ISOLATION_PROFILE_INVALID');
     expect(err.message).toContain('roles.server.cpus');
     expect(err.message).toContain('roles.server.cpuQuota');
     expect(err.message).toContain('roles.redis.memoryBytes');
   });
 
-  it.each([
-    [{ server: { cpus: '2' } }],
-    [{ server: { cpus: '0', cpuQuota: 1.5 } }],
-  ])('rejects limits beyond the host: %j', (roles) => {
+  it.each([[{ server: { cpus: '2' } }], [{ server: { cpus: '0', cpuQuota: 1.5 } }]])('rejects limits beyond the host: %j', (roles) => {
     expect(thrown(() => normalizeProfile({ ...base, roles }, { cores: 2 })).code).toBe('LAB_ISOLATION_PROFILE_TOO_BIG');
   });
 

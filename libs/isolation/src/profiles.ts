@@ -139,7 +139,10 @@ export function defaultProfileName(host: HostCores): string {
 }
 
 const roleLimitsSchema = z.strictObject({
-  cpus: z.string().refine((s) => parseCpuList(s) !== undefined, 'not a CPU list such as "0" or "0-1,3"').optional(),
+  cpus: z
+    .string()
+    .refine((s) => parseCpuList(s) !== undefined, 'not a CPU list such as "0" or "0-1,3"')
+    .optional(),
   cpuQuota: z.number().positive().finite().optional(),
   cpuPeriodUs: z.number().int().min(1_000).max(1_000_000).optional(),
   memoryBytes: z.number().int().positive().optional(),
@@ -184,8 +187,7 @@ export function normalizeProfile(profile: ResourceProfile, host: HostCores, cata
     throw new IsolationError(
       'LAB_ISOLATION_PROFILE_TOO_BIG',
       `resource profile "${profile.name}" does not fit this ${host.cores}-core host: ${problems.join('; ')}`,
-      `profiles that fit: ${fittingProfiles(host, catalogue).join(', ') || 'none'}; ` +
-        `the default here is ${defaultProfileName(host)}`,
+      `profiles that fit: ${fittingProfiles(host, catalogue).join(', ') || 'none'}; ` + `the default here is ${defaultProfileName(host)}`,
     );
   }
   return { ...profile, roles };

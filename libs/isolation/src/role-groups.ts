@@ -28,9 +28,7 @@ let counter = 0;
 export async function createRoleGroups(profile: ResolvedProfile, opts: CreateRoleGroupsOptions = {}): Promise<RoleGroups> {
   const name = opts.name ?? `lab-${process.pid}-${counter++}`;
   const cgroupRoot = opts.cgroupRoot ?? '/sys/fs/cgroup';
-  const detection = opts.mechanism
-    ? { mechanism: opts.mechanism, reason: `${opts.mechanism} requested` }
-    : await detectMechanism({ cgroupRoot });
+  const detection = opts.mechanism ? { mechanism: opts.mechanism, reason: `${opts.mechanism} requested` } : await detectMechanism({ cgroupRoot });
   const current = await readCurrentCgroups();
   switch (detection.mechanism) {
     case 'cgroup-v2':

@@ -24,7 +24,10 @@ export async function removeStaleGroups(opts: { cgroupRoot?: string } = {}): Pro
       if (!entry.isDirectory() || !m || (await processAlive(Number(m[1])))) continue;
       const top = join(base, entry.name);
       const leaves = (await readdir(top, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(top, e.name));
-      await killAndRemove([...leaves, top].map((d) => join(d, 'cgroup.procs')), [...leaves, top]);
+      await killAndRemove(
+        [...leaves, top].map((d) => join(d, 'cgroup.procs')),
+        [...leaves, top],
+      );
       removed.add(entry.name);
     }
   }

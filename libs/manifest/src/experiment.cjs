@@ -132,16 +132,34 @@ function crossReferenceProblems(d, file, facts) {
   const scenarios = d.workloads.map((w) => w.scenario);
   const stacks = d.stacks.map((s) => s.impl);
   const budgets = d.budgets.map((b) => b.cpus);
-  for (const [path, xs] of /** @type {const} */ ([['workloads', scenarios], ['stacks', stacks], ['budgets', budgets], ['concurrency', d.concurrency], ['rounds', d.rounds.map((r) => r.id)], ['hypotheses', d.hypotheses.map((h) => h.id)]])) {
+  for (const [path, xs] of /** @type {const} */ ([
+    ['workloads', scenarios],
+    ['stacks', stacks],
+    ['budgets', budgets],
+    ['concurrency', d.concurrency],
+    ['rounds', d.rounds.map((r) => r.id)],
+    ['hypotheses', d.hypotheses.map((h) => h.id)],
+  ])) {
     for (const x of new Set(duplicates(xs))) add(path, `"${x}" appears twice`, 'list each once');
   }
   d.workloads.forEach((w, i) => {
-    if (!facts.scenarios.includes(w.scenario)) add(`workloads.${i}.scenario`, `no scenario "${w.scenario}"`, `scenario ids are the folders under scenarios/ (${facts.scenarios.length} found; \`lab list\`)`);
+    if (!facts.scenarios.includes(w.scenario))
+      add(
+        `workloads.${i}.scenario`,
+        `no scenario "${w.scenario}"`,
+        `scenario ids are the folders under scenarios/ (${facts.scenarios.length} found; \`lab list\`)`,
+      );
   });
   d.budgets.forEach((b, i) => {
     const profile = facts.profiles?.find((p) => p.name === b.profile);
-    if (facts.profiles && !profile) add(`budgets.${i}.profile`, `no resource profile "${b.profile}"`, `known profiles: ${facts.profiles.map((p) => p.name).join(', ')}`);
-    if (profile && profile.minCores !== b.minCores) add(`budgets.${i}.minCores`, `profile ${b.profile} needs ${profile.minCores} cores, not ${b.minCores}`, `set "minCores": ${profile.minCores} (libs/isolation/src/profiles.ts)`);
+    if (facts.profiles && !profile)
+      add(`budgets.${i}.profile`, `no resource profile "${b.profile}"`, `known profiles: ${facts.profiles.map((p) => p.name).join(', ')}`);
+    if (profile && profile.minCores !== b.minCores)
+      add(
+        `budgets.${i}.minCores`,
+        `profile ${b.profile} needs ${profile.minCores} cores, not ${b.minCores}`,
+        `set "minCores": ${profile.minCores} (libs/isolation/src/profiles.ts)`,
+      );
   });
   d.stacks.forEach((s, i) => {
     const variants = facts.implementations[s.impl];
@@ -149,10 +167,15 @@ function crossReferenceProblems(d, file, facts) {
       add(`stacks.${i}.impl`, `no implementation "${s.impl}"`, 'implementation ids are the folders under implementations/ (`lab list`)');
       return;
     }
-    for (const dup of new Set(duplicates(s.models.map((m) => m.variant)))) add(`stacks.${i}.models`, `variant "${dup}" appears twice`, 'list each process model once');
+    for (const dup of new Set(duplicates(s.models.map((m) => m.variant))))
+      add(`stacks.${i}.models`, `variant "${dup}" appears twice`, 'list each process model once');
     s.models.forEach((m, j) => {
       if (m.variant !== 'default' && !variants.includes(m.variant)) {
-        add(`stacks.${i}.models.${j}.variant`, `${s.impl} has no variant "${m.variant}"`, `its variants: default, ${variants.join(', ') || '(none)'}; add it to implementations/${s.impl}/lab.json`);
+        add(
+          `stacks.${i}.models.${j}.variant`,
+          `${s.impl} has no variant "${m.variant}"`,
+          `its variants: default, ${variants.join(', ') || '(none)'}; add it to implementations/${s.impl}/lab.json`,
+        );
       }
     });
   });

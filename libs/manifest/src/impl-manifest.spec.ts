@@ -75,7 +75,13 @@ describe('parseManifest', () => {
     ['a build output outside the folder', { build: { command: 'x', outputs: ['../dist'] } }, ['build.outputs.0']],
     [
       'bad and duplicate variant ids',
-      { variants: [{ id: 'Two Workers', description: 'x', env: {} }, { id: 'a', description: 'x', env: {} }, { id: 'a', description: 'x', env: {} }] },
+      {
+        variants: [
+          { id: 'Two Workers', description: 'x', env: {} },
+          { id: 'a', description: 'x', env: {} },
+          { id: 'a', description: 'x', env: {} },
+        ],
+      },
       ['variants.0.id', 'variants.2.id'],
     ],
     ['the reserved variant id', { variants: [{ id: 'default', description: 'x', env: {} }] }, ['variants.0.id']],

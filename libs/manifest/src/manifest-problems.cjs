@@ -30,7 +30,12 @@ function formatProblems(file, problems) {
 function toProblems(issue, file, value) {
   const at = (/** @type {PropertyKey[]} */ path) => (path.length ? path.map(String).join('.') : '(root)');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ file, path: at([...issue.path, key]), message: `unknown key "${key}"`, hint: 'remove it or fix its spelling (the manifest is strict)' }));
+    return issue.keys.map((key) => ({
+      file,
+      path: at([...issue.path, key]),
+      message: `unknown key "${key}"`,
+      hint: 'remove it or fix its spelling (the manifest is strict)',
+    }));
   }
   if (issue.code === 'invalid_key') {
     return [{ file, path: at(issue.path), message: issue.issues[0]?.message ?? issue.message, hint: 'environment variable names are UPPER_SNAKE_CASE' }];

@@ -53,7 +53,11 @@ const BUILD_CACHEABLE = /** @type {const} */ ({
 const DEFAULT_READINESS = /** @type {const} */ ({ path: '/health', timeoutMs: 30_000 });
 
 /** @param {string} what */
-const text = (what) => z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` });
+const text = (what) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 /** @param {string} what */
 const command = (what) => z.strictObject({ command: text(`${what} command`) });
 const envName = z.string().regex(ENV_NAME, { error: 'must be an environment variable name (UPPER_SNAKE_CASE)' });
@@ -83,47 +87,47 @@ const concurrency = z
   })
   .superRefine((c, ctx) => {
     if (c.model === 'threads' && !c.threads) ctx.addIssue({ code: 'custom', path: ['threads'], message: 'model "threads" needs threads: { env, default }' });
-    if (c.model !== 'threads' && c.threads) ctx.addIssue({ code: 'custom', path: ['threads'], message: `model "${c.model}" has no thread count: remove threads` });
+    if (c.model !== 'threads' && c.threads)
+      ctx.addIssue({ code: 'custom', path: ['threads'], message: `model "${c.model}" has no thread count: remove threads` });
   });
 
 /** The zod schema of `lab.json` (strict: unknown keys are problems). Defaults are applied by `normalizeManifest`. */
-const implManifestSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    language: z.enum(LANGUAGES, { error: `language must be one of ${LANGUAGES.join(', ')}` }),
-    languageVersion: text('languageVersion'),
-    framework: text('framework'),
-    frameworkVersion: text('frameworkVersion'),
-    server: text('server'),
-    orm: text('orm'),
-    serializer: text('serializer'),
-    description: text('description'),
-    build: z.strictObject({ command: text('build command'), outputs: z.array(relativePath).optional(), cache: z.boolean().optional() }),
-    start: command('start'),
-    test: command('test'),
-    env: envMap.optional(),
-    pool: sizedBy('pool'),
-    workers: sizedBy('workers'),
-    concurrency,
-    toolchain: z.strictObject({ versionCommand: text('toolchain.versionCommand') }),
-    readiness: z
-      .strictObject({
-        path: z.string().startsWith('/', { error: 'readiness path must start with /' }).optional(),
-        timeoutMs: z.int().positive({ error: 'readiness timeoutMs must be a positive integer (milliseconds)' }).optional(),
-      })
-      .optional(),
-    variants: z
-      .array(
-        z.strictObject({
-          id: z.string().regex(KEBAB, { error: 'variant id must be kebab-case (e.g. cluster-2)' }),
-          description: text('variant description'),
-          env: envMap,
-        }),
-      )
-      // `when`: check ids even if another field of a variant is wrong, so every problem shows at once.
-      .superRefine(checkVariantIds, { when: () => true })
-      .optional(),
-  });
+const implManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  language: z.enum(LANGUAGES, { error: `language must be one of ${LANGUAGES.join(', ')}` }),
+  languageVersion: text('languageVersion'),
+  framework: text('framework'),
+  frameworkVersion: text('frameworkVersion'),
+  server: text('server'),
+  orm: text('orm'),
+  serializer: text('serializer'),
+  description: text('description'),
+  build: z.strictObject({ command: text('build command'), outputs: z.array(relativePath).optional(), cache: z.boolean().optional() }),
+  start: command('start'),
+  test: command('test'),
+  env: envMap.optional(),
+  pool: sizedBy('pool'),
+  workers: sizedBy('workers'),
+  concurrency,
+  toolchain: z.strictObject({ versionCommand: text('toolchain.versionCommand') }),
+  readiness: z
+    .strictObject({
+      path: z.string().startsWith('/', { error: 'readiness path must start with /' }).optional(),
+      timeoutMs: z.int().positive({ error: 'readiness timeoutMs must be a positive integer (milliseconds)' }).optional(),
+    })
+    .optional(),
+  variants: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(KEBAB, { error: 'variant id must be kebab-case (e.g. cluster-2)' }),
+        description: text('variant description'),
+        env: envMap,
+      }),
+    )
+    // `when`: check ids even if another field of a variant is wrong, so every problem shows at once.
+    .superRefine(checkVariantIds, { when: () => true })
+    .optional(),
+});
 
 /**
  * Variant ids are unique and never "default" (the name of the manifest without a variant).
@@ -205,10 +209,20 @@ function parseManifest(json, file) {
  */
 function folderProblem(kind, folder, file) {
   if (kind === 'implementation' && !IMPL_ID.test(folder)) {
-    return { file, path: '(folder)', message: `implementation folder "${folder}" is not kebab-case`, hint: 'name it <language>-<framework>[-<variant>], e.g. python-fastapi' };
+    return {
+      file,
+      path: '(folder)',
+      message: `implementation folder "${folder}" is not kebab-case`,
+      hint: 'name it <language>-<framework>[-<variant>], e.g. python-fastapi',
+    };
   }
   if (kind === 'scenario' && !SCENARIO_ID.test(folder)) {
-    return { file, path: '(folder)', message: `scenario folder "${folder}" is not named NN-slug`, hint: 'name it two digits, a dash and a kebab-case slug, e.g. 02-json' };
+    return {
+      file,
+      path: '(folder)',
+      message: `scenario folder "${folder}" is not named NN-slug`,
+      hint: 'name it two digits, a dash and a kebab-case slug, e.g. 02-json',
+    };
   }
   return undefined;
 }

@@ -8,7 +8,10 @@ export const RESULT_DIR_DEPTH = 3;
 
 async function dirsUnder(root: string, depth: number): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(root, e.name)).sort();
+  const subdirs = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => join(root, e.name))
+    .sort();
   const nested = depth > 0 ? await Promise.all(subdirs.map((d) => dirsUnder(d, depth - 1))) : [];
   return [root, ...nested.flat()];
 }
@@ -23,7 +26,10 @@ export async function collectResults(roots: readonly string[]): Promise<{ result
   const results: LoadedResult[] = [];
   const problems: SourceProblem[] = [];
   for (const root of roots) {
-    const exists = await stat(root).then((s) => s.isDirectory(), () => false);
+    const exists = await stat(root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!exists) continue;
     for (const dir of await dirsUnder(root, RESULT_DIR_DEPTH)) {
       const loaded = await readResultsDir(dir);

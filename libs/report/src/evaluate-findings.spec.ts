@@ -46,7 +46,12 @@ describe('evaluateFindings', () => {
 
   it('is inconclusive, naming the group, when a group was never measured', () => {
     const f = evaluateFindings(buildReportModel(loaded), [
-      { id: '09-db-pagination', hypotheses: [{ id: 'x', statement: 's', metric: 'p99', compare: { a: 'nope', b: 'Cursor pagination - deep (rows 99001-100000)' }, expectRatioAtLeast: 2 }] },
+      {
+        id: '09-db-pagination',
+        hypotheses: [
+          { id: 'x', statement: 's', metric: 'p99', compare: { a: 'nope', b: 'Cursor pagination - deep (rows 99001-100000)' }, expectRatioAtLeast: 2 },
+        ],
+      },
     ])[0]!;
     expect(f.verdict).toBe('inconclusive');
     expect(f.cells[0]!.note).toBe('group not measured: nope');

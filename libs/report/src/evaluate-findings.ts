@@ -37,7 +37,10 @@ export const FINDING_RULE =
   'Against the declared "at least k×": supported when the whole CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
   'Overall: supported (or rejected) when every valid cell agrees, otherwise inconclusive. Invalid, ungated and quick-preset cells are listed, never counted.';
 
-function metricOf(h: HypothesisSpec, g: { ratePerSec: number; p50: number | null; p90: number | null; p95: number | null; p99: number | null; mean: number | null }): number | null {
+function metricOf(
+  h: HypothesisSpec,
+  g: { ratePerSec: number; p50: number | null; p90: number | null; p95: number | null; p99: number | null; mean: number | null },
+): number | null {
   return h.metric === 'ratePerSec' ? g.ratePerSec : g[h.metric];
 }
 

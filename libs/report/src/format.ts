@@ -1,7 +1,6 @@
 import type { Interval } from './report-model';
 
-const grouped = (value: number, digits: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const grouped = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A rate in requests per second: thousands separators, no decimals from 100 up (`12,340`, `87.5`). */
 export function formatRate(ratePerSec: number): string {

@@ -17,7 +17,11 @@ export interface ScenarioLoadProblem {
 export async function loadScenarios(workspaceRoot: string): Promise<{ scenarios: ScenarioInfo[]; problems: ScenarioLoadProblem[] }> {
   const dir = join(workspaceRoot, 'scenarios');
   const folders = await readdir(dir, { withFileTypes: true }).then(
-    (entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(),
+    (entries) =>
+      entries
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(),
     () => [] as string[],
   );
   const scenarios: ScenarioInfo[] = [];

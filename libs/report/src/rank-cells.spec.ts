@@ -75,13 +75,7 @@ describe('rankCells (Welch on log rates, Holm over the table)', () => {
   });
 
   it('ranks variants only against their implementation, in a variant table', () => {
-    const ranked = byLabel(
-      rankCells([
-        cell('node', [100, 101, 102]),
-        cell('node', [190, 191, 192], { variant: 'cluster-2' }),
-        cell('go', [150, 151, 152]),
-      ]),
-    );
+    const ranked = byLabel(rankCells([cell('node', [100, 101, 102]), cell('node', [190, 191, 192], { variant: 'cluster-2' }), cell('go', [150, 151, 152])]));
     expect(ranked['node (cluster-2)']!.standing.rank).toBeNull();
     expect(ranked['node (cluster-2)']!.variantStanding).toMatchObject({ rank: 1 });
     expect(ranked.node!.variantStanding).toMatchObject({ rank: 2 });
@@ -95,7 +89,13 @@ describe('rankCells (Welch on log rates, Holm over the table)', () => {
     const a = [100, 104, 102];
     const b = [95, 98, 96];
     expect(byLabel(rankCells([cell('a', a), cell('b', b)])).a!.standing.tiedWith).toEqual([]);
-    const others = [[101, 103, 99], [97, 99, 98], [100, 98, 102], [96, 100, 98], [99, 97, 101]].map((rates, i) => cell(`c${i}`, rates));
+    const others = [
+      [101, 103, 99],
+      [97, 99, 98],
+      [100, 98, 102],
+      [96, 100, 98],
+      [99, 97, 101],
+    ].map((rates, i) => cell(`c${i}`, rates));
     expect(byLabel(rankCells([cell('a', a), cell('b', b), ...others])).a!.standing.tiedWith).toContain('b');
   });
 

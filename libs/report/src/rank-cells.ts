@@ -48,7 +48,8 @@ export function unrankableBecause(cell: CellSummary): string | null {
   if (!cell.gated) return 'measured with --skip-gate (not checked against the contract): listed, never ranked';
   if (cell.preset === null) return 'the preset was not recorded (a schema-1 result): listed, never ranked';
   if (cell.preset === 'quick') return 'quick preset: indicative, not ranked';
-  if (!cell.ratePerSec || cell.runs < MIN_RUNS_FOR_CI) return `${cell.runs} run${cell.runs === 1 ? '' : 's'}: indicative, not ranked (ranking needs ${MIN_RUNS_FOR_CI})`;
+  if (!cell.ratePerSec || cell.runs < MIN_RUNS_FOR_CI)
+    return `${cell.runs} run${cell.runs === 1 ? '' : 's'}: indicative, not ranked (ranking needs ${MIN_RUNS_FOR_CI})`;
   if (cell.runRatesPerSec.some((r) => !(r > 0))) return 'a run completed no requests';
   return null;
 }

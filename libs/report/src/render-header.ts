@@ -47,10 +47,5 @@ export function renderLegend(model: Pick<ReportModel, 'ciRule' | 'tieRule'>): st
 /** The list of files that could not be used, if any. */
 export function renderProblems(model: ReportModel): string[] {
   if (model.problems.length === 0) return [];
-  return [
-    '## Files not used',
-    '',
-    ...model.problems.map((p) => `- \`${p.file}\` — ${p.code}: ${p.message.split('\n')[0]}`),
-    '',
-  ];
+  return ['## Files not used', '', ...model.problems.map((p) => `- \`${p.file}\` — ${p.code}: ${p.message.split('\n')[0]}`), ''];
 }

@@ -18,13 +18,13 @@ export function renderHeadline(model: ReportModel, resultsLink: string): string[
   const best = bestValidCells(model.cells);
   const tops = [...best.values()];
   const order = categoriesOf(tops);
-  tops.sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.scenario.localeCompare(b.scenario) || comparisonKey(a).localeCompare(comparisonKey(b)));
+  tops.sort(
+    (a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.scenario.localeCompare(b.scenario) || comparisonKey(a).localeCompare(comparisonKey(b)),
+  );
   if (tops.length === 0) return [`No valid published result yet: see [the results](${resultsLink}).`];
   const rows = tops.map((top) => {
     const group = model.cells.filter((c) => comparisonKey(c) === comparisonKey(top) && c.variant === 'default');
-    const next = group
-      .filter((c) => c !== top && c.verdict === 'valid' && c.ratePerSec)
-      .sort((a, b) => b.ratePerSec!.estimate - a.ratePerSec!.estimate)[0];
+    const next = group.filter((c) => c !== top && c.verdict === 'valid' && c.ratePerSec).sort((a, b) => b.ratePerSec!.estimate - a.ratePerSec!.estimate)[0];
     const share = next ? shareOfBest(next, best) : null;
     return [
       top.scenario,

@@ -116,7 +116,10 @@ describe('scopes', () => {
     expect(md).toContain('**No results yet.**');
   });
 
-  it.each([['with results', () => model], ['without results', () => buildReportModel([])]])('states the interval and the comparison rule in the legend, %s', (_, get) => {
+  it.each([
+    ['with results', () => model],
+    ['without results', () => buildReportModel([])],
+  ])('states the interval and the comparison rule in the legend, %s', (_, get) => {
     const md = renderMarkdown(get());
     expect(md).toContain(`- Throughput: ${CI_RULE}`);
     expect(md).toContain(`- Ties: ${TIE_RULE}`);

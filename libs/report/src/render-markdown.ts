@@ -61,7 +61,14 @@ export function renderMarkdown(model: ReportModel): string {
   out.push('## Scenarios', '');
   for (const category of categoriesOf(cells)) {
     const scenarios = [...new Set(cells.filter((c) => c.category === category).map((c) => c.scenario))].sort();
-    for (const scenario of scenarios) out.push(...renderScenario(model, scenario, cells.filter((c) => c.scenario === scenario)));
+    for (const scenario of scenarios)
+      out.push(
+        ...renderScenario(
+          model,
+          scenario,
+          cells.filter((c) => c.scenario === scenario),
+        ),
+      );
   }
   out.push(...renderImplementations(model, cells), ...renderProblems(model));
   return `${out.join('\n').trimEnd()}\n`;

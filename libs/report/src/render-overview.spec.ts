@@ -9,10 +9,18 @@ import { FIXTURE_RESULTS_DIR, fixtureScenarios } from './testing/fixtures';
 
 let loaded: LoadedResult[];
 let model: ReportModel;
-const rateOf = (impl: string, scenario: string) => loaded.find((l) => l.result.cell.implementation === impl && l.result.cell.scenario === scenario)!.result.stats!.estimate;
+const rateOf = (impl: string, scenario: string) =>
+  loaded.find((l) => l.result.cell.implementation === impl && l.result.cell.scenario === scenario)!.result.stats!.estimate;
 const cellOf = (impl: string, scenario: string) => model.cells.find((c) => c.implementation === impl && c.scenario === scenario)!;
 /** The cells of the markdown row starting with `label` (independent of the report's table code). */
-const row = (lines: string[], label: string) => lines.join('\n').split('\n').find((l) => l.startsWith(`| ${label} `))!.slice(1, -1).split(' | ').map((c) => c.trim());
+const row = (lines: string[], label: string) =>
+  lines
+    .join('\n')
+    .split('\n')
+    .find((l) => l.startsWith(`| ${label} `))!
+    .slice(1, -1)
+    .split(' | ')
+    .map((c) => c.trim());
 
 beforeAll(async () => {
   ({ results: loaded } = await readResultsDir(FIXTURE_RESULTS_DIR));
@@ -25,7 +33,10 @@ describe('share of the best valid cell', () => {
     // go-fiber is faster on 01-lightweight but generator-bound.
     expect(rateOf('go-fiber', '01-lightweight')).toBeGreaterThan(rateOf('typescript-node-http', '01-lightweight'));
     expect(shareOfBest(cellOf('typescript-node-http', '01-lightweight'), best)).toBe(1);
-    expect(shareOfBest(cellOf('python-fastapi-strict', '01-lightweight'), best)).toBeCloseTo(rateOf('python-fastapi-strict', '01-lightweight') / rateOf('typescript-node-http', '01-lightweight'), 12);
+    expect(shareOfBest(cellOf('python-fastapi-strict', '01-lightweight'), best)).toBeCloseTo(
+      rateOf('python-fastapi-strict', '01-lightweight') / rateOf('typescript-node-http', '01-lightweight'),
+      12,
+    );
   });
 
   it('renders the overview: one row per scenario, the best named, each implementation as a percentage, invalid cells with their verdict', () => {
@@ -35,7 +46,9 @@ describe('share of the best valid cell', () => {
     const at = (impl: string) => cells[header.indexOf(impl)];
     expect(cells[1]).toBe(`typescript-node-http ${Math.round(rateOf('typescript-node-http', '01-lightweight')).toLocaleString('en-US')}`);
     expect(at('typescript-node-http')).toBe('100 %');
-    expect(at('python-fastapi-strict')).toBe(`${Math.round((100 * rateOf('python-fastapi-strict', '01-lightweight')) / rateOf('typescript-node-http', '01-lightweight'))} %`);
+    expect(at('python-fastapi-strict')).toBe(
+      `${Math.round((100 * rateOf('python-fastapi-strict', '01-lightweight')) / rateOf('typescript-node-http', '01-lightweight'))} %`,
+    );
     expect(at('go-fiber')).toMatch(/^✗ \d+ % \(generator-bound\)$/);
     expect(row(lines, '09-db-pagination')[header.indexOf('go-fiber')]).toBe('–');
   });

@@ -36,10 +36,14 @@ export function renderOverview(model: ReportModel, cells: readonly CellSummary[]
       const top = best.get(comparisonKey(first));
       const head = `${first.scenario}${manyGroups ? ` (${first.profile}, ${first.hostClass}, ${first.driver}, ${first.preset ?? 'no preset'})` : ''}`;
       const bestText = top?.ratePerSec ? `${top.implementation} ${Math.round(top.ratePerSec.estimate).toLocaleString('en-US')}` : 'no valid cell';
-      return [head, bestText, ...columns.map((impl) => {
-        const cell = group.find((c) => c.implementation === impl);
-        return cell ? shareText(cell, shareOfBest(cell, best)) : '–';
-      })].map(cellText);
+      return [
+        head,
+        bestText,
+        ...columns.map((impl) => {
+          const cell = group.find((c) => c.implementation === impl);
+          return cell ? shareText(cell, shareOfBest(cell, best)) : '–';
+        }),
+      ].map(cellText);
     });
   return [
     '## Overview (req/s as a share of the best valid cell of each scenario)',

@@ -19,7 +19,21 @@ export function serverResourceCells(c: CellSummary): [string, string] {
 }
 
 function mainTable(cells: readonly CellSummary[], standingOf: (c: CellSummary) => CellSummary['standing'] = (c) => c.standing): string {
-  const header = ['implementation', 'rank', 'req/s [95 % CI]', 'CV', 'runs', 'p50', 'p90', 'p95', 'p99', 'errors', 'server CPU-s / 1k req', 'server peak RSS', 'validity'];
+  const header = [
+    'implementation',
+    'rank',
+    'req/s [95 % CI]',
+    'CV',
+    'runs',
+    'p50',
+    'p90',
+    'p95',
+    'p99',
+    'errors',
+    'server CPU-s / 1k req',
+    'server peak RSS',
+    'validity',
+  ];
   const rows = cells.map((c) =>
     [
       c.label,
@@ -66,7 +80,10 @@ function notes(cells: readonly CellSummary[]): string[] {
     if (c.verdict !== 'valid') out.push(`- ${INVALID_MARK} **${c.label}** not ranked — ${c.verdict}: ${c.reasons.join('; ')}`);
     else if (standing.rank === null) out.push(`- **${c.label}** not ranked — ${standing.unrankedBecause}`);
     if (standing.tiedWith.length > 0) out.push(`- ${TIE_MARK} **${c.label}** is tied with ${standing.tiedWith.join(', ')}`);
-    if (c.droppedIterations) out.push(`- **${c.label}** dropped ${c.droppedIterations.toLocaleString('en-US')} iterations at maxInFlight (${formatPercent(c.dropRate)} of what was due)`);
+    if (c.droppedIterations)
+      out.push(
+        `- **${c.label}** dropped ${c.droppedIterations.toLocaleString('en-US')} iterations at maxInFlight (${formatPercent(c.dropRate)} of what was due)`,
+      );
     if (c.failedThresholds.length > 0) out.push(`- **${c.label}** failed thresholds: ${c.failedThresholds.map((t) => `\`${t}\``).join(', ')}`);
   }
   return out.length > 0 ? [...out, ''] : [];
@@ -77,7 +94,12 @@ function variantTables(cells: readonly CellSummary[]): string[] {
   const families = [...new Set(cells.filter((c) => c.variantStanding !== null).map((c) => c.implementation))].sort();
   for (const implementation of families) {
     const family = cells.filter((c) => c.implementation === implementation && c.variantStanding !== null).sort(byStandingOf((c) => c.variantStanding));
-    out.push(`Variants of ${implementation} (ranked against each other only):`, '', mainTable(family, (c) => c.variantStanding!), '');
+    out.push(
+      `Variants of ${implementation} (ranked against each other only):`,
+      '',
+      mainTable(family, (c) => c.variantStanding!),
+      '',
+    );
   }
   return out;
 }

@@ -90,7 +90,10 @@ function groupP95Of(result: ResultFile, runs: readonly Run[], group: string): nu
   const encoded = result.histograms?.merged.perGroupLatencyUs[group];
   const h = encoded ? decodeHistogram(encoded) : null;
   if (h && h.totalCount > 0) return h.getValueAtPercentile(95);
-  const perRun = runs.map((r) => r.perGroup[group]?.latencyUs?.p95 ?? null).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const perRun = runs
+    .map((r) => r.perGroup[group]?.latencyUs?.p95 ?? null)
+    .filter((v): v is number => v !== null)
+    .sort((a, b) => a - b);
   return perRun.length === 0 ? null : perRun[Math.floor((perRun.length - 1) / 2)]!;
 }
 

@@ -13,7 +13,16 @@ async function withRates(perRun: (readonly number[] | null)[], warmupMs = 0): Pr
   result.plan.warmupMs = warmupMs;
   result.runs.forEach((run, i) => {
     const rates = perRun[i];
-    if (rates) run.timeline = { seconds: rates.length, requests: [...rates], errors: rates.map(() => 0), p50Us: rates.map(() => 500), p99Us: rates.map(() => 900), cpuCores: {}, rssBytes: {} };
+    if (rates)
+      run.timeline = {
+        seconds: rates.length,
+        requests: [...rates],
+        errors: rates.map(() => 0),
+        p50Us: rates.map(() => 500),
+        p99Us: rates.map(() => 900),
+        cpuCores: {},
+        rssBytes: {},
+      };
   });
   return result;
 }
@@ -23,7 +32,11 @@ const steady = [1000, 1003, 998, 1001, 1000, 999, 1002, 1000];
 describe('warmupOf', async () => {
   it('gives each run its settling second and the cell the slowest run (every run starts cold)', async () => {
     const w = warmupOf(await withRates([[500, 800, 950, 1000, 1001, 999, 1000, 1002], [700, 990, ...steady.slice(2)], steady]));
-    expect(w?.runs.map((r) => [r.run, r.settledAtSecond])).toEqual([[0, 3], [1, 1], [2, 0]]);
+    expect(w?.runs.map((r) => [r.run, r.settledAtSecond])).toEqual([
+      [0, 3],
+      [1, 1],
+      [2, 0],
+    ]);
     expect(w).toMatchObject({ settledAtSecond: 3, warmupMs: 0, band: 0.02, smoothSeconds: 3 });
     expect(w?.runs[0]?.finalRatePerSec).toBe(1000);
   });

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** A name safe in file names and Nx project names: letters, digits, '.', '_', '-'. */
-export const nameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, ".", "_" or "-"');
+export const nameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a name of letters, digits, ".", "_" or "-"');
 
 const positiveIntMs = z.int().positive();
 

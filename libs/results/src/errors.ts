@@ -40,11 +40,7 @@ export class ResultsError extends Error {
   /** Every schema problem found (LAB_RESULT_INVALID); empty otherwise. */
   readonly issues: readonly ResultIssue[];
 
-  constructor(
-    code: ResultsErrorCode,
-    message: string,
-    details: { file?: string; issues?: readonly ResultIssue[]; cause?: unknown; hint?: string } = {},
-  ) {
+  constructor(code: ResultsErrorCode, message: string, details: { file?: string; issues?: readonly ResultIssue[]; cause?: unknown; hint?: string } = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'ResultsError';
     this.code = code;

@@ -61,8 +61,7 @@ describe('latency histograms', () => {
   it('differs from averaging per-run percentiles when runs are skewed', () => {
     const pooledP99 = directPercentile([...RUN_A, ...RUN_B], 99); // 2 % of the pool stalled → ~55 ms
     const mergedP99 = percentilesFromHistogram(mergeHistograms([histogramOf(RUN_A), histogramOf(RUN_B)])).p99;
-    const averagedP99 =
-      (percentilesFromHistogram(histogramOf(RUN_A)).p99 + percentilesFromHistogram(histogramOf(RUN_B)).p99) / 2;
+    const averagedP99 = (percentilesFromHistogram(histogramOf(RUN_A)).p99 + percentilesFromHistogram(histogramOf(RUN_B)).p99) / 2;
     expectWithinResolution(mergedP99, pooledP99);
     expect(Math.abs(averagedP99 - pooledP99) / pooledP99).toBeGreaterThan(0.3); // ~30 ms vs ~55 ms
   });
@@ -94,8 +93,6 @@ describe('latency histograms', () => {
   });
 
   it('refuses percentiles of an empty histogram', () => {
-    expect(() => percentilesFromHistogram(createLatencyHistogram())).toThrow(
-      expect.objectContaining({ code: 'LAB_HISTOGRAM_EMPTY' }),
-    );
+    expect(() => percentilesFromHistogram(createLatencyHistogram())).toThrow(expect.objectContaining({ code: 'LAB_HISTOGRAM_EMPTY' }));
   });
 });

@@ -17,7 +17,5 @@ export function toResultIssues(issues: readonly z.core.$ZodIssue[]): ResultIssue
 /** `['runs', 0, 'errors']` → `runs[0].errors`; `[]` → `(root)`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }

@@ -68,7 +68,10 @@ export const roleLimitsSchema = z.strictObject({
   /** CPU quota in cores (0.5 = half a core). */
   cpus: z.number().positive().optional(),
   /** CPU list, e.g. `0` or `0-1,3`. */
-  cpuset: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/).optional(),
+  cpuset: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/)
+    .optional(),
   memoryBytes: z.int().positive().optional(),
 });
 

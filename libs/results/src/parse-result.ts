@@ -26,9 +26,8 @@ export function parseResult(value: unknown, file?: string): ResultFile {
   const parsed = resultFileSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = toResultIssues(parsed.error.issues);
-  throw new ResultsError(
-    'LAB_RESULT_INVALID',
-    `${where} is not a valid result file:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
-    { file, issues },
-  );
+  throw new ResultsError('LAB_RESULT_INVALID', `${where} is not a valid result file:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`, {
+    file,
+    issues,
+  });
 }

@@ -74,14 +74,29 @@ describe('resultFileSchema', () => {
 
   it('rejects a timeline whose columns disagree with its seconds, or with only part of the traffic', () => {
     const result = fixtureResult();
-    result.runs[0]!.timeline = { seconds: 3, requests: [1, 2, 3], errors: [0, 0, 0], p50Us: [1, 1], p99Us: [2, 2, 2], cpuCores: { server: [0.5] }, rssBytes: {} };
+    result.runs[0]!.timeline = {
+      seconds: 3,
+      requests: [1, 2, 3],
+      errors: [0, 0, 0],
+      p50Us: [1, 1],
+      p99Us: [2, 2, 2],
+      cpuCores: { server: [0.5] },
+      rssBytes: {},
+    };
     result.runs[1]!.timeline = { seconds: 1, requests: [5], cpuCores: {}, rssBytes: {} };
     expect(invalidPaths(result)).toEqual(['runs[0].timeline.cpuCores.server', 'runs[0].timeline.p50Us', 'runs[1].timeline']);
   });
 
   it('accepts an open-stages load model', () => {
     const result = fixtureResult();
-    result.cell.loadModel = { kind: 'open-stages', stages: [{ ratePerSec: 100, durationMs: 5000 }, { ratePerSec: 400, durationMs: 5000 }], maxVus: 64 };
+    result.cell.loadModel = {
+      kind: 'open-stages',
+      stages: [
+        { ratePerSec: 100, durationMs: 5000 },
+        { ratePerSec: 400, durationMs: 5000 },
+      ],
+      maxVus: 64,
+    };
     expect(() => parseResult(result)).not.toThrow();
   });
 
@@ -127,9 +142,7 @@ describe('resultFileSchema', () => {
     const broken = fixtureResult() as unknown as Record<string, any>;
     broken.plan.minRuns = 'three';
     broken.runs[0].requests = 1.5;
-    expect(() => parseResult(broken, 'results/x.json')).toThrow(
-      /results\/x\.json[\s\S]*plan\.minRuns[\s\S]*runs\[0\]\.requests/,
-    );
+    expect(() => parseResult(broken, 'results/x.json')).toThrow(/results\/x\.json[\s\S]*plan\.minRuns[\s\S]*runs\[0\]\.requests/);
   });
 
   it.each<[string, (r: ResultFile) => void, string[]]>([
@@ -150,9 +163,7 @@ describe('resultFileSchema', () => {
 
   it.each([3, 0, '2'])('reports schemaVersion %j as LAB_RESULT_VERSION_MISMATCH', (schemaVersion) => {
     const result = { ...fixtureResult(), schemaVersion };
-    expect(() => parseResult(result, 'old.json')).toThrow(
-      expect.objectContaining({ code: 'LAB_RESULT_VERSION_MISMATCH', file: 'old.json' }),
-    );
+    expect(() => parseResult(result, 'old.json')).toThrow(expect.objectContaining({ code: 'LAB_RESULT_VERSION_MISMATCH', file: 'old.json' }));
     expect(() => parseResult(result)).toThrow(/schemaVersion .*this lab reads schemaVersion 2 \(and 1\)/);
   });
 

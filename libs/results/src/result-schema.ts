@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { cellSchema } from './cell-schema';
-import {
-  cellStatsSchema,
-  extrasSchema,
-  limitsSchema,
-  roleResourcesSchema,
-  roleSchema,
-  thresholdSchema,
-  validitySchema,
-} from './outcome-schema';
+import { cellStatsSchema, extrasSchema, limitsSchema, roleResourcesSchema, roleSchema, thresholdSchema, validitySchema } from './outcome-schema';
 import { provenanceSchema } from './provenance-schema';
 import { histogramsSchema, planSchema, runSchema } from './run-schema';
 

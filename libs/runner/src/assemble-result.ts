@@ -28,7 +28,14 @@ export function repetitionDone(plan: CellPlan, runs: readonly MeasuredRun[], onE
   const ci = enough && interval.kind === 'ci' ? { estimate, low: interval.low, high: interval.high } : undefined;
   const precise = ci !== undefined && isPrecise(ci, plan.precisionTarget);
   const remainingMax = precise ? 0 : plan.runs.max - runs.length;
-  onEvent?.({ type: 'run', run: last.index, ratePerSec: last.result.ratePerSec, ...(ci ? { ci: { estimate: ci.estimate, low: ci.low, high: ci.high } } : {}), precise, remainingMax });
+  onEvent?.({
+    type: 'run',
+    run: last.index,
+    ratePerSec: last.result.ratePerSec,
+    ...(ci ? { ci: { estimate: ci.estimate, low: ci.low, high: ci.high } } : {}),
+    precise,
+    remainingMax,
+  });
   return precise;
 }
 
@@ -65,14 +72,18 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
     'quiet.notQuietRuns': runs.filter((r) => !r.quiet.quiet).length,
     // The server's whole environment besides the service URLs and port: what the manifest and the
     // variant set, plus only PATH, HOME and locale from the lab's own (see INHERITED_ENV).
-    'server.env': Object.entries(plan.serverEnv).map(([k, v]) => `${k}=${v}`).join(' '),
+    'server.env': Object.entries(plan.serverEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' '),
     'server.inherited': INHERITED_ENV.join(' '),
     // The server's concurrency as the manifest sizes it: processes and database connections per
     // process (threads per process, where a server has them, are in server.env).
     'server.processes': Number(plan.serverEnv[manifest.workers.env] ?? manifest.workers.default),
     'server.poolPerProcess': Number(plan.serverEnv[manifest.pool.env] ?? manifest.pool.default),
     // The ceiling validity was judged against, and where it came from (`lab calibrate`, LAB_GENERATOR_CEILING, an option).
-    ...(plan.generatorCeilingPerSec ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' } : {}),
+    ...(plan.generatorCeilingPerSec
+      ? { 'generator.ceilingPerSec': plan.generatorCeilingPerSec, 'generator.ceilingFrom': plan.origins.generatorCeilingPerSec ?? 'option' }
+      : {}),
     ...cellObserved(runs.map((r) => r.observed)),
     ...samplingCost(runs),
   };

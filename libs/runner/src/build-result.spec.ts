@@ -73,7 +73,13 @@ function input(runs: MeasuredRun[]): ResultInput {
   return {
     plan,
     runs,
-    provenance: { gitSha: 'abcdef0', gitDirty: false, hostFingerprint: { cpuModel: 'cpu', cores: 2, memoryBytes: 1 << 30, arch: 'x64', kernel: 'k', node: 'v20' }, toolVersions: { node: 'v20' }, createdAt: '2026-11-26T18:00:00.000Z' },
+    provenance: {
+      gitSha: 'abcdef0',
+      gitDirty: false,
+      hostFingerprint: { cpuModel: 'cpu', cores: 2, memoryBytes: 1 << 30, arch: 'x64', kernel: 'k', node: 'v20' },
+      toolVersions: { node: 'v20' },
+      createdAt: '2026-11-26T18:00:00.000Z',
+    },
     isolation: { mechanism: 'cgroup-v1', enforced: { server: none, database: none, redis: none, generator: none, helpers: none } },
     validity: { verdict: 'valid', reasons: [] },
     extras: {},
@@ -96,9 +102,23 @@ describe('buildResult', () => {
   it("writes each run's per-second timeline (driver traffic, sampled roles) and leaves it out where there is none", () => {
     const sampled = run(0, 1000, 400);
     sampled.result.timeline = [{ second: 0, requests: 1000, errors: 0, p50Us: 390, p99Us: 900 }];
-    sampled.roleSampling = { samples: [{ atMs: 0, roles: { server: { cpuSeconds: 1, rssBytes: 5_000_000 } } }, { atMs: 1_000, roles: { server: { cpuSeconds: 1.5, rssBytes: 6_000_000 } } }], busyMs: 2 };
+    sampled.roleSampling = {
+      samples: [
+        { atMs: 0, roles: { server: { cpuSeconds: 1, rssBytes: 5_000_000 } } },
+        { atMs: 1_000, roles: { server: { cpuSeconds: 1.5, rssBytes: 6_000_000 } } },
+      ],
+      busyMs: 2,
+    };
     const result = parseResult(buildResult(input([sampled, run(1, 1100, 800)])));
-    expect(result.runs[0]!.timeline).toEqual({ seconds: 1, requests: [1000], errors: [0], p50Us: [390], p99Us: [900], cpuCores: { server: [0.5] }, rssBytes: { server: [6_000_000] } });
+    expect(result.runs[0]!.timeline).toEqual({
+      seconds: 1,
+      requests: [1000],
+      errors: [0],
+      p50Us: [390],
+      p99Us: [900],
+      cpuCores: { server: [0.5] },
+      rssBytes: { server: [6_000_000] },
+    });
     expect(result.runs[1]!.timeline).toBeUndefined();
   });
 

@@ -91,7 +91,10 @@ export function loadModel(load: LoadSpec): LoadModel {
     case 'sweep':
       return {
         kind: 'sweep',
-        steps: Array.from({ length: load.maxSteps }, (_, k) => ({ ratePerSec: load.startRatePerSec + k * load.stepRatePerSec, durationMs: load.stepDurationMs })),
+        steps: Array.from({ length: load.maxSteps }, (_, k) => ({
+          ratePerSec: load.startRatePerSec + k * load.stepRatePerSec,
+          durationMs: load.stepDurationMs,
+        })),
         slo: { percentile: load.slo.percentile, latencyUs: Math.round(load.slo.maxLatencyMs * 1000) },
       };
   }

@@ -37,10 +37,18 @@ describe('deriveCeilings', () => {
   it.each([
     [
       'the best generator-bound rate is the ceiling',
-      [m({ ratePerSec: 31_000, generatorCpuCores: 0.97 }), m({ connections: 50, ratePerSec: 39_000, generatorCpuCores: 0.99 }), m({ ratePerSec: 45_000, generatorCpuCores: 0.6 })],
+      [
+        m({ ratePerSec: 31_000, generatorCpuCores: 0.97 }),
+        m({ connections: 50, ratePerSec: 39_000, generatorCpuCores: 0.99 }),
+        m({ ratePerSec: 45_000, generatorCpuCores: 0.6 }),
+      ],
       { status: 'generator-bound', ceilingPerSec: 39_000, bestRatePerSec: 45_000 },
     ],
-    ['a saturated server: not reached', [m({ ratePerSec: 27_000, generatorCpuCores: 0.5, serverCpuCores: 0.99 })], { status: 'server-bound', bestRatePerSec: 27_000 }],
+    [
+      'a saturated server: not reached',
+      [m({ ratePerSec: 27_000, generatorCpuCores: 0.5, serverCpuCores: 0.99 })],
+      { status: 'server-bound', bestRatePerSec: 27_000 },
+    ],
     ['neither saturated', [m({ generatorCpuCores: 0.4, serverCpuCores: 0.6 })], { status: 'inconclusive', bestRatePerSec: 30_000 }],
     ['no completed request', [m({ requests: 0 })], { status: 'skipped' }],
   ])('%s', (_name, measurements, expected) => {
@@ -55,12 +63,14 @@ describe('deriveCeilings', () => {
   });
 
   it('keeps the skip note of a driver that was not measured', () => {
-    expect(deriveCeilings([], ['wrk'], { wrk: 'skipped: wrk not found' })).toEqual([{ driver: 'wrk', workload: 'bare', status: 'skipped', note: 'skipped: wrk not found' }]);
+    expect(deriveCeilings([], ['wrk'], { wrk: 'skipped: wrk not found' })).toEqual([
+      { driver: 'wrk', workload: 'bare', status: 'skipped', note: 'skipped: wrk not found' },
+    ]);
   });
 });
 
 describe('deriveCeilings with workloads', () => {
-  it("gives a driver measured with checks a second ceiling, after its bare one, from those settings only", () => {
+  it('gives a driver measured with checks a second ceiling, after its bare one, from those settings only', () => {
     const ceilings = deriveCeilings(
       [
         m({ workload: 'bare', ratePerSec: 60_000, generatorCpuCores: 0.97 }),
@@ -132,7 +142,9 @@ describe('calibration file', () => {
     durationMs: 5_000,
     measurements: [m({})],
     ceilings: [
-      ceilingPerSec ? { driver: 'native', status: 'generator-bound', ceilingPerSec, bestRatePerSec: ceilingPerSec, note: '' } : { driver: 'native', status: 'server-bound', bestRatePerSec: 1, note: '' },
+      ceilingPerSec
+        ? { driver: 'native', status: 'generator-bound', ceilingPerSec, bestRatePerSec: ceilingPerSec, note: '' }
+        : { driver: 'native', status: 'server-bound', bestRatePerSec: 1, note: '' },
     ],
     mechanism: 'taskset',
   });
@@ -167,7 +179,13 @@ describe('calibration file', () => {
   it('gives planCell its ceiling for the plan driver and profile; LAB_GENERATOR_CEILING still wins', () => {
     const calibration = withProfile(undefined, host, entry('default-2core', 40_000));
     const implementation = { id: 'impl', dir: '/nowhere', manifest: fixtureManifest('node server.mjs') };
-    const base = { implementation, scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }), workspaceRoot: '/ws', host: { cores: 2 }, calibration };
+    const base = {
+      implementation,
+      scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }),
+      workspaceRoot: '/ws',
+      host: { cores: 2 },
+      calibration,
+    };
     const plan = planCell(base);
     expect([plan.generatorCeilingPerSec, plan.origins.generatorCeilingPerSec]).toEqual([40_000, 'calibration']);
     expect(planCell({ ...base, options: { driver: 'wrk' } }).generatorCeilingPerSec).toBeUndefined();
@@ -184,7 +202,13 @@ describe('calibration file', () => {
       ],
     });
     const implementation = { id: 'impl', dir: '/nowhere', manifest: fixtureManifest('node server.mjs') };
-    const base = { implementation, scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }), workspaceRoot: '/ws', host: { cores: 2 }, calibration };
+    const base = {
+      implementation,
+      scenario: healthScenario({ kind: 'closed', vus: 8, durationMs: 30_000 }),
+      workspaceRoot: '/ws',
+      host: { cores: 2 },
+      calibration,
+    };
     expect(planCell({ ...base, autoDriver: { driver: 'loadgen', reason: 'fixed' } }).generatorCeilingPerSec).toBe(90_000);
     expect(planCell({ ...base, autoDriver: { driver: 'native', reason: 'flow' } }).generatorCeilingPerSec).toBe(30_000);
   });

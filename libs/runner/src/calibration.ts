@@ -117,12 +117,24 @@ export function deriveCeilings(
   return drivers.flatMap((driver) => {
     const own = measurements.filter((m) => m.driver === driver && m.requests > 0);
     const withChecks = own.filter((m) => workloadOf(m) === 'checks');
-    const bare = ceilingOf(driver, 'bare', own.filter((m) => workloadOf(m) === 'bare'), skipNotes[driver], limits);
+    const bare = ceilingOf(
+      driver,
+      'bare',
+      own.filter((m) => workloadOf(m) === 'bare'),
+      skipNotes[driver],
+      limits,
+    );
     return withChecks.length > 0 ? [bare, ceilingOf(driver, 'checks', withChecks, undefined, limits)] : [bare];
   });
 }
 
-function ceilingOf(driver: Driver, workload: CalibrationWorkload, own: readonly CalibrationMeasurement[], skipNote: string | undefined, limits: CeilingLimits): DriverCeiling {
+function ceilingOf(
+  driver: Driver,
+  workload: CalibrationWorkload,
+  own: readonly CalibrationMeasurement[],
+  skipNote: string | undefined,
+  limits: CeilingLimits,
+): DriverCeiling {
   const tag = { driver, workload };
   if (own.length === 0) return { ...tag, status: 'skipped', note: skipNote ?? 'not measured' };
   const best = Math.max(...own.map((m) => m.ratePerSec));
@@ -166,7 +178,8 @@ export function calibrationPath(host: HostFingerprint, env: Readonly<Record<stri
  * Adds (or replaces) one profile's calibration in `file` (or a new file for `host`); pure.
  */
 export function withProfile(file: CalibrationFile | undefined, host: HostFingerprint, entry: ProfileCalibration): CalibrationFile {
-  const base: CalibrationFile = file && file.hostHash === hostHash(host) ? file : { version: CALIBRATION_VERSION, host, hostHash: hostHash(host), profiles: {} };
+  const base: CalibrationFile =
+    file && file.hostHash === hostHash(host) ? file : { version: CALIBRATION_VERSION, host, hostHash: hostHash(host), profiles: {} };
   return { ...base, profiles: { ...base.profiles, [entry.profile]: entry } };
 }
 

@@ -12,7 +12,7 @@ export const runnerErrorCodes = {
   /** The implementation exited while it was being measured. */
   LAB_IMPL_CRASHED: 'Read the log tail in the message; the cell is failed, never stored as a success.',
   /** The conformance gate found error-severity problems; `problems` lists them. */
-  LAB_CONFORMANCE_FAILED: 'Fix the implementation until `lab verify` passes for this scenario\'s endpoints.',
+  LAB_CONFORMANCE_FAILED: "Fix the implementation until `lab verify` passes for this scenario's endpoints.",
   /** The run was aborted (Ctrl-C or an AbortSignal); nothing was written. */
   LAB_INTERRUPTED: 'Run the cell again; every process it started has been stopped.',
   /** Another lab process holds the bench lock. */

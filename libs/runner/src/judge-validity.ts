@@ -94,11 +94,17 @@ export function judgeValidity(input: ValidityInput): Validity {
   const generatorCores = input.generatorCores ?? 1;
   const generatorCpu = median(runs.map((r) => r.generatorCpuCores));
   if (generatorCpu >= limits.generatorCpuFraction * generatorCores) {
-    add('generator-bound', `the load generator used ${pct(generatorCpu / generatorCores)} of its ${generatorCores} core(s) (limit ${pct(limits.generatorCpuFraction)}): the rate is a lower bound`);
+    add(
+      'generator-bound',
+      `the load generator used ${pct(generatorCpu / generatorCores)} of its ${generatorCores} core(s) (limit ${pct(limits.generatorCpuFraction)}): the rate is a lower bound`,
+    );
   }
   const rate = median(runs.map((r) => r.ratePerSec));
   if (input.generatorCeilingPerSec && rate >= limits.ceilingFraction * input.generatorCeilingPerSec) {
-    add('generator-bound', `the rate ${rate.toFixed(0)}/s is ≥ ${pct(limits.ceilingFraction)} of the generator's calibrated ceiling ${input.generatorCeilingPerSec.toFixed(0)}/s`);
+    add(
+      'generator-bound',
+      `the rate ${rate.toFixed(0)}/s is ≥ ${pct(limits.ceilingFraction)} of the generator's calibrated ceiling ${input.generatorCeilingPerSec.toFixed(0)}/s`,
+    );
   }
   littlesLaw(input, add);
 
@@ -107,14 +113,20 @@ export function judgeValidity(input: ValidityInput): Validity {
     const due = sum(runs.map((r) => r.attemptedIterations));
     const dropRate = due > 0 ? dropped / due : 0;
     if (dropRate > limits.maxDropRate) {
-      add('overloaded', `${pct(dropRate)} of due iterations (${dropped} of ${due}) were dropped at maxInFlight (limit ${pct(limits.maxDropRate)}): the offered rate was not met`);
+      add(
+        'overloaded',
+        `${pct(dropRate)} of due iterations (${dropped} of ${due}) were dropped at maxInFlight (limit ${pct(limits.maxDropRate)}): the offered rate was not met`,
+      );
     }
   }
 
   const noisyRuns = runs.filter((r) => r.backgroundCpuCores + r.stealCpuCores > limits.maxBackgroundCores).length;
   if (noisyRuns * 2 > runs.length) {
     const steal = median(runs.map((r) => r.stealCpuCores));
-    add('noisy', `background CPU${steal > 0 ? ' plus CPU steal' : ''} above ${limits.maxBackgroundCores} cores in ${noisyRuns} of ${runs.length} runs (median background ${median(runs.map((r) => r.backgroundCpuCores)).toFixed(2)}, steal ${steal.toFixed(2)} cores)`);
+    add(
+      'noisy',
+      `background CPU${steal > 0 ? ' plus CPU steal' : ''} above ${limits.maxBackgroundCores} cores in ${noisyRuns} of ${runs.length} runs (median background ${median(runs.map((r) => r.backgroundCpuCores)).toFixed(2)}, steal ${steal.toFixed(2)} cores)`,
+    );
   }
 
   if (runs.length >= input.maxRuns && runs.length >= 2) {
@@ -137,7 +149,8 @@ function littlesLaw(input: ValidityInput, add: (v: Verdict, reason: string) => v
   const text = `Little's law: ${vus} VUs but ${l.toFixed(2)} requests in flight on average (${deviation > 0 ? '+' : ''}${pct(deviation)}, tolerance ±${pct(input.limits.littleTolerance)})`;
   if (deviation < 0) add('generator-bound', `${text}: the VUs spent that time in the client, not waiting on the server`);
   else {
-    const why = input.driver === 'wrk' ? "wrk's latencies include synthetic samples (its coordinated-omission correction)" : 'the latencies overlap or are not real';
+    const why =
+      input.driver === 'wrk' ? "wrk's latencies include synthetic samples (its coordinated-omission correction)" : 'the latencies overlap or are not real';
     add('instrument-error', `${text}: a closed loop cannot exceed its VUs, so ${why}`);
   }
 }

@@ -59,7 +59,11 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const startedAt = new Date().toISOString();
     const before = await sample(groups);
     const ownBefore = process.cpuUsage();
-    const observation = await startObservation(plan.scenario.observe, { serverPid: server.proc.pid, databaseUrl: ctx.databaseUrl, ...(index === 0 ? { baseUrl: server.baseUrl } : {}) });
+    const observation = await startObservation(plan.scenario.observe, {
+      serverPid: server.proc.pid,
+      databaseUrl: ctx.databaseUrl,
+      ...(index === 0 ? { baseUrl: server.baseUrl } : {}),
+    });
     const machineBefore = await machineCpu();
     // The per-second timeline's resources: each role's process tree once a second (see startRoleSampling).
     sampling = startRoleSampling({
@@ -68,10 +72,13 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
       ...(ctx.pids.redis ? { redis: ctx.pids.redis } : {}),
       generator: plan.driver === 'native' ? 'self' : () => groups.pids('generator'),
     });
-    const result = await runScenario({ ...plan.scenario, load: plan.load }, {
-      ...base,
-      onProgress: (progress) => onEvent?.({ type: 'progress', run: index, progress }),
-    });
+    const result = await runScenario(
+      { ...plan.scenario, load: plan.load },
+      {
+        ...base,
+        onProgress: (progress) => onEvent?.({ type: 'progress', run: index, progress }),
+      },
+    );
     const roleSampling = await sampling.stop();
     const machineAfter = await machineCpu();
     const own = process.cpuUsage(ownBefore);
@@ -144,7 +151,10 @@ function roleDelta(before: RoleUsage, after: RoleUsage, peakBytes: number | unde
  */
 export async function crashed(plan: CellPlan, server: RunningServer, groups: RoleGroups): Promise<RunnerError> {
   const exit = server.crash ?? { code: null, signal: null };
-  const oomKilled = await groups.usage('server').then((u) => u.oomKilled, () => false);
+  const oomKilled = await groups.usage('server').then(
+    (u) => u.oomKilled,
+    () => false,
+  );
   const limit = groups.enforced.server.memoryBytes;
   const cause = describeCrash({ exit, oomKilled, ...(limit !== undefined ? { memoryLimitBytes: limit } : {}), logTail: server.proc.logTail(30) });
   return new RunnerError('LAB_IMPL_CRASHED', `${plan.implementation.id} exited during the measurement: ${cause}`);

@@ -67,4 +67,3 @@ export function mergeBuckets(buckets: readonly MetricBucket[]): MetricBucket {
     histogram: encodeHistogram(merged),
   };
 }
-

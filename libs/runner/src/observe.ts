@@ -113,9 +113,13 @@ async function statements(url: string, sql: string): Promise<Array<Record<string
  * `serverTree.hwmBytes`, bytes), and a sweep's capacity (`sweep.capacityRatePerSec`, requests per
  * second; 0 when the first step already broke the SLO).
  */
-export function processModelObserved(tree: { pids: readonly number[]; rssBytes: number; hwmBytes: number }, capacityRatePerSec: number | null | undefined): Observed {
+export function processModelObserved(
+  tree: { pids: readonly number[]; rssBytes: number; hwmBytes: number },
+  capacityRatePerSec: number | null | undefined,
+): Observed {
   const out: Observed = {};
-  if (tree.pids.length > 0) Object.assign(out, { 'serverTree.processes': tree.pids.length, 'serverTree.rssBytes': tree.rssBytes, 'serverTree.hwmBytes': tree.hwmBytes });
+  if (tree.pids.length > 0)
+    Object.assign(out, { 'serverTree.processes': tree.pids.length, 'serverTree.rssBytes': tree.rssBytes, 'serverTree.hwmBytes': tree.hwmBytes });
   if (capacityRatePerSec !== undefined) out['sweep.capacityRatePerSec'] = capacityRatePerSec ?? 0;
   return out;
 }

@@ -63,11 +63,31 @@ describe('planCell', () => {
 
   it.each([
     ['quick preset', {}, { preset: 'quick' as const }, { warmupMs: 1_000, runs: { min: 2, max: 3 }, precisionTarget: 0.05, runDurationMs: 5_000 }],
-    ['suite preset', {}, { preset: 'suite' as const }, { warmupMs: 1_000, runs: { min: 3, max: 3 }, runDurationMs: 3_000, quiet: { maxBusyCores: 0.12, timeoutMs: 2_000 }, gate: true }],
+    [
+      'suite preset',
+      {},
+      { preset: 'suite' as const },
+      { warmupMs: 1_000, runs: { min: 3, max: 3 }, runDurationMs: 3_000, quiet: { maxBusyCores: 0.12, timeoutMs: 2_000 }, gate: true },
+    ],
     ['suite preset from LAB_PRESET', { LAB_PRESET: 'suite' }, {}, { preset: 'suite', runs: { min: 3, max: 3 }, runDurationMs: 3_000 }],
-    ['publish preset from LAB_PRESET: fixed runs of a fixed length', { LAB_PRESET: 'publish' }, {}, { preset: 'publish', warmupMs: 5_000, runs: { min: 5, max: 5 }, runDurationMs: 10_000 }],
-    ['env over scenario and defaults', { LAB_RUNS: '4..6', LAB_DURATION_MS: '2000', LAB_WARMUP_MS: '0' }, {}, { runs: { min: 4, max: 6 }, runDurationMs: 2_000, warmupMs: 0 }],
-    ['options over env', { LAB_RUNS: '4..6', LAB_DRIVER: 'wrk', LAB_SEED: '9' }, { runs: { min: 2, max: 2 }, driver: 'native' as const }, { runs: { min: 2, max: 2 }, driver: 'native', seed: 9 }],
+    [
+      'publish preset from LAB_PRESET: fixed runs of a fixed length',
+      { LAB_PRESET: 'publish' },
+      {},
+      { preset: 'publish', warmupMs: 5_000, runs: { min: 5, max: 5 }, runDurationMs: 10_000 },
+    ],
+    [
+      'env over scenario and defaults',
+      { LAB_RUNS: '4..6', LAB_DURATION_MS: '2000', LAB_WARMUP_MS: '0' },
+      {},
+      { runs: { min: 4, max: 6 }, runDurationMs: 2_000, warmupMs: 0 },
+    ],
+    [
+      'options over env',
+      { LAB_RUNS: '4..6', LAB_DRIVER: 'wrk', LAB_SEED: '9' },
+      { runs: { min: 2, max: 2 }, driver: 'native' as const },
+      { runs: { min: 2, max: 2 }, driver: 'native', seed: 9 },
+    ],
     ['env preset, option duration', { LAB_PRESET: 'quick' }, { durationMs: 7_000 }, { preset: 'quick', runDurationMs: 7_000, runs: { min: 2, max: 3 } }],
     ['a min above the default max raises the max', {}, { runs: { min: 12 } }, { runs: { min: 12, max: 12 } }],
     ['profile from env', { LAB_PROFILE: 'none' }, {}, { profile: expect.objectContaining({ name: 'none' }) }],
@@ -90,7 +110,9 @@ describe('planCell', () => {
   it('refuses wrk and loadgen for a non-closed load', () => {
     const scenario = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
     expect(invalid(() => planCell(input({ scenario, options: { driver: 'wrk' } })))).toEqual([expect.stringMatching(/^driver:/)]);
-    expect(invalid(() => planCell(input({ scenario, env: { LAB_DRIVER: 'loadgen' } })))).toEqual([expect.stringMatching(/^driver: loadgen drives closed loads only/)]);
+    expect(invalid(() => planCell(input({ scenario, env: { LAB_DRIVER: 'loadgen' } })))).toEqual([
+      expect.stringMatching(/^driver: loadgen drives closed loads only/),
+    ]);
   });
 
   describe('driver auto', () => {
@@ -98,20 +120,33 @@ describe('planCell', () => {
 
     it('takes the probed choice and says why', () => {
       const plan = planCell(input({ autoDriver: fixed }));
-      expect([plan.driver, plan.driverChoice, plan.origins.driver]).toEqual(['loadgen', 'loadgen: closed load with a fixed request mix (1 request per iteration)', 'default']);
-      const flow = { driver: 'native' as const, reason: "the scenario's iteration is a flow the generator cannot express: it sends different requests per iteration" };
+      expect([plan.driver, plan.driverChoice, plan.origins.driver]).toEqual([
+        'loadgen',
+        'loadgen: closed load with a fixed request mix (1 request per iteration)',
+        'default',
+      ]);
+      const flow = {
+        driver: 'native' as const,
+        reason: "the scenario's iteration is a flow the generator cannot express: it sends different requests per iteration",
+      };
       expect(planCell(input({ autoDriver: flow }))).toMatchObject({ driver: 'native', driverChoice: `native: ${flow.reason}` });
     });
 
     it('keeps native without a probe, and for loads the generator cannot run whatever the probe said', () => {
       expect(planCell(input())).toMatchObject({ driver: 'native', driverChoice: 'native: the iteration was not probed for a fixed request mix' });
       const open = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
-      expect(planCell(input({ scenario: open, autoDriver: fixed }))).toMatchObject({ driver: 'native', driverChoice: expect.stringMatching(/^native: the open load model needs the native driver/) });
+      expect(planCell(input({ scenario: open, autoDriver: fixed }))).toMatchObject({
+        driver: 'native',
+        driverChoice: expect.stringMatching(/^native: the open load model needs the native driver/),
+      });
     });
 
     it('is the default, and an explicit driver wins (saying who asked)', () => {
       expect(planCell(input({ options: { driver: 'auto' }, autoDriver: fixed })).driver).toBe('loadgen');
-      expect(planCell(input({ options: { driver: 'native' }, autoDriver: fixed }))).toMatchObject({ driver: 'native', driverChoice: 'native: asked for by --driver' });
+      expect(planCell(input({ options: { driver: 'native' }, autoDriver: fixed }))).toMatchObject({
+        driver: 'native',
+        driverChoice: 'native: asked for by --driver',
+      });
       expect(planCell(input({ env: { LAB_DRIVER: 'wrk' }, autoDriver: fixed }))).toMatchObject({ driver: 'wrk', driverChoice: 'wrk: asked for by LAB_DRIVER' });
       expect(planCell(input({ env: { LAB_DRIVER: 'loadgen' } }))).toMatchObject({ driver: 'loadgen', driverChoice: 'loadgen: asked for by LAB_DRIVER' });
       expect(planCell(input({ env: { LAB_DRIVER: 'auto' }, autoDriver: fixed })).driver).toBe('loadgen');
@@ -124,7 +159,14 @@ describe('planCell', () => {
   });
 
   it('applies a duration override to each sweep step', () => {
-    const load = { kind: 'sweep' as const, startRatePerSec: 100, stepRatePerSec: 100, stepDurationMs: 10_000, maxSteps: 3, slo: { percentile: 99 as const, maxLatencyMs: 50, maxErrorRate: 0.01 } };
+    const load = {
+      kind: 'sweep' as const,
+      startRatePerSec: 100,
+      stepRatePerSec: 100,
+      stepDurationMs: 10_000,
+      maxSteps: 3,
+      slo: { percentile: 99 as const, maxLatencyMs: 50, maxErrorRate: 0.01 },
+    };
     const scenario = healthScenario(load);
     const plan = planCell(input({ scenario, options: { durationMs: 2_000 } }));
     expect(plan.load).toMatchObject({ kind: 'sweep', stepDurationMs: 2_000 });
@@ -138,14 +180,25 @@ describe('planCell', () => {
   });
 
   it('replaces the load by a sweep whose steps last a run, with the p99 SLO and the error limit, on the native driver', () => {
-    const plan = planCell(input({ options: { sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 4, p99Ms: 250 }, durationMs: 3_000, maxErrorRate: 0.02 } }));
-    expect(plan.load).toEqual({ kind: 'sweep', startRatePerSec: 20, stepRatePerSec: 10, stepDurationMs: 3_000, maxSteps: 4, slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.02 } });
+    const plan = planCell(
+      input({ options: { sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 4, p99Ms: 250 }, durationMs: 3_000, maxErrorRate: 0.02 } }),
+    );
+    expect(plan.load).toEqual({
+      kind: 'sweep',
+      startRatePerSec: 20,
+      stepRatePerSec: 10,
+      stepDurationMs: 3_000,
+      maxSteps: 4,
+      slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.02 },
+    });
     expect(plan.scenario.load.kind).toBe('sweep');
     expect(plan.driver).toBe('native');
   });
 
   it('rejects VUs on a sweep, a sweep with zero steps and the Go generator on a sweep', () => {
-    const problems = invalid(() => planCell(input({ options: { vus: 10, driver: 'loadgen', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })));
+    const problems = invalid(() =>
+      planCell(input({ options: { vus: 10, driver: 'loadgen', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })),
+    );
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['driver', 'sweep.maxSteps', 'vus']);
   });
 });

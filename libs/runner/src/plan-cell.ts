@@ -96,7 +96,7 @@ export function planCell(input: PlanInput): CellPlan {
   const pick = <T>(key: string, read: (o: BenchOptions) => T | undefined, fallback: T, origin: Origin): T => {
     for (const layer of [...layers].reverse()) {
       const value = read(layer.options);
-      if (value !== undefined) return (origins[key] = layer.origin), value;
+      if (value !== undefined) return ((origins[key] = layer.origin), value);
     }
     origins[key] = origin;
     return fallback;
@@ -126,7 +126,12 @@ export function planCell(input: PlanInput): CellPlan {
   const ceiling = pick('generatorCeilingPerSec', (o) => o.generatorCeilingPerSec, calibrated, calibrated !== undefined ? 'calibration' : 'default');
   const quiet = {
     maxBusyCores: pick('quiet.maxBusyCores', (o) => o.quiet?.maxBusyCores, BENCH_DEFAULTS.quiet.maxBusyCores, 'default'),
-    timeoutMs: pick('quiet.timeoutMs', (o) => o.quiet?.timeoutMs, base.quietTimeoutMs ?? BENCH_DEFAULTS.quiet.timeoutMs, base.quietTimeoutMs ? 'preset' : 'default'),
+    timeoutMs: pick(
+      'quiet.timeoutMs',
+      (o) => o.quiet?.timeoutMs,
+      base.quietTimeoutMs ?? BENCH_DEFAULTS.quiet.timeoutMs,
+      base.quietTimeoutMs ? 'preset' : 'default',
+    ),
   };
 
   const positiveInt = (name: string, v: number): void => {
@@ -146,9 +151,11 @@ export function planCell(input: PlanInput): CellPlan {
     problems.push(`driver: ${driver} drives closed loads only; scenario ${input.scenario.id} is ${scenario.load.kind}`);
   }
   if (vus !== undefined) positiveInt('vus', vus);
-  if (vus !== undefined && scenario.load.kind !== 'closed') problems.push(`vus: only a closed load has virtual users; this cell's load is ${scenario.load.kind}`);
+  if (vus !== undefined && scenario.load.kind !== 'closed')
+    problems.push(`vus: only a closed load has virtual users; this cell's load is ${scenario.load.kind}`);
   if (sweep) {
-    for (const key of ['startRatePerSec', 'stepRatePerSec', 'p99Ms'] as const) if (!(sweep[key] > 0)) problems.push(`sweep.${key}: expected > 0, got ${sweep[key]}`);
+    for (const key of ['startRatePerSec', 'stepRatePerSec', 'p99Ms'] as const)
+      if (!(sweep[key] > 0)) problems.push(`sweep.${key}: expected > 0, got ${sweep[key]}`);
     positiveInt('sweep.maxSteps', sweep.maxSteps);
   }
   if (problems.length > 0) {
@@ -195,7 +202,12 @@ export function planCell(input: PlanInput): CellPlan {
  * scenario (a closed load with a fixed request mix, thresholds it can evaluate), else native.
  * Returns it with the reason, `<driver>: <why>`.
  */
-export function resolveDriver(requested: DriverOption, origin: Origin, scenario: Scenario<any>, probed?: DriverChoice): { driver: Driver; driverChoice: string } {
+export function resolveDriver(
+  requested: DriverOption,
+  origin: Origin,
+  scenario: Scenario<any>,
+  probed?: DriverChoice,
+): { driver: Driver; driverChoice: string } {
   if (requested !== 'auto') {
     const by = origin === 'env' ? 'LAB_DRIVER' : origin === 'option' ? '--driver' : origin;
     return { driver: requested, driverChoice: `${requested}: asked for by ${by}` };

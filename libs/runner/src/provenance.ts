@@ -38,7 +38,11 @@ export async function gitState(workspaceRoot: string): Promise<{ gitSha: string;
  * stderr: `wrk -v` prints there and exits 1). Undefined when the command cannot run at all.
  */
 export async function versionOf(command: string, cwd: string): Promise<string | undefined> {
-  const first = (text: string | undefined) => text?.split('\n').map((l) => l.trim()).find(Boolean);
+  const first = (text: string | undefined) =>
+    text
+      ?.split('\n')
+      .map((l) => l.trim())
+      .find(Boolean);
   try {
     const { stdout, stderr } = await run('sh', ['-c', command], { cwd, timeout: 15_000 });
     return first(stdout) ?? first(stderr);

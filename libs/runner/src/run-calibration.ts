@@ -169,7 +169,10 @@ async function measureSetting(
     });
   try {
     const quietTimeoutMs = opts.quietTimeoutMs ?? 10_000;
-    const quiet = quietTimeoutMs > 0 ? await waitForQuiet({ maxBusyCores: 0.12, timeoutMs: quietTimeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) }).catch(() => ({ quiet: false })) : undefined;
+    const quiet =
+      quietTimeoutMs > 0
+        ? await waitForQuiet({ maxBusyCores: 0.12, timeoutMs: quietTimeoutMs, ...(opts.signal ? { signal: opts.signal } : {}) }).catch(() => ({ quiet: false }))
+        : undefined;
     const warmupMs = opts.warmupMs ?? Math.min(1_000, Math.round(opts.durationMs / 4));
     if (warmupMs > 0) await run(warmupMs);
     const serverBefore = (await groups.usage('server')).cpuSeconds;
@@ -188,7 +191,14 @@ async function measureSetting(
   }
 }
 
-function toMeasurement(driver: Driver, workload: CalibrationWorkload, connections: number, r: DriverResult, serverCpuSeconds: number, backgroundCpuCores: number): CalibrationMeasurement {
+function toMeasurement(
+  driver: Driver,
+  workload: CalibrationWorkload,
+  connections: number,
+  r: DriverResult,
+  serverCpuSeconds: number,
+  backgroundCpuCores: number,
+): CalibrationMeasurement {
   const seconds = Math.max(r.durationMs, 1) / 1000;
   const p = r.overall.latency.percentilesUs;
   return {
@@ -220,7 +230,8 @@ async function waitReady(baseUrl: string, server: ManagedProcess, signal?: Abort
       () => false,
     );
     if (ok) return;
-    if (Date.now() > deadline) throw new RunnerError('LAB_IMPL_NOT_READY', `the built-in calibration server did not answer within 10 s; log:\n${server.logTail(20)}`);
+    if (Date.now() > deadline)
+      throw new RunnerError('LAB_IMPL_NOT_READY', `the built-in calibration server did not answer within 10 s; log:\n${server.logTail(20)}`);
     await sleep(50);
   }
 }

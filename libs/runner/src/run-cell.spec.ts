@@ -26,7 +26,10 @@ describe('runCell', () => {
     const events: CellEvent[] = [];
     const plan = planCell({
       implementation: baselineImplementation(),
-      scenario: healthScenario(undefined, { serverMemory: { intervalMs: 200 }, queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['health', 'n-plus-one.lazy'] } }),
+      scenario: healthScenario(undefined, {
+        serverMemory: { intervalMs: 200 },
+        queriesPerRequest: { from: 'pg_stat_statements', endpoints: ['health', 'n-plus-one.lazy'] },
+      }),
       workspaceRoot: WORKSPACE_ROOT,
       host: { cores: availableParallelism() },
       options: fastOptions,
@@ -90,11 +93,16 @@ describe('runCell', () => {
       options: { runs: { min: 1, max: 1 }, warmupMs: 0, skipGate: true, quiet: { timeoutMs: 1_000 } },
     });
     const host = { cores: availableParallelism() };
-    const profile = normalizeProfile({ name: 'oom-test', description: 'a 128 MiB server', minCores: 1, roles: { server: { memoryBytes: 128 * 1024 ** 2 } } }, host);
+    const profile = normalizeProfile(
+      { name: 'oom-test', description: 'a 128 MiB server', minCores: 1, roles: { server: { memoryBytes: 128 * 1024 ** 2 } } },
+      host,
+    );
     const out = join(dirs.out, 'oom-fixture.json');
     const error = await runCell({ ...planned, profile }, { out, lock: { path: join(dirs.out, 'bench.lock') } }).catch((e: unknown) => e);
     expect(isRunnerError(error, 'LAB_IMPL_CRASHED')).toBe(true);
-    expect((error as Error).message).toMatch(/exited during the measurement: OOM-killed at its memory limit of 128 MiB \((signal SIGKILL|code 137)\); last output:\n.*allocating after 200 requests/);
+    expect((error as Error).message).toMatch(
+      /exited during the measurement: OOM-killed at its memory limit of 128 MiB \((signal SIGKILL|code 137)\); last output:\n.*allocating after 200 requests/,
+    );
     const result = await readResultFile(out);
     expect(result.validity.verdict).toBe('crashed');
     expect(result.validity.reasons.join(' ')).toContain('OOM-killed at its memory limit of 128 MiB');
@@ -155,7 +163,12 @@ describe('runCell', () => {
     const out = join(dirs.out, 'wrk.json');
     await runCell(plan, { out, lock: { path: join(dirs.out, 'bench.lock') } });
     const result = await readResultFile(out);
-    expect(result).toMatchObject({ histogramSource: 'wrk-percentiles', histograms: null, plan: { driver: 'wrk' }, stats: { percentilesFrom: 'median-of-runs' } });
+    expect(result).toMatchObject({
+      histogramSource: 'wrk-percentiles',
+      histograms: null,
+      plan: { driver: 'wrk' },
+      stats: { percentilesFrom: 'median-of-runs' },
+    });
     expect(result.runs[0]!.percentilesUs!.p50).toBeGreaterThan(0);
     expect(result.resources.generator!.cpuSeconds).toBeGreaterThan(0);
     expect(result.provenance.toolVersions.wrk).toMatch(/wrk/);

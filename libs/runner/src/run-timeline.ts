@@ -20,7 +20,8 @@ export function toRunTimeline(durationMs: number, traffic: readonly TimelinePoin
   const out: RunTimeline = { seconds, cpuCores: {}, rssBytes: {} };
   if (traffic && traffic.length > 0) {
     const bySecond = new Map(traffic.map((p) => [p.second, p]));
-    const column = (pick: (p: TimelinePoint) => number | null, empty: number | null) => Array.from({ length: seconds }, (_, k) => (bySecond.has(k) ? pick(bySecond.get(k)!) : empty));
+    const column = (pick: (p: TimelinePoint) => number | null, empty: number | null) =>
+      Array.from({ length: seconds }, (_, k) => (bySecond.has(k) ? pick(bySecond.get(k)!) : empty));
     // Drivers write 0 for a second without an answered request; a recorded latency is at least 1 µs.
     const answered = (v: number) => (v > 0 ? Math.round(v) : null);
     out.requests = column((p) => p.requests, 0) as number[];

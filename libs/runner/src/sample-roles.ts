@@ -68,12 +68,15 @@ export function startRoleSampling(sources: Partial<Record<Role, RoleSource>>, in
     busyMs += performance.now() - t0;
   };
   const schedule = (slot: number) => {
-    timer = setTimeout(() => {
-      if (stopped) return;
-      if (!running) running = round(slot).finally(() => (running = undefined));
-      else samples[slot] = null;
-      schedule(slot + 1);
-    }, Math.max(0, started + slot * intervalMs - performance.now()));
+    timer = setTimeout(
+      () => {
+        if (stopped) return;
+        if (!running) running = round(slot).finally(() => (running = undefined));
+        else samples[slot] = null;
+        schedule(slot + 1);
+      },
+      Math.max(0, started + slot * intervalMs - performance.now()),
+    );
   };
   running = round(0).finally(() => (running = undefined));
   schedule(1);

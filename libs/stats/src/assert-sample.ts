@@ -10,10 +10,7 @@ export function assertSample(values: readonly number[], what: string, minSize = 
     throw new StatsError('LAB_STATS_EMPTY_SAMPLE', `${what} of an empty sample`);
   }
   if (values.length < minSize) {
-    throw new StatsError(
-      'LAB_STATS_SAMPLE_TOO_SMALL',
-      `${what} needs at least ${minSize} values, got ${values.length}`,
-    );
+    throw new StatsError('LAB_STATS_SAMPLE_TOO_SMALL', `${what} needs at least ${minSize} values, got ${values.length}`);
   }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {

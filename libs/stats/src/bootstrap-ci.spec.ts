@@ -62,8 +62,6 @@ describe('bootstrapCi (percentile bootstrap)', () => {
   });
 
   it('needs at least two values', () => {
-    expect(() => bootstrapCi([1], mean, { seed: 1 })).toThrow(
-      expect.objectContaining({ code: 'LAB_STATS_SAMPLE_TOO_SMALL' }),
-    );
+    expect(() => bootstrapCi([1], mean, { seed: 1 })).toThrow(expect.objectContaining({ code: 'LAB_STATS_SAMPLE_TOO_SMALL' }));
   });
 });

@@ -42,11 +42,7 @@ export const BOOTSTRAP_DEFAULTS = { confidence: 0.95, resamples: 10_000 } as con
  * Deterministic for a given `seed`. Needs n ≥ 2 (LAB_STATS_SAMPLE_TOO_SMALL); note that the
  * percentile interval under-covers for very small n (about 0.90 at n = 5 for a mean).
  */
-export function bootstrapCi(
-  sample: readonly number[],
-  statistic: Statistic,
-  options: BootstrapOptions,
-): ConfidenceInterval {
+export function bootstrapCi(sample: readonly number[], statistic: Statistic, options: BootstrapOptions): ConfidenceInterval {
   assertSample(sample, 'bootstrap confidence interval', 2);
   const { confidence, resamples, random } = normalizeBootstrapOptions(options);
   const estimate = statistic(sample);

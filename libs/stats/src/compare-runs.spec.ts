@@ -54,7 +54,10 @@ describe('compareRuns (Welch t-test on log run figures)', () => {
   it('has a ratio interval that covers the true ratio about 95 % of the time', () => {
     const model = RUN_MODELS[2]!;
     const coverage = simulate(4, TRIALS, (random) => {
-      const r = compareRuns(model.draw(4, random).map((x) => x * 1.25), model.draw(5, random));
+      const r = compareRuns(
+        model.draw(4, random).map((x) => x * 1.25),
+        model.draw(5, random),
+      );
       return r.low <= 1.25 && 1.25 <= r.high;
     });
     expect(coverage).toBeGreaterThanOrEqual(0.94);
@@ -89,8 +92,24 @@ describe('holmAdjust', () => {
 describe('comparePairedRuns (paired t-test on the log ratios of interleaved runs)', () => {
   // Reference: scipy.stats.ttest_rel(np.log(a), np.log(b)) and exp(d̄ ± t·s_d/√n).
   it.each([
-    { a: [1180, 1212, 1195, 1230, 1204], b: [1150, 1190, 1160, 1201, 1188], confidence: 0.95, pValue: 0.00150555227294189, ratio: 1.0224554127021641, low: 1.0143362718121212, high: 1.0306395423445807 },
-    { a: [250.1, 255.3, 249.8], b: [251.0, 252.2, 250.9], confidence: 0.9, pValue: 0.8186640156728738, ratio: 1.001411309557147, low: 0.9857212317597029, high: 1.0173511319409492 },
+    {
+      a: [1180, 1212, 1195, 1230, 1204],
+      b: [1150, 1190, 1160, 1201, 1188],
+      confidence: 0.95,
+      pValue: 0.00150555227294189,
+      ratio: 1.0224554127021641,
+      low: 1.0143362718121212,
+      high: 1.0306395423445807,
+    },
+    {
+      a: [250.1, 255.3, 249.8],
+      b: [251.0, 252.2, 250.9],
+      confidence: 0.9,
+      pValue: 0.8186640156728738,
+      ratio: 1.001411309557147,
+      low: 0.9857212317597029,
+      high: 1.0173511319409492,
+    },
   ])('matches scipy (%#)', (c) => {
     const r = comparePairedRuns(c.a, c.b, { confidence: c.confidence });
     expectClose(r.pValue, c.pValue, 1e-8);

@@ -42,7 +42,10 @@ export interface CompareOptions {
 export function compareRuns(a: readonly number[], b: readonly number[], options: CompareOptions = {}): RunComparison {
   assertSample(a, 'run comparison (first cell)', 2);
   assertSample(b, 'run comparison (second cell)', 2);
-  for (const [what, xs] of [['first', a], ['second', b]] as const) {
+  for (const [what, xs] of [
+    ['first', a],
+    ['second', b],
+  ] as const) {
     if (xs.some((x) => !(x > 0))) throw new StatsError('LAB_STATS_INVALID_OPTION', `run comparison (${what} cell): values must be positive`);
   }
   const confidence = normalizeConfidence(options.confidence);

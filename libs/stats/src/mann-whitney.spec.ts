@@ -41,9 +41,7 @@ describe('mannWhitneyU against scipy.stats.mannwhitneyu', () => {
   });
 
   it('refuses the exact method with ties', () => {
-    expect(() => mannWhitneyU([1, 2], [2, 3], { method: 'exact' })).toThrow(
-      expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }),
-    );
+    expect(() => mannWhitneyU([1, 2], [2, 3], { method: 'exact' })).toThrow(expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }));
   });
 
   it('throws LAB_STATS_EMPTY_SAMPLE for an empty sample', () => {

@@ -52,11 +52,7 @@ export const EXACT_MAX_PRODUCT = 100_000;
  *   (Andrews, The Theory of Partitions, §3.4), computed with BigInt so counts are exact.
  * Needs at least one value in each sample.
  */
-export function mannWhitneyU(
-  a: readonly number[],
-  b: readonly number[],
-  options: MannWhitneyOptions = {},
-): MannWhitneyResult {
+export function mannWhitneyU(a: readonly number[], b: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
   assertSample(a, 'Mann-Whitney U (first sample)');
   assertSample(b, 'Mann-Whitney U (second sample)');
   const alternative = options.alternative ?? 'two-sided';
@@ -75,10 +71,7 @@ export function mannWhitneyU(
     method = small && !hasTies ? 'exact' : 'asymptotic';
   }
   if (method === 'exact' && hasTies) {
-    throw new StatsError(
-      'LAB_STATS_INVALID_OPTION',
-      "the exact Mann-Whitney distribution assumes no ties; use method 'asymptotic'",
-    );
+    throw new StatsError('LAB_STATS_INVALID_OPTION', "the exact Mann-Whitney distribution assumes no ties; use method 'asymptotic'");
   }
 
   let z: number | null = null;

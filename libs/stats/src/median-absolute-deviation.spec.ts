@@ -13,8 +13,6 @@ describe('medianAbsoluteDeviation', () => {
   });
 
   it.each([0, -1, NaN])('rejects scale %d', (scale) => {
-    expect(() => medianAbsoluteDeviation([1, 2], { scale })).toThrow(
-      expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }),
-    );
+    expect(() => medianAbsoluteDeviation([1, 2], { scale })).toThrow(expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }));
   });
 });

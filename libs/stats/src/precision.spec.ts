@@ -21,8 +21,6 @@ describe('isPrecise and relativeHalfWidth', () => {
   });
 
   it.each([0, -0.02, NaN])('rejects target %d', (target) => {
-    expect(() => isPrecise({ estimate: 1, low: 1, high: 1 }, target)).toThrow(
-      expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }),
-    );
+    expect(() => isPrecise({ estimate: 1, low: 1, high: 1 }, target)).toThrow(expect.objectContaining({ code: 'LAB_STATS_INVALID_OPTION' }));
   });
 });

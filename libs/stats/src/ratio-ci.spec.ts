@@ -42,8 +42,6 @@ describe('ratioCi (two-sample percentile bootstrap of stat(a)/stat(b))', () => {
   });
 
   it('throws LAB_STATS_ZERO_DENOMINATOR when the denominator is 0', () => {
-    expect(() => ratioCi([1, 2], [0, 0], { seed: 1 })).toThrow(
-      expect.objectContaining({ code: 'LAB_STATS_ZERO_DENOMINATOR' }),
-    );
+    expect(() => ratioCi([1, 2], [0, 0], { seed: 1 })).toThrow(expect.objectContaining({ code: 'LAB_STATS_ZERO_DENOMINATOR' }));
   });
 });

@@ -1,10 +1,5 @@
 import { assertSample } from './assert-sample';
-import {
-  normalizeBootstrapOptions,
-  percentileBounds,
-  type BootstrapOptions,
-  type ConfidenceInterval,
-} from './bootstrap-ci';
+import { normalizeBootstrapOptions, percentileBounds, type BootstrapOptions, type ConfidenceInterval } from './bootstrap-ci';
 import { StatsError } from './errors';
 import { mean } from './mean';
 import { median } from './median';

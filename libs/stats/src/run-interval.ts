@@ -19,7 +19,15 @@ export const DEFAULT_CONFIDENCE = 0.95;
  * `estimate` is always the geometric mean of the runs (for one run, its value).
  */
 export type RunInterval =
-  | { readonly kind: 'ci'; readonly method: 't-log'; readonly estimate: number; readonly low: number; readonly high: number; readonly confidence: number; readonly n: number }
+  | {
+      readonly kind: 'ci';
+      readonly method: 't-log';
+      readonly estimate: number;
+      readonly low: number;
+      readonly high: number;
+      readonly confidence: number;
+      readonly n: number;
+    }
   | { readonly kind: 'range'; readonly estimate: number; readonly low: number; readonly high: number; readonly n: 2 }
   | { readonly kind: 'none'; readonly estimate: number; readonly low: number; readonly high: number; readonly n: 1 };
 

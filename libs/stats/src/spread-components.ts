@@ -38,7 +38,8 @@ export interface SpreadComponents {
 export function spreadComponents(a: readonly number[], b: readonly number[]): SpreadComponents {
   assertSample(a, 'spread components (first twin)', 3);
   assertSample(b, 'spread components (second twin)', 3);
-  if (a.length !== b.length) throw new StatsError('LAB_STATS_INVALID_OPTION', `spread components: ${a.length} runs against ${b.length}; twins need the same number of rounds`);
+  if (a.length !== b.length)
+    throw new StatsError('LAB_STATS_INVALID_OPTION', `spread components: ${a.length} runs against ${b.length}; twins need the same number of rounds`);
   if ([...a, ...b].some((x) => !(x > 0))) throw new StatsError('LAB_STATS_INVALID_OPTION', 'spread components: values must be positive');
   const la = a.map(Math.log);
   const lb = b.map(Math.log);

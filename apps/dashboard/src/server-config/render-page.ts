@@ -97,8 +97,18 @@ function table(head: readonly string[], rows: readonly string[][], numeric: read
 
 function coverage(s: ExperimentSummary): string {
   const c = s.coverage;
-  const line = `<p id="coverage">${c.measured} of ${c.total} points measured (${c.valid} valid), ${s.missing.length} missing` + (c.skippedForHost > 0 ? `, ${c.skippedForHost} need more than ${s.hostCores} cores` : '') + '.</p>';
-  return line + table(['round', 'what', 'points', 'measured', 'valid'], c.rounds.map((r) => [escapeHtml(r.id), escapeHtml(r.description), String(r.total), String(r.measured), String(r.valid)]), [2, 3, 4]);
+  const line =
+    `<p id="coverage">${c.measured} of ${c.total} points measured (${c.valid} valid), ${s.missing.length} missing` +
+    (c.skippedForHost > 0 ? `, ${c.skippedForHost} need more than ${s.hostCores} cores` : '') +
+    '.</p>';
+  return (
+    line +
+    table(
+      ['round', 'what', 'points', 'measured', 'valid'],
+      c.rounds.map((r) => [escapeHtml(r.id), escapeHtml(r.description), String(r.total), String(r.measured), String(r.valid)]),
+      [2, 3, 4],
+    )
+  );
 }
 
 function hypotheses(s: ExperimentSummary): string {
@@ -106,7 +116,9 @@ function hypotheses(s: ExperimentSummary): string {
     escapeHtml(h.id),
     escapeHtml(h.statement),
     `<span class="verdict" style="color:${VERDICT_COLOUR[h.verdict]}">${h.verdict}</span>`,
-    h.effect ? `${h.effect.ratio.toFixed(2)}× [${h.effect.low.toFixed(2)}–${h.effect.high.toFixed(2)}] ${escapeHtml(`${h.effect.stack}, ${h.effect.scenario}, ${h.effect.cpus} CPU: ${h.effect.subject} / ${h.effect.reference}`)}` : '–',
+    h.effect
+      ? `${h.effect.ratio.toFixed(2)}× [${h.effect.low.toFixed(2)}–${h.effect.high.toFixed(2)}] ${escapeHtml(`${h.effect.stack}, ${h.effect.scenario}, ${h.effect.cpus} CPU: ${h.effect.subject} / ${h.effect.reference}`)}`
+      : '–',
     `${h.comparisons.length} (${h.pending} pending)`,
   ]);
   return table(['', 'statement', 'verdict', 'effect [interval]', 'comparisons'], rows);

@@ -31,7 +31,7 @@ const json: FlagSpec = { type: 'boolean', description: 'print machine-readable J
 const variant: FlagSpec = {
   type: 'string',
   value: '<id>',
-  description: "run a variant from the manifest's \"variants\" (its env is applied last)",
+  description: 'run a variant from the manifest\'s "variants" (its env is applied last)',
   default: 'none: the manifest as is',
 };
 
@@ -81,7 +81,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'check implementations against the contract (conformance) on a live instance',
     usage: 'lab verify <impl> | --all [--variant <id>] [--only <group,...>] [--fuzz [--fuzz-budget <n|d>] [--seed <n>]] [--write-facts] [--json]',
     details:
-      'Starts the services and the implementation, runs the conformance checks, stops everything. The report states the SQL statements per request the database saw for the profiled endpoints (pg_stat_statements: framework-added BEGIN/ROLLBACK and connection checks included). With --fuzz, then sends property-based requests derived from the contract\'s zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).',
+      "Starts the services and the implementation, runs the conformance checks, stops everything. The report states the SQL statements per request the database saw for the profiled endpoints (pg_stat_statements: framework-added BEGIN/ROLLBACK and connection checks included). With --fuzz, then sends property-based requests derived from the contract's zod schemas (fixed regression cases first, then generated ones from a fixed seed) and fails on any 5xx, timeout (5 s), dropped connection, undocumented status, body that does not match its schema or 405 without the exact Allow header; each failure is printed with a curl command; the stage restores what it changed. Exit 0 when no error-severity problem was found, 1 otherwise. With --json, stdout is the ConformanceReport (with a fuzz member under --fuzz; an array of {impl, variant, report, fuzz} with --all).",
     flags: {
       all: { type: 'boolean', description: 'verify every implementation, one after another', default: 'off' },
       variant,
@@ -92,7 +92,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         default: 'every group',
       },
       fuzz: { type: 'boolean', description: 'after the conformance checks, run the fuzz stage (also limited by --only)', default: 'off' },
-      'fuzz-budget': { type: 'string', value: '<n|d>', description: 'fuzz budget: a request count (800) or a wall time (60s, 2m); needs --fuzz', default: '1500 requests or 60 s' },
+      'fuzz-budget': {
+        type: 'string',
+        value: '<n|d>',
+        description: 'fuzz budget: a request count (800) or a wall time (60s, 2m); needs --fuzz',
+        default: '1500 requests or 60 s',
+      },
       seed: { type: 'string', value: '<n>', description: 'seed of the generated fuzz requests; needs --fuzz', default: 'a fixed seed' },
       'write-facts': {
         type: 'boolean',
@@ -102,7 +107,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
     },
     maxPositionals: 1,
-    examples: ['lab verify typescript-node-http', 'lab verify --all --write-facts', 'lab verify --all --only basic,pagination', 'lab verify python-fastapi --json > report.json', 'lab verify --fuzz --fuzz-budget 400 go-fiber'],
+    examples: [
+      'lab verify typescript-node-http',
+      'lab verify --all --write-facts',
+      'lab verify --all --only basic,pagination',
+      'lab verify python-fastapi --json > report.json',
+      'lab verify --fuzz --fuzz-budget 400 go-fiber',
+    ],
   },
   {
     name: 'scenario',
@@ -120,12 +131,23 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'bench',
     summary: 'measure cells (implementation × scenario) until the numbers are precise, and write result files',
-    usage: 'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite|publish] [--runs min..max] [--duration <d>] [--precision <p>] [--vus <n>] [--sweep <start:step:steps:p99ms>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
+    usage:
+      'lab bench --impl <id...|all> --scenario <id...|category|all> [--variant <id>] [--profile <name>] [--preset standard|quick|suite|publish] [--runs min..max] [--duration <d>] [--precision <p>] [--vus <n>] [--sweep <start:step:steps:p99ms>] [--driver auto|native|wrk|loadgen] [--quick] [--interleave] [--twin] [--dry-run] [--json] [--out <file>]',
     details:
-      '--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B, B A, …): services in their resource groups, the conformance gate on the scenario\'s endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).',
+      "--impl all takes every implementation present; --scenario takes scenario ids, category names (basic, db-advanced, caching, auth, real-world, server-config, stress) or all. For every implementation × scenario, one after another (a machine-wide lock keeps two lab processes from measuring at once; with --interleave the runs of several cells alternate, A B, B A, …): services in their resource groups, the conformance gate on the scenario's endpoints, then warm-up and measured runs until the 95 % CI of the req/s (geometric mean of the runs, t interval on their logarithms; 3 runs at least) is within the precision target or the run cap is reached. Prints a summary per cell (req/s with its CI, p50/p90/p95/p99 from the merged histograms, checks, errors, validity) and, for several cells, a scenario × implementation table at the end; a failing cell is reported and the others still run. The generator ceiling comes from `lab calibrate` when this host and profile were calibrated. Precedence: defaults < preset < scenario < LAB_* (LAB_PROFILE, LAB_PRESET, LAB_RUNS, LAB_DURATION_MS, LAB_WARMUP_MS, LAB_PRECISION, LAB_DRIVER, LAB_SEED, LAB_GENERATOR_CEILING) < flags. Exit 0 ok, 1 a conformance gate failed, 3 a cell could not be measured (crash, setup), 4 a threshold was breached, 130 interrupted (143 after SIGTERM).",
     flags: {
-      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to measure (repeat the flag or separate with commas); all = every implementation present' },
-      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to measure: ids, category names (basic, caching, ...) or all (repeat the flag or separate with commas)' },
+      impl: {
+        type: 'string',
+        value: '<id...>',
+        multiple: true,
+        description: 'implementations to measure (repeat the flag or separate with commas); all = every implementation present',
+      },
+      scenario: {
+        type: 'string',
+        value: '<id...>',
+        multiple: true,
+        description: 'scenarios to measure: ids, category names (basic, caching, ...) or all (repeat the flag or separate with commas)',
+      },
       variant,
       profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, quota-0.5, original, none, ...)', default: 'by core count' },
       runs: { type: 'string', value: '<min..max>', description: 'measured runs: min..max, or n for exactly n', default: '3..10 (quick: 2..3)' },
@@ -141,14 +163,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       preset: {
         type: 'string',
         value: '<name>',
-        description: 'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); publish (5 s warm-up, exactly 5 runs of 10 s: what lab publish measures); quick cells are indicative and never ranked',
+        description:
+          'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); publish (5 s warm-up, exactly 5 runs of 10 s: what lab publish measures); quick cells are indicative and never ranked',
         default: 'standard',
       },
       quick: { type: 'boolean', description: 'the same as --preset quick: a smoke measurement (never for ranking)', default: 'off' },
       interleave: {
         type: 'boolean',
         description:
-          'with several cells, interleave their runs (round by round, alternating the order: A B C, C B A, …) so that the machine\'s speed drift hits every cell alike and their runs can be compared round by round; every cell\'s services stay up (idle) until its last run; a line per run on stderr; results record extras interleaved, interleaveCells and interleaveBlock',
+          "with several cells, interleave their runs (round by round, alternating the order: A B C, C B A, …) so that the machine's speed drift hits every cell alike and their runs can be compared round by round; every cell's services stay up (idle) until its last run; a line per run on stderr; results record extras interleaved, interleaveCells and interleaveBlock",
         default: 'off (one cell after another)',
       },
       twin: {
@@ -161,14 +184,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       sweep: {
         type: 'string',
         value: '<start:step:steps:p99ms>',
-        description: 'replace the load by a saturation sweep: open steps of start, start+step, … req/s (each as long as a run) until p99 exceeds p99ms or errors exceed 1 %; the result records the capacity of each run (extras sweep.capacityRatePerSec.<run>)',
+        description:
+          'replace the load by a saturation sweep: open steps of start, start+step, … req/s (each as long as a run) until p99 exceeds p99ms or errors exceed 1 %; the result records the capacity of each run (extras sweep.capacityRatePerSec.<run>)',
         default: 'off',
       },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },
       'dry-run': { type: 'boolean', description: 'print the resolved plan of every cell and send no traffic', default: 'off' },
       json,
       out: { type: 'string', value: '<file>', description: 'result file (one cell only)', default: 'results/raw/<impl>/<scenario>.json' },
-      nx: { type: 'boolean', description: 'running as an Nx pair task: no live progress line; of the LAB_* variables only LAB_PROFILE and LAB_PRESET (hashed by the task) apply', default: 'off' },
+      nx: {
+        type: 'boolean',
+        description: 'running as an Nx pair task: no live progress line; of the LAB_* variables only LAB_PROFILE and LAB_PRESET (hashed by the task) apply',
+        default: 'off',
+      },
     },
     maxPositionals: 0,
     examples: [
@@ -186,18 +214,43 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'measure every selected cell not yet published for this host class and these inputs, publish each result, regenerate the report',
     usage: 'lab publish [--impl <id...|all>] [--scenario <id...|category|all>] [--preset <name>] [--profile <name>] [--dry-run] [--skip-report] [--json]',
     details:
-      "For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when results/published already holds a result of that cell recorded under that hash on this host class (CPU model × cores): the same inputs were measured. The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when results/published holds results of another host class. Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.",
+      'For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when results/published already holds a result of that cell recorded under that hash on this host class (CPU model × cores): the same inputs were measured. The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when results/published holds results of another host class. Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.',
     flags: {
-      impl: { type: 'string', value: '<id...>', multiple: true, description: 'implementations to publish (repeat or separate with commas); all = every implementation present', default: 'all' },
-      scenario: { type: 'string', value: '<id...>', multiple: true, description: 'scenarios to publish: ids, category names (basic, caching, ...) or all', default: 'all' },
-      preset: { type: 'string', value: '<name>', description: 'the measurement preset (LAB_PRESET of the pair task; see lab bench --help)', default: 'publish (5 runs × 10 s, 5 s warm-up)' },
+      impl: {
+        type: 'string',
+        value: '<id...>',
+        multiple: true,
+        description: 'implementations to publish (repeat or separate with commas); all = every implementation present',
+        default: 'all',
+      },
+      scenario: {
+        type: 'string',
+        value: '<id...>',
+        multiple: true,
+        description: 'scenarios to publish: ids, category names (basic, caching, ...) or all',
+        default: 'all',
+      },
+      preset: {
+        type: 'string',
+        value: '<name>',
+        description: 'the measurement preset (LAB_PRESET of the pair task; see lab bench --help)',
+        default: 'publish (5 runs × 10 s, 5 s warm-up)',
+      },
       profile: { type: 'string', value: '<name>', description: 'resource profile (LAB_PROFILE of the pair task)', default: '$LAB_PROFILE, else by core count' },
-      'dry-run': { type: 'boolean', description: 'list the cells it would measure and those it skips (with the published file), measure nothing', default: 'off' },
+      'dry-run': {
+        type: 'boolean',
+        description: 'list the cells it would measure and those it skips (with the published file), measure nothing',
+        default: 'off',
+      },
       'skip-report': { type: 'boolean', description: 'do not regenerate the report afterwards', default: 'off' },
       json,
     },
     maxPositionals: 0,
-    examples: ['lab publish --dry-run', 'lab publish --impl go-fiber,typescript-fastify --scenario basic', 'lab publish --scenario 01-lightweight --preset quick --skip-report'],
+    examples: [
+      'lab publish --dry-run',
+      'lab publish --impl go-fiber,typescript-fastify --scenario basic',
+      'lab publish --scenario 01-lightweight --preset quick --skip-report',
+    ],
   },
   {
     name: 'calibrate',
@@ -209,7 +262,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       profile: { type: 'string', value: '<name>', description: 'resource profile (default-2core, none, ...)', default: 'by core count' },
       duration: { type: 'string', value: '<d>', description: 'measured length of each setting: 5s, 500ms, 1m', default: '5s' },
       driver: { type: 'string', value: '<native|wrk|loadgen|all>', description: 'which driver(s) to calibrate', default: 'all' },
-      'quiet-timeout': { type: 'string', value: '<d>', description: 'before each setting, wait up to this long for a quiet machine (≤ 0.12 cores busy); 0 = no wait', default: '10s' },
+      'quiet-timeout': {
+        type: 'string',
+        value: '<d>',
+        description: 'before each setting, wait up to this long for a quiet machine (≤ 0.12 cores busy); 0 = no wait',
+        default: '10s',
+      },
       json,
     },
     maxPositionals: 0,
@@ -218,20 +276,45 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'report',
     summary: 'write the markdown report (and the findings) from result files',
-    usage: 'lab report [--scope workspace|scenario:<id>|impl:<id>] [--results <dir>]... [--out <file>] [--discoveries <file>] [--readme <file>] [--scenarios-json <file>] [--json]',
+    usage:
+      'lab report [--scope workspace|scenario:<id>|impl:<id>] [--results <dir>]... [--out <file>] [--discoveries <file>] [--readme <file>] [--scenarios-json <file>] [--json]',
     details:
       'Reads result files (the newest per cell wins; unusable files are warnings), ranks the cells measured the same way and writes markdown with libs/report; for the workspace scope also the findings, learnings/DISCOVERIES.md, and the headline table between the <!-- benchmark-headline:start/end --> markers of README.md. No result files give a "no results yet" page, not an error. Paths on the command line are taken from the current directory (absolute ones as given); the defaults are in the workspace. The Nx targets reports:report, <impl>:report and scenario-<id>:report run this. With --json, stdout is {written, warnings, cells}. Exit 0 written, 2 a bad scope or flag.',
     flags: {
       scope: { type: 'string', value: '<scope>', description: 'what to report: workspace, scenario:<id> or impl:<id>', default: 'workspace' },
-      results: { type: 'string', value: '<dir>', multiple: true, description: 'a results root, read recursively (repeat the flag or separate with commas)', default: 'results/published, then results/raw' },
-      out: { type: 'string', value: '<file>', description: 'the markdown file', default: 'docs/benchmark-results.md (workspace), else dist/reports/<scenario|impl>-<id>.md' },
+      results: {
+        type: 'string',
+        value: '<dir>',
+        multiple: true,
+        description: 'a results root, read recursively (repeat the flag or separate with commas)',
+        default: 'results/published, then results/raw',
+      },
+      out: {
+        type: 'string',
+        value: '<file>',
+        description: 'the markdown file',
+        default: 'docs/benchmark-results.md (workspace), else dist/reports/<scenario|impl>-<id>.md',
+      },
       discoveries: { type: 'string', value: '<file>', description: 'the findings file (workspace scope only)', default: 'learnings/DISCOVERIES.md' },
-      readme: { type: 'string', value: '<file>', description: 'the file whose benchmark-headline markers get the headline table (workspace scope only)', default: 'README.md, unless --out is given' },
-      'scenarios-json': { type: 'string', value: '<file>', description: 'a scenario catalogue as JSON ([{id, title, category, hypotheses}]) instead of importing scenarios/*/scenario.ts' },
+      readme: {
+        type: 'string',
+        value: '<file>',
+        description: 'the file whose benchmark-headline markers get the headline table (workspace scope only)',
+        default: 'README.md, unless --out is given',
+      },
+      'scenarios-json': {
+        type: 'string',
+        value: '<file>',
+        description: 'a scenario catalogue as JSON ([{id, title, category, hypotheses}]) instead of importing scenarios/*/scenario.ts',
+      },
       json,
     },
     maxPositionals: 0,
-    examples: ['lab report', 'lab report --scope scenario:09-db-pagination --out /tmp/09.md', 'lab report --results libs/report/fixtures/results --out tmp/report.md --discoveries tmp/discoveries.md'],
+    examples: [
+      'lab report',
+      'lab report --scope scenario:09-db-pagination --out /tmp/09.md',
+      'lab report --results libs/report/fixtures/results --out tmp/report.md --discoveries tmp/discoveries.md',
+    ],
   },
   {
     name: 'docs',

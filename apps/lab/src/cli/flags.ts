@@ -8,5 +8,12 @@ export function flagText(raw: Invocation['values'][string]): string | undefined 
 /** A repeatable flag's values, also split on commas; duplicates dropped, first mention first. */
 export function flagList(raw: Invocation['values'][string]): string[] {
   const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return [...new Set(items.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      items
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

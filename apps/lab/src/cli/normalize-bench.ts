@@ -35,11 +35,19 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   const impls = flagList(v.impl);
   const scenarios = flagList(v.scenario);
   if (impls.length === 0 || scenarios.length === 0) {
-    throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab bench needs --impl and --scenario', 'usage: lab bench --impl <id...> --scenario <id...> (lab list shows both)');
+    throw usageError(
+      'LAB_USAGE_BAD_ARGUMENTS',
+      'lab bench needs --impl and --scenario',
+      'usage: lab bench --impl <id...> --scenario <id...> (lab list shows both)',
+    );
   }
   const out = flagText(v.out);
   if (out !== undefined && impls.length * scenarios.length > 1) {
-    throw usageError('LAB_USAGE_BAD_ARGUMENTS', '--out names one result file but several cells were asked for', 'leave --out away: each cell goes to results/raw/<impl>/<scenario>.json');
+    throw usageError(
+      'LAB_USAGE_BAD_ARGUMENTS',
+      '--out names one result file but several cells were asked for',
+      'leave --out away: each cell goes to results/raw/<impl>/<scenario>.json',
+    );
   }
   const options: BenchOptions = {};
   const variant = flagText(v.variant);
@@ -48,7 +56,11 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   if (profile) options.profile = profile;
   const preset = flagText(v.preset);
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) {
-    throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'suite is the default suite; quick a smoke test; standard the full protocol');
+    throw usageError(
+      'LAB_USAGE_BAD_VALUE',
+      `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`,
+      'suite is the default suite; quick a smoke test; standard the full protocol',
+    );
   }
   if (v.quick === true && preset !== undefined && preset !== 'quick') {
     throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--quick contradicts --preset ${preset}`, 'give one of them');
@@ -69,7 +81,11 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   const driver = flagText(v.driver);
   if (driver !== undefined) {
     if (!(BENCH_DRIVERS as readonly string[]).includes(driver)) {
-      throw usageError('LAB_USAGE_BAD_VALUE', `--driver must be ${BENCH_DRIVERS.join(', ')}, got "${driver}"`, 'auto picks loadgen for closed loads with a fixed request mix, else native; wrk and loadgen drive closed loads only');
+      throw usageError(
+        'LAB_USAGE_BAD_VALUE',
+        `--driver must be ${BENCH_DRIVERS.join(', ')}, got "${driver}"`,
+        'auto picks loadgen for closed loads with a fixed request mix, else native; wrk and loadgen drive closed loads only',
+      );
     }
     options.driver = driver as NonNullable<BenchOptions['driver']>;
   }
@@ -80,24 +96,42 @@ export function benchConfig(inv: Invocation, ctx: Pick<ConfigContext, 'stderrIsT
   const nx = v.nx === true;
   const twin = v.twin === true;
   if (twin && (nx || v.interleave === true)) {
-    throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--twin cannot be combined with ${nx ? '--nx' : '--interleave'}`, '--twin already interleaves the two copies of its one cell; it is a study, not an Nx task');
+    throw usageError(
+      'LAB_USAGE_BAD_ARGUMENTS',
+      `--twin cannot be combined with ${nx ? '--nx' : '--interleave'}`,
+      '--twin already interleaves the two copies of its one cell; it is a study, not an Nx task',
+    );
   }
   const interleave = v.interleave === true || twin;
-  return { name: 'bench', impls, scenarios, options, dryRun: v['dry-run'] === true, json: v.json === true, out, nx, progress: ctx.stderrIsTTY && !nx && !twin, interleave, twin };
+  return {
+    name: 'bench',
+    impls,
+    scenarios,
+    options,
+    dryRun: v['dry-run'] === true,
+    json: v.json === true,
+    out,
+    nx,
+    progress: ctx.stderrIsTTY && !nx && !twin,
+    interleave,
+    twin,
+  };
 }
 
 /** `30s`, `500ms`, `2m` or plain milliseconds → milliseconds. */
 export function parseDurationMs(raw: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw.trim());
   const ms = match ? Number(match[1]) * { ms: 1, s: 1000, m: 60_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm'] : NaN;
-  if (!(Number.isInteger(ms) && ms > 0)) throw usageError('LAB_USAGE_BAD_VALUE', `--duration must be like 30s, 500ms or 2m, got "${raw}"`, 'a positive whole number of milliseconds');
+  if (!(Number.isInteger(ms) && ms > 0))
+    throw usageError('LAB_USAGE_BAD_VALUE', `--duration must be like 30s, 500ms or 2m, got "${raw}"`, 'a positive whole number of milliseconds');
   return ms;
 }
 
 /** A positive whole number, else a usage error naming the flag. */
 function parseCount(flag: string, raw: string): number {
   const value = Number(raw);
-  if (!(Number.isInteger(value) && value > 0)) throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be a positive whole number, got "${raw}"`, `e.g. ${flag} 50`);
+  if (!(Number.isInteger(value) && value > 0))
+    throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be a positive whole number, got "${raw}"`, `e.g. ${flag} 50`);
   return value;
 }
 
@@ -106,7 +140,11 @@ export function parseSweep(raw: string): NonNullable<BenchOptions['sweep']> {
   const parts = raw.split(':').map(Number);
   const [startRatePerSec, stepRatePerSec, maxSteps, p99Ms] = parts as [number, number, number, number];
   if (parts.length !== 4 || !parts.every((n) => n > 0) || !Number.isInteger(maxSteps)) {
-    throw usageError('LAB_USAGE_BAD_VALUE', `--sweep must be start:step:steps:p99ms, got "${raw}"`, 'e.g. --sweep 20:20:10:250 (20, 40, … 200 req/s until p99 > 250 ms); all four > 0, steps whole');
+    throw usageError(
+      'LAB_USAGE_BAD_VALUE',
+      `--sweep must be start:step:steps:p99ms, got "${raw}"`,
+      'e.g. --sweep 20:20:10:250 (20, 40, … 200 req/s until p99 > 250 ms); all four > 0, steps whole',
+    );
   }
   return { startRatePerSec, stepRatePerSec, maxSteps, p99Ms };
 }
@@ -115,6 +153,7 @@ export function parseSweep(raw: string): NonNullable<BenchOptions['sweep']> {
 export function parsePrecision(raw: string, flag = '--precision'): number {
   const match = /^(\d+(?:\.\d+)?)(%)?$/.exec(raw.trim());
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
-  if (!(value > 0 && value < 1)) throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
+  if (!(value > 0 && value < 1))
+    throw usageError('LAB_USAGE_BAD_VALUE', `${flag} must be like 2% or 0.02, got "${raw}"`, 'a fraction between 0 and 1, or a percentage');
   return value;
 }

@@ -31,8 +31,19 @@ describe('normalizeConfig', () => {
   });
 
   it('lab publish: every implementation × every scenario with the publish preset unless told otherwise', () => {
-    expect(config(['publish']).command).toEqual({ name: 'publish', impls: ['all'], scenarios: ['all'], preset: 'publish', profile: undefined, dryRun: false, json: false, skipReport: false });
-    expect(config(['publish', '--impl', 'go-fiber,typescript-fastify', '--scenario', 'basic', '--preset', 'quick', '--profile', 'none', '--dry-run']).command).toMatchObject({
+    expect(config(['publish']).command).toEqual({
+      name: 'publish',
+      impls: ['all'],
+      scenarios: ['all'],
+      preset: 'publish',
+      profile: undefined,
+      dryRun: false,
+      json: false,
+      skipReport: false,
+    });
+    expect(
+      config(['publish', '--impl', 'go-fiber,typescript-fastify', '--scenario', 'basic', '--preset', 'quick', '--profile', 'none', '--dry-run']).command,
+    ).toMatchObject({
       impls: ['go-fiber', 'typescript-fastify'],
       scenarios: ['basic'],
       preset: 'quick',
@@ -41,9 +52,12 @@ describe('normalizeConfig', () => {
     });
   });
 
-  it.each([[['publish', '--preset', 'fast']], [['publish', '--runs', '3']]])('lab publish refuses %j (exit 2): only what the pair task hash covers may be chosen', (argv) => {
-    expect(() => config(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
-  });
+  it.each([[['publish', '--preset', 'fast']], [['publish', '--runs', '3']]])(
+    'lab publish refuses %j (exit 2): only what the pair task hash covers may be chosen',
+    (argv) => {
+      expect(() => config(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));
+    },
+  );
 
   it('defaults: a free port, every group, no variant', () => {
     expect(config(['up', 'go-chi']).command).toMatchObject({ port: 0, variant: undefined });
@@ -59,15 +73,23 @@ describe('normalizeConfig', () => {
   });
 
   it('bench --interleave takes no value', () => {
-    expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', '--interleave=yes'])).toThrow(expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }));
+    expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', '--interleave=yes'])).toThrow(
+      expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }),
+    );
   });
 
   it('bench --vus and --sweep become runner options; malformed values are usage errors', () => {
     expect(config(['bench', '--impl', 'a', '--scenario', '01-x', '--vus', '50', '--sweep', '20:10:8:250']).command).toMatchObject({
       options: { vus: 50, sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 8, p99Ms: 250 } },
     });
-    for (const bad of [['--vus', '0'], ['--sweep', '20:10:8'], ['--sweep', '20:10:2.5:250']]) {
-      expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', ...bad])).toThrow(expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }));
+    for (const bad of [
+      ['--vus', '0'],
+      ['--sweep', '20:10:8'],
+      ['--sweep', '20:10:2.5:250'],
+    ]) {
+      expect(() => config(['bench', '--impl', 'a', '--scenario', '01-x', ...bad])).toThrow(
+        expect.objectContaining({ code: 'LAB_USAGE_BAD_VALUE', exitCode: 2 }),
+      );
     }
   });
 

@@ -46,7 +46,6 @@ export interface Config {
   command: CommandConfig;
 }
 
-
 /**
  * Turns the parsed command line into a `Config`. Precedence, in one place:
  * defaults < environment (`LAB_WORKSPACE`, `LAB_DEBUG`, `NO_COLOR`) < flags.
@@ -67,7 +66,15 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
   }
   const workspace = resolveWorkspace(inv, ctx);
   const command =
-    inv.command.name === 'bench' ? benchConfig(inv, ctx) : inv.command.name === 'publish' ? publishConfig(inv) : inv.command.name === 'calibrate' ? calibrateConfig(inv) : inv.command.name === 'warmup' ? warmupConfig(inv) : commandConfig(inv);
+    inv.command.name === 'bench'
+      ? benchConfig(inv, ctx)
+      : inv.command.name === 'publish'
+        ? publishConfig(inv)
+        : inv.command.name === 'calibrate'
+          ? calibrateConfig(inv)
+          : inv.command.name === 'warmup'
+            ? warmupConfig(inv)
+            : commandConfig(inv);
   return { ...base, workspace, command };
 }
 
@@ -95,13 +102,21 @@ function commandConfig(inv: Invocation): CommandConfig {
         throw usageError('LAB_USAGE_BAD_ARGUMENTS', 'lab verify needs one implementation or --all', 'usage: lab verify <impl> | --all');
       }
       if (v['write-facts'] === true && (variant !== undefined || v.only !== undefined)) {
-        throw usageError('LAB_USAGE_BAD_ARGUMENTS', `--write-facts records the defaults on every check: not with ${variant !== undefined ? '--variant' : '--only'}`, 'usage: lab verify <impl> | --all --write-facts');
+        throw usageError(
+          'LAB_USAGE_BAD_ARGUMENTS',
+          `--write-facts records the defaults on every check: not with ${variant !== undefined ? '--variant' : '--only'}`,
+          'usage: lab verify <impl> | --all --write-facts',
+        );
       }
       return { name: 'verify', impl, variant, only: parseList(v.only), json, writeFacts: v['write-facts'] === true, ...verifyFuzzFlags(v) };
     case 'scenario': {
       const [action, id] = inv.positionals;
       if (action !== 'build' || id === undefined) {
-        throw usageError('LAB_USAGE_BAD_ARGUMENTS', action === 'build' ? 'lab scenario build needs a scenario id' : `lab scenario has one action, build; got "${action ?? ''}"`, 'usage: lab scenario build <id>; lab list shows the scenarios');
+        throw usageError(
+          'LAB_USAGE_BAD_ARGUMENTS',
+          action === 'build' ? 'lab scenario build needs a scenario id' : `lab scenario has one action, build; got "${action ?? ''}"`,
+          'usage: lab scenario build <id>; lab list shows the scenarios',
+        );
       }
       return { name: 'scenario', action, id, out: flagText(v.out), json };
     }
@@ -127,7 +142,11 @@ function parsePort(raw: Invocation['values'][string]): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw usageError('LAB_USAGE_BAD_VALUE', `--port must be a port number, got "${String(raw)}"`, 'give an integer from 1 to 65535, or leave it out for a free port');
+    throw usageError(
+      'LAB_USAGE_BAD_VALUE',
+      `--port must be a port number, got "${String(raw)}"`,
+      'give an integer from 1 to 65535, or leave it out for a free port',
+    );
   }
   return port;
 }

@@ -32,7 +32,11 @@ export function publishConfig(inv: Invocation): PublishConfig {
   const v = inv.values;
   const preset = flagText(v.preset) ?? PUBLISH_DEFAULT_PRESET;
   if (!(PRESETS as readonly string[]).includes(preset)) {
-    throw usageError('LAB_USAGE_BAD_VALUE', `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`, 'publish (the default) is what the committed results are measured with');
+    throw usageError(
+      'LAB_USAGE_BAD_VALUE',
+      `--preset must be one of ${PRESETS.join(', ')}, got "${preset}"`,
+      'publish (the default) is what the committed results are measured with',
+    );
   }
   const all = (items: string[]) => (items.length === 0 ? ['all'] : items);
   return {
@@ -46,4 +50,3 @@ export function publishConfig(inv: Invocation): PublishConfig {
     skipReport: v['skip-report'] === true,
   };
 }
-

@@ -54,7 +54,7 @@ function programHelp(): string[] {
     '  lab doctor',
     '  lab verify typescript-node-http --only basic',
     '',
-    'lab <command> --help shows a command\'s options and defaults.',
+    "lab <command> --help shows a command's options and defaults.",
   ];
 }
 

@@ -56,5 +56,7 @@ export async function benchInterleaved(ctx: InterleaveContext): Promise<CellOutc
     if (isRunnerError(error, 'LAB_INTERRUPTED')) return 'interrupted';
     throw error;
   }
-  return outcomes.map((o, index) => o ?? { cell: cellName(plans[index]!), plan: plans[index]!, out: outOf(plans[index]!), error: errorView(new Error('not measured')) });
+  return outcomes.map(
+    (o, index) => o ?? { cell: cellName(plans[index]!), plan: plans[index]!, out: outOf(plans[index]!), error: errorView(new Error('not measured')) },
+  );
 }

@@ -29,7 +29,9 @@ export function renderMatrix(cells: readonly MatrixCell[], scenarios: readonly S
     if (!cell) return '–';
     if (cell.error || !cell.result) return `FAILED error[${cell.error?.code ?? 'unknown'}]`;
     const r = cell.result.cell;
-    const summary = model.cells.find((s) => s.implementation === r.implementation && s.variant === r.variant && s.scenario === r.scenario && s.profile === r.profile);
+    const summary = model.cells.find(
+      (s) => s.implementation === r.implementation && s.variant === r.variant && s.scenario === r.scenario && s.profile === r.profile,
+    );
     return summary ? standingText(summary) : '–';
   };
   const failed = cells.filter((c) => c.error).length;

@@ -61,7 +61,10 @@ describe('findReplay', () => {
   });
 
   it('never replays a crashed cell, even the newest match', async () => {
-    const crashed = { ...fakeResult({ taskHash: '4711', cell, host: query.host, createdAt: '2026-11-27T10:00:00.000Z' }), validity: { verdict: 'crashed', reasons: ['the implementation crashed: code 3'] } };
+    const crashed = {
+      ...fakeResult({ taskHash: '4711', cell, host: query.host, createdAt: '2026-11-27T10:00:00.000Z' }),
+      validity: { verdict: 'crashed', reasons: ['the implementation crashed: code 3'] },
+    };
     write('crashed/01-health.json', crashed);
     try {
       expect((await findReplay(dir, query))?.file).toBe(join(dir, 'node-fake/01-health.json'));
@@ -72,7 +75,12 @@ describe('findReplay', () => {
 });
 
 describe('replayQuery', () => {
-  const plan = { implementation: { id: 'node-fake' }, variant: { id: 'default' }, scenario: { id: '01-health' }, profile: { name: 'none' } } as unknown as CellPlan;
+  const plan = {
+    implementation: { id: 'node-fake' },
+    variant: { id: 'default' },
+    scenario: { id: '01-health' },
+    profile: { name: 'none' },
+  } as unknown as CellPlan;
 
   it('asks for the running Nx task hash, the cell and the host class', () => {
     expect(replayQuery(plan, { NX_TASK_HASH: '4711' }, thisHost)).toEqual({ taskHash: '4711', cell, host: thisHost });

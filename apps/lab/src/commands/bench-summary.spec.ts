@@ -10,11 +10,14 @@ describe('extrasLines', () => {
       'generator.ceilingPerSec': 36018,
       'queriesPerRequest.n-plus-one.lazy': 21,
     });
-    expect(lines.map((l) => l.split(':')[0]!.replace(/[ .]+$/, '').trim())).toEqual([
-      'cache.hitRatio',
-      'no-lock.lostUpdates',
-      'queriesPerRequest.n-plus-one.lazy',
-    ]);
+    expect(
+      lines.map((l) =>
+        l
+          .split(':')[0]!
+          .replace(/[ .]+$/, '')
+          .trim(),
+      ),
+    ).toEqual(['cache.hitRatio', 'no-lock.lostUpdates', 'queriesPerRequest.n-plus-one.lazy']);
     expect(lines[0]).toMatch(/: 0\.812$/);
     expect(lines[1]).toMatch(/: 168$/);
   });

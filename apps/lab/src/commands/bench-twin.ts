@@ -25,7 +25,8 @@ export interface TwinSpread extends SpreadComponents {
 /** The spread of the twins' run rates, or why there is none (fewer than 3 rounds with both copies). */
 export function twinSpread(a: ResultFile, b: ResultFile): TwinSpread | string {
   const rounds = Math.min(a.runs.length, b.runs.length);
-  if (rounds < MIN_RUNS_FOR_CI) return `${rounds} round${rounds === 1 ? '' : 's'} with both copies: the split needs ${MIN_RUNS_FOR_CI} or more (--runs 10 is a good start)`;
+  if (rounds < MIN_RUNS_FOR_CI)
+    return `${rounds} round${rounds === 1 ? '' : 's'} with both copies: the split needs ${MIN_RUNS_FOR_CI} or more (--runs 10 is a good start)`;
   const rates = (r: ResultFile) => r.runs.slice(0, rounds).map((run) => run.ratePerSec);
   if ([...rates(a), ...rates(b)].some((x) => !(x > 0))) return 'a run completed no requests';
   const runs = [...a.runs, ...b.runs];

@@ -23,7 +23,10 @@ describe('lab bench (subprocess, fixture workspace)', () => {
   let ws: FixtureWorkspace;
   beforeAll(() => {
     ws = createFixtureWorkspace();
-    const manifest = fixtureManifest('javascript', { env: { FAKE_ID: 'node-fake' }, variants: [{ id: 'two', description: '2 workers', env: { WORKERS: '2' } }] });
+    const manifest = fixtureManifest('javascript', {
+      env: { FAKE_ID: 'node-fake' },
+      variants: [{ id: 'two', description: '2 workers', env: { WORKERS: '2' } }],
+    });
     ws.impl('node-fake', manifest, { 'server.js': FAKE_SERVER_JS });
     ws.write('scenarios/01-health/scenario.ts', scenarioTs('01-health', "{ kind: 'closed', vus: 2, durationMs: 1000 }", ['p99 < 1us']));
     ws.write('scenarios/02-open/scenario.ts', scenarioTs('02-open', "{ kind: 'open', ratePerSec: 50, durationMs: 1000, maxInFlight: 8 }"));
@@ -31,7 +34,23 @@ describe('lab bench (subprocess, fixture workspace)', () => {
   afterAll(() => ws.remove());
 
   it('--dry-run --json prints every cell plan with its origins and sends no traffic', async () => {
-    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health,02-open', '--variant', 'two', '--runs', '4..6', '--duration', '2s', '--dry-run', '--json', '--workspace', ws.root];
+    const args = [
+      'bench',
+      '--impl',
+      'node-fake',
+      '--scenario',
+      '01-health,02-open',
+      '--variant',
+      'two',
+      '--runs',
+      '4..6',
+      '--duration',
+      '2s',
+      '--dry-run',
+      '--json',
+      '--workspace',
+      ws.root,
+    ];
     const run = await runLab(args, { LAB_WARMUP_MS: '250', LAB_RUNS: '9..9' });
     expect(run.code).toBe(0);
     const cells = JSON.parse(run.stdout) as Array<{ out: string; plan: Record<string, any> }>;
@@ -39,7 +58,13 @@ describe('lab bench (subprocess, fixture workspace)', () => {
       join(ws.root, 'results/raw/node-fake--two/01-health.json'),
       join(ws.root, 'results/raw/node-fake--two/02-open.json'),
     ]);
-    expect(cells[0]!.plan).toMatchObject({ runs: { min: 4, max: 6 }, runDurationMs: 2000, warmupMs: 250, variant: { id: 'two' }, serverEnv: { WORKERS: '2', FAKE_ID: 'node-fake' } });
+    expect(cells[0]!.plan).toMatchObject({
+      runs: { min: 4, max: 6 },
+      runDurationMs: 2000,
+      warmupMs: 250,
+      variant: { id: 'two' },
+      serverEnv: { WORKERS: '2', FAKE_ID: 'node-fake' },
+    });
     expect(cells[0]!.plan.origins).toMatchObject({ 'runs.min': 'option', durationMs: 'option', warmupMs: 'env' });
     // --driver auto (the default): the Go generator for the closed fixed mix, native for the open load, each with why.
     expect(cells.map((c) => [c.plan.driver, c.plan.driverChoice])).toEqual([
@@ -49,7 +74,7 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     expect(existsSync(join(ws.root, 'results'))).toBe(false);
   });
 
-  it('--vus and --sweep name their own result file, never the cell\'s', async () => {
+  it("--vus and --sweep name their own result file, never the cell's", async () => {
     const run = await runLab(['bench', '--impl', 'node-fake', '--scenario', '01-health', '--vus', '5', '--dry-run', '--json', '--workspace', ws.root]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).map((c: { out: string }) => c.out)).toEqual([join(ws.root, 'results/raw/node-fake/01-health--vus5.json')]);
@@ -77,7 +102,23 @@ describe('lab bench (subprocess, fixture workspace)', () => {
 
   it('measures a cell, prints the summary, writes the result and exits 4 on a breached threshold', async () => {
     const out = join(ws.root, 'out/cell.json');
-    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--runs', '1', '--duration', '1s', '--profile', 'none', '--out', out, '--workspace', ws.root];
+    const args = [
+      'bench',
+      '--impl',
+      'node-fake',
+      '--scenario',
+      '01-health',
+      '--runs',
+      '1',
+      '--duration',
+      '1s',
+      '--profile',
+      'none',
+      '--out',
+      out,
+      '--workspace',
+      ws.root,
+    ];
     // A private lock: a real `lab bench` elsewhere on this machine must not make the test wait.
     const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
     expect(run.code).toBe(4);
@@ -90,7 +131,27 @@ describe('lab bench (subprocess, fixture workspace)', () => {
 
   it('--twin measures the cell as two interleaved copies and splits its run-to-run spread', async () => {
     const out = join(ws.root, 'out/twin.json');
-    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--twin', '--preset', 'suite', '--runs', '3', '--duration', '1s', '--profile', 'none', '--out', out, '--json', '--workspace', ws.root];
+    const args = [
+      'bench',
+      '--impl',
+      'node-fake',
+      '--scenario',
+      '01-health',
+      '--twin',
+      '--preset',
+      'suite',
+      '--runs',
+      '3',
+      '--duration',
+      '1s',
+      '--profile',
+      'none',
+      '--out',
+      out,
+      '--json',
+      '--workspace',
+      ws.root,
+    ];
     const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
     expect(run.code, run.stderr).toBe(4); // the scenario's p99 < 1us threshold is breached, as above
     const [a, b] = [out, join(ws.root, 'out/twin.twin.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')));
@@ -110,34 +171,54 @@ describe('lab bench (subprocess, fixture workspace)', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('stops cleanly on %s mid-run: exit %d, no result, no process left in the workspace', async (signal, exitCode) => {
-    const out = join(ws.root, `out/${signal}.json`);
-    const args = ['bench', '--impl', 'node-fake', '--scenario', '01-health', '--runs', '3', '--duration', '20s', '--profile', 'none', '--out', out, '--workspace', ws.root];
-    const lab = startLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
-    let stderr = '';
-    lab.stderr.setEncoding('utf8');
-    lab.stderr.on('data', (chunk: string) => (stderr += chunk));
-    // Signal once the cell is measuring and its server runs (it works in the workspace).
-    await new Promise<void>((resolve, reject) => {
-      const poll = setInterval(() => {
-        if (/measuring/.test(stderr) && processesIn(join(ws.root, 'implementations')).length > 0) {
+  ] as const)(
+    'stops cleanly on %s mid-run: exit %d, no result, no process left in the workspace',
+    async (signal, exitCode) => {
+      const out = join(ws.root, `out/${signal}.json`);
+      const args = [
+        'bench',
+        '--impl',
+        'node-fake',
+        '--scenario',
+        '01-health',
+        '--runs',
+        '3',
+        '--duration',
+        '20s',
+        '--profile',
+        'none',
+        '--out',
+        out,
+        '--workspace',
+        ws.root,
+      ];
+      const lab = startLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
+      let stderr = '';
+      lab.stderr.setEncoding('utf8');
+      lab.stderr.on('data', (chunk: string) => (stderr += chunk));
+      // Signal once the cell is measuring and its server runs (it works in the workspace).
+      await new Promise<void>((resolve, reject) => {
+        const poll = setInterval(() => {
+          if (/measuring/.test(stderr) && processesIn(join(ws.root, 'implementations')).length > 0) {
+            clearInterval(poll);
+            setTimeout(resolve, 1500);
+          }
+        }, 200);
+        lab.once('exit', () => {
           clearInterval(poll);
-          setTimeout(resolve, 1500);
-        }
-      }, 200);
-      lab.once('exit', () => {
-        clearInterval(poll);
-        reject(new Error(`lab bench ended early:\n${stderr}`));
+          reject(new Error(`lab bench ended early:\n${stderr}`));
+        });
       });
-    });
-    lab.kill(signal);
-    const [code] = await once(lab, 'exit');
-    expect(code, stderr).toBe(exitCode);
-    expect(existsSync(out)).toBe(false);
-    // The fake server ran with its cwd in the workspace: nothing may still run there.
-    for (let i = 0; i < 50 && processesIn(ws.root).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(processesIn(ws.root)).toEqual([]);
-  }, 180_000);
+      lab.kill(signal);
+      const [code] = await once(lab, 'exit');
+      expect(code, stderr).toBe(exitCode);
+      expect(existsSync(out)).toBe(false);
+      // The fake server ran with its cwd in the workspace: nothing may still run there.
+      for (let i = 0; i < 50 && processesIn(ws.root).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(processesIn(ws.root)).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('lab bench --impl all --scenario <category> (a suite with a broken implementation)', () => {
@@ -160,7 +241,23 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
   });
 
   it('reports the failing cell, measures the rest, ends with the summary table and exits 3', async () => {
-    const args = ['bench', '--impl', 'all', '--scenario', 'basic', '--preset', 'suite', '--runs', '1', '--duration', '1s', '--profile', 'none', '--workspace', ws.root];
+    const args = [
+      'bench',
+      '--impl',
+      'all',
+      '--scenario',
+      'basic',
+      '--preset',
+      'suite',
+      '--runs',
+      '1',
+      '--duration',
+      '1s',
+      '--profile',
+      'none',
+      '--workspace',
+      ws.root,
+    ];
     const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/\[1\/2\] node-dies × 01-health @ none: FAILED error\[LAB_IMPL_NOT_READY\]/);
@@ -172,8 +269,23 @@ describe('lab bench --impl all --scenario <category> (a suite with a broken impl
     expect(readdirSync(join(ws.root, 'results/raw/node-fake'))).toEqual(['01-health--none.json']);
   }, 240_000);
 
-  it('--interleave alternates the cells\' runs round by round, a line per run, and still reports the failing cell', async () => {
-    const args = ['bench', '--impl', 'all', '--scenario', 'basic', '--interleave', '--runs', '2', '--duration', '1s', '--profile', 'none', '--workspace', ws.root];
+  it("--interleave alternates the cells' runs round by round, a line per run, and still reports the failing cell", async () => {
+    const args = [
+      'bench',
+      '--impl',
+      'all',
+      '--scenario',
+      'basic',
+      '--interleave',
+      '--runs',
+      '2',
+      '--duration',
+      '1s',
+      '--profile',
+      'none',
+      '--workspace',
+      ws.root,
+    ];
     const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock') });
     expect(run.code).toBe(3);
     const turns = run.stderr.split('\n').flatMap((l) => /\[round \d+\] cell \d+\/\d+ run \d+/.exec(l) ?? []);
@@ -208,10 +320,27 @@ require('node:http').createServer((req, res) => {
     const tmp = join(ws.root, 'tmp');
     mkdirSync(tmp);
     for (const dir of [ws.root, tmp]) chmodSync(dir, 0o755); // PostgreSQL runs as `postgres` and must reach its dir
-    const args = ['bench', '--impl', 'all', '--scenario', '01-health', '--runs', '1', '--duration', '5s', '--profile', 'none', '--skip-gate', '--workspace', ws.root];
+    const args = [
+      'bench',
+      '--impl',
+      'all',
+      '--scenario',
+      '01-health',
+      '--runs',
+      '1',
+      '--duration',
+      '5s',
+      '--profile',
+      'none',
+      '--skip-gate',
+      '--workspace',
+      ws.root,
+    ];
     const run = await runLab(args, { LAB_WARMUP_MS: '200', LAB_BENCH_LOCK: join(ws.root, 'bench.lock'), TMPDIR: tmp, LAB_RUN_DIR: join(ws.root, 'run') });
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stderr).toMatch(/\[1\/2\] node-crash × 01-health @ none: FAILED error\[LAB_IMPL_CRASHED\] node-crash exited during the measurement: code 3; last output:/);
+    expect(run.stderr).toMatch(
+      /\[1\/2\] node-crash × 01-health @ none: FAILED error\[LAB_IMPL_CRASHED\] node-crash exited during the measurement: code 3; last output:/,
+    );
     expect(run.stderr).toContain('  node-crash: dying after 300 requests');
     expect(run.stderr).toMatch(/\[2\/2\] node-fake × 01-health @ none: [\d,]+ req\/s/);
     expect(run.stderr).toMatch(/2 cells: 1 measured \(\d not valid\), 1 failed/);

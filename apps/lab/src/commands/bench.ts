@@ -54,7 +54,14 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
     return {
       exitCode: EXIT.ok,
       json: described,
-      text: () => described.flatMap((d) => [`${cellName(plans[described.indexOf(d)]!)} → ${d.out}`, ...JSON.stringify(d.plan, null, 2).split('\n').map((l) => `  ${l}`), '']),
+      text: () =>
+        described.flatMap((d) => [
+          `${cellName(plans[described.indexOf(d)]!)} → ${d.out}`,
+          ...JSON.stringify(d.plan, null, 2)
+            .split('\n')
+            .map((l) => `  ${l}`),
+          '',
+        ]),
     };
   }
   if (cfg.nx && plans.length === 1) {
@@ -63,12 +70,23 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
   }
   const controller = new AbortController();
   void interrupt.signal.then(() => controller.abort());
-  const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
+  const lock = await acquireBenchLock({
+    waitMs: 3_600_000,
+    signal: controller.signal,
+    onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`),
+  });
   const interleave = cfg.interleave && plans.length > 1;
   const progress = cfg.progress && !interleave ? createProgressLine(live, plans) : undefined;
   const startedMs = Date.now();
   const built = new Map<string, Promise<ErrorView | undefined>>();
-  const build = (implId: string) => built.get(implId) ?? built.set(implId, ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView)).get(implId)!;
+  const build = (implId: string) =>
+    built.get(implId) ??
+    built
+      .set(
+        implId,
+        ensureBuilt(workspace, implId, log).then(() => undefined, toErrorView),
+      )
+      .get(implId)!;
   let outcomes: CellOutcome[];
   try {
     // The Go generator is built (when missing or older than its sources) under the lock, before
@@ -90,10 +108,16 @@ export async function runBench(workspace: string, cfg: BenchConfig, log: Log, in
     json: spread === undefined ? cells : { twin: cells, spread },
     text: (paint) => [
       ...outcomes.flatMap((o) => [
-        ...(o.result && !o.error ? renderCellSummary(o.cell, o.result, o.out, paint) : [`${paint.bold(o.cell)}  [${paint.red('FAILED')}]`, `  error[${o.error!.code}]: ${o.error!.message}`]),
+        ...(o.result && !o.error
+          ? renderCellSummary(o.cell, o.result, o.out, paint)
+          : [`${paint.bold(o.cell)}  [${paint.red('FAILED')}]`, `  error[${o.error!.code}]: ${o.error!.message}`]),
         '',
       ]),
-      ...(spread !== undefined ? renderTwinSpread(outcomes[0]!.cell, spread, paint) : outcomes.length > 1 ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed] : []),
+      ...(spread !== undefined
+        ? renderTwinSpread(outcomes[0]!.cell, spread, paint)
+        : outcomes.length > 1
+          ? [...renderMatrix(outcomes.map(matrixCell), plans.map(scenarioInfo), paint), elapsed]
+          : []),
     ],
   };
 }
@@ -118,7 +142,9 @@ async function replayPublished(workspace: string, plan: CellPlan, out: string, l
   await replayTo(replay, out);
   const from = relative(workspace, replay.file);
   const { createdAt, gitSha, hostFingerprint: measuredOn } = replay.result.provenance;
-  log(`lab: ${cell}: replaying ${from}, measured ${createdAt} at ${gitSha.slice(0, 12)} on ${measuredOn.cpuModel} × ${measuredOn.cores} cores under the same Nx task hash (${query.taskHash}); nothing is measured`);
+  log(
+    `lab: ${cell}: replaying ${from}, measured ${createdAt} at ${gitSha.slice(0, 12)} on ${measuredOn.cpuModel} × ${measuredOn.cores} cores under the same Nx task hash (${query.taskHash}); nothing is measured`,
+  );
   const outcome: CellOutcome = { cell, plan, out, result: replay.result };
   return {
     exitCode: exitCodeOf([outcome]),
@@ -128,14 +154,19 @@ async function replayPublished(workspace: string, plan: CellPlan, out: string, l
 }
 
 /** The cells one after another, each with all its runs; `interrupted` when aborted. */
-async function benchSequential(ctx: InterleaveContext, startedMs: number, progress?: ReturnType<typeof createProgressLine>): Promise<CellOutcome[] | 'interrupted'> {
+async function benchSequential(
+  ctx: InterleaveContext,
+  startedMs: number,
+  progress?: ReturnType<typeof createProgressLine>,
+): Promise<CellOutcome[] | 'interrupted'> {
   const { plans, outOf, log } = ctx;
   const outcomes: CellOutcome[] = [];
   for (const [index, plan] of plans.entries()) {
     const out = outOf(plan);
     const tag = `[${index + 1}/${plans.length}]`;
     progress?.startCell(index);
-    if (!progress) log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
+    if (!progress)
+      log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
     const buildError = await ctx.build(plan.implementation.id);
     if (buildError) {
       outcomes.push({ cell: cellName(plan), plan, out, error: buildError });
@@ -191,7 +222,8 @@ export async function planAll(workspace: string, cfg: Pick<BenchConfig, 'impls' 
     catalogue = await Promise.all(loaded.scenarios.map(async (s) => ({ id: s.id, category: (await load(s.id)).category as string })));
   }
   const scenarios = await Promise.all(selectScenarios(cfg.scenarios, catalogue).map(load));
-  if (impls.length === 0) throw usageError('LAB_UNKNOWN_IMPL', 'no implementation to measure', 'this workspace has no valid implementations/<id>/lab.json (lab list)');
+  if (impls.length === 0)
+    throw usageError('LAB_UNKNOWN_IMPL', 'no implementation to measure', 'this workspace has no valid implementations/<id>/lab.json (lab list)');
   const host = { cores: availableParallelism() };
   const env = cfg.nx ? hashedEnv(process.env) : process.env;
   const calibration = await hostCalibration();
@@ -214,7 +246,13 @@ export async function planAll(workspace: string, cfg: Pick<BenchConfig, 'impls' 
     );
   } catch (error) {
     if (isRunnerError(error, 'LAB_RUNNER_OPTIONS_INVALID') || isRunnerError(error, 'LAB_VARIANT_UNKNOWN')) {
-      throw new CliError('LAB_USAGE_BAD_VALUE', error.message.split('\n')[0]!, error.hint, EXIT.usage, error.problems.map((p) => `  ${p}`));
+      throw new CliError(
+        'LAB_USAGE_BAD_VALUE',
+        error.message.split('\n')[0]!,
+        error.hint,
+        EXIT.usage,
+        error.problems.map((p) => `  ${p}`),
+      );
     }
     throw error;
   }

@@ -18,7 +18,15 @@ const OLD_ENTRY: ProfileCalibration = JSON.parse(`{
 }`);
 
 const render = (c: ProfileCalibration) => renderCalibration(c, host, '/cache/calibration.json', makePaint(false));
-const rows = (lines: string[], start: string) => lines.filter((l) => l.trimStart().startsWith(start)).map((l) => l.trim().split(/\s{2,}/).slice(0, 4));
+const rows = (lines: string[], start: string) =>
+  lines
+    .filter((l) => l.trimStart().startsWith(start))
+    .map((l) =>
+      l
+        .trim()
+        .split(/\s{2,}/)
+        .slice(0, 4),
+    );
 
 describe('renderCalibration', () => {
   it('shows an entry written before workloads as bare', () => {

@@ -23,7 +23,9 @@ describe('lab calibrate (subprocess)', () => {
     const wrk = existsSync('/usr/bin/wrk');
     // The Go generator is built on first use when Go is there.
     const loadgen = existsSync(DEFAULT_LOADGEN_PATH) || spawnSync('go', ['version']).status === 0;
-    const settings = out.calibration.measurements.map((m: { driver: string; workload: string; connections: number }) => `${m.driver} ${m.workload} ${m.connections}`);
+    const settings = out.calibration.measurements.map(
+      (m: { driver: string; workload: string; connections: number }) => `${m.driver} ${m.workload} ${m.connections}`,
+    );
     expect(settings).toEqual([
       'native bare 10',
       'native bare 50',

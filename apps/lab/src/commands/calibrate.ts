@@ -17,7 +17,11 @@ export async function runCalibrate(cfg: CalibrateConfig, log: Log, interrupt: In
   const profile = profileOf(cfg.profile);
   const controller = new AbortController();
   void interrupt.signal.then(() => controller.abort());
-  const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
+  const lock = await acquireBenchLock({
+    waitMs: 3_600_000,
+    signal: controller.signal,
+    onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`),
+  });
   try {
     const calibration = await runCalibration({
       profile,
@@ -26,7 +30,10 @@ export async function runCalibrate(cfg: CalibrateConfig, log: Log, interrupt: In
       quietTimeoutMs: cfg.quietTimeoutMs,
       signal: controller.signal,
       onEvent: (e) => {
-        if (e.type === 'setting') log(`lab: calibrate [${e.index + 1}/${e.total}] ${e.driver}${e.workload === 'bare' ? '' : ` with ${e.workload}`}, ${e.connections} connections, ${cfg.durationMs} ms`);
+        if (e.type === 'setting')
+          log(
+            `lab: calibrate [${e.index + 1}/${e.total}] ${e.driver}${e.workload === 'bare' ? '' : ` with ${e.workload}`}, ${e.connections} connections, ${cfg.durationMs} ms`,
+          );
         if (e.type === 'skipped') log(`lab: calibrate: ${e.driver} ${e.note}`);
       },
     });

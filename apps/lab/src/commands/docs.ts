@@ -31,8 +31,15 @@ export async function runDocs(workspace: string, cfg: DocsConfig): Promise<Outco
       ...(problems.length === 0 && written.length === 0 ? ['docs: every generated section is up to date'] : []),
     ],
     ...(failing.length
-      ? { error: { code: 'LAB_DOCS_STALE', message: `${failing.length} docs problem(s), listed above`, hint: cfg.check ? `run ${DOCS_COMMAND}, then fix what it cannot` : 'fix the rows it names by hand', details: [], exitCode: EXIT.checkFailed } }
+      ? {
+          error: {
+            code: 'LAB_DOCS_STALE',
+            message: `${failing.length} docs problem(s), listed above`,
+            hint: cfg.check ? `run ${DOCS_COMMAND}, then fix what it cannot` : 'fix the rows it names by hand',
+            details: [],
+            exitCode: EXIT.checkFailed,
+          },
+        }
       : {}),
   };
 }
-

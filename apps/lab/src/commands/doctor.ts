@@ -18,7 +18,13 @@ export interface DoctorReport {
 /** `lab doctor`: every requirement of the lab on this machine; exit 1 when a required one is missing. */
 export async function runDoctor(workspace: string): Promise<Outcome> {
   const loaded = loadManifests(workspace);
-  const [postgres, redis, wrk, docker, toolchains] = await Promise.all([checkPostgres(), checkRedis(), checkWrk(), probeDocker(), checkToolchains(loaded, workspace)]);
+  const [postgres, redis, wrk, docker, toolchains] = await Promise.all([
+    checkPostgres(),
+    checkRedis(),
+    checkWrk(),
+    probeDocker(),
+    checkToolchains(loaded, workspace),
+  ]);
   const checks = [
     checkNode(),
     checkNodeModules(workspace),

@@ -16,7 +16,6 @@ import { pairProject, pairTaskHashes } from '../publish/nx-task-hashes';
 import type { PhaseTimesMs } from '../publish/phase-clock';
 import { decidePublish, publishCells, requireOneHostClass, type MeasureCell, type PublishCell, type PublishSummary } from '../publish/publish-cells';
 
-
 /**
  * `lab publish`: plans the selected cells as their pair tasks would (`lab bench --nx` with
  * LAB_PRESET and LAB_PROFILE), computes each pair task's Nx hash, skips the cells published
@@ -28,7 +27,11 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   const hostClass = { cpuModel: host.cpuModel, cores: host.cores };
   const publishedDir = join(workspace, 'results', 'published');
   await requireOneHostClass(publishedDir, hostClass);
-  const plans = await planAll(workspace, { impls: cfg.impls, scenarios: cfg.scenarios, nx: true, options: { preset: cfg.preset, ...(cfg.profile ? { profile: cfg.profile } : {}) } }, log);
+  const plans = await planAll(
+    workspace,
+    { impls: cfg.impls, scenarios: cfg.scenarios, nx: true, options: { preset: cfg.preset, ...(cfg.profile ? { profile: cfg.profile } : {}) } },
+    log,
+  );
   const profile = cfg.profile ?? process.env.LAB_PROFILE;
   // `standard` is what a pair task measures without LAB_PRESET: its hash is the one with LAB_PRESET unset.
   const presetEnv = cfg.preset === 'standard' ? {} : { LAB_PRESET: cfg.preset };
@@ -37,14 +40,22 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   const decisions = await decidePublish(cells, publishedDir);
   const rel = (file: string) => relative(workspace, file);
   if (cfg.dryRun) {
-    const json = decisions.map((d) => ({ cell: d.cell.name, action: d.action, nxTaskHash: d.cell.query.taskHash, file: rel(d.action === 'skip' ? d.publishedFile : d.cell.publishedPath) }));
+    const json = decisions.map((d) => ({
+      cell: d.cell.name,
+      action: d.action,
+      nxTaskHash: d.cell.query.taskHash,
+      file: rel(d.action === 'skip' ? d.publishedFile : d.cell.publishedPath),
+    }));
     const measured = decisions.filter((d) => d.action === 'measure');
     const boundMs = measured.reduce((sum, d) => sum + d.cell.boundMs, 0);
     return {
       exitCode: EXIT.ok,
       json,
       text: () => [
-        ...json.map((d) => `${d.action === 'measure' ? 'measure' : 'skip   '}  ${d.cell}  ${d.action === 'measure' ? `→ ${d.file}` : `(published: ${d.file})`}  [${d.nxTaskHash}]`),
+        ...json.map(
+          (d) =>
+            `${d.action === 'measure' ? 'measure' : 'skip   '}  ${d.cell}  ${d.action === 'measure' ? `→ ${d.file}` : `(published: ${d.file})`}  [${d.nxTaskHash}]`,
+        ),
         '',
         `${measured.length} to measure (at most ${formatMs(boundMs)}), ${json.length - measured.length} already published for these inputs on ${hostClass.cpuModel} ×${hostClass.cores}; preset ${cfg.preset}`,
       ],
@@ -52,7 +63,11 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   }
   const controller = new AbortController();
   void interrupt.signal.then(() => controller.abort());
-  const lock = await acquireBenchLock({ waitMs: 3_600_000, signal: controller.signal, onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`) });
+  const lock = await acquireBenchLock({
+    waitMs: 3_600_000,
+    signal: controller.signal,
+    onWait: (pid) => log(`lab: waiting for the bench lock (held by pid ${pid})`),
+  });
   let summary: PublishSummary;
   try {
     if (decisions.some((d) => d.action === 'measure' && planOf(plans, d.cell).driver === 'loadgen')) await ensureLoadgen(undefined, log).catch(() => undefined);
@@ -61,7 +76,13 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
       try {
         await ensureBuilt(workspace, plan.implementation.id, log);
         // The pair task's hash goes into the provenance, so that the pair task (and this command) find the file again.
-        const result = await runCell(plan, { out: defaultOut(workspace, plan), lock: false, signal: controller.signal, onEvent, env: { ...process.env, NX_TASK_HASH: cell.query.taskHash } });
+        const result = await runCell(plan, {
+          out: defaultOut(workspace, plan),
+          lock: false,
+          signal: controller.signal,
+          onEvent,
+          env: { ...process.env, NX_TASK_HASH: cell.query.taskHash },
+        });
         return { result };
       } catch (error) {
         if (isRunnerError(error, 'LAB_INTERRUPTED') || controller.signal.aborted) return 'interrupted';
@@ -76,9 +97,17 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   const report = !cfg.skipReport && !summary.interrupted && summary.published.length > 0 ? await regenerateReport(workspace, log) : undefined;
   return {
     exitCode: exitCodeOf(summary),
-    json: { ...summary, published: summary.published.map((p) => ({ ...p, file: rel(p.file) })), skipped: summary.skipped.map((s) => ({ ...s, file: rel(s.file) })), report },
+    json: {
+      ...summary,
+      published: summary.published.map((p) => ({ ...p, file: rel(p.file) })),
+      skipped: summary.skipped.map((s) => ({ ...s, file: rel(s.file) })),
+      report,
+    },
     text: (paint) => [
-      ...summary.published.map((p) => `${paint.bold(p.name)}  ${p.verdict}  ${p.ratePerSec === null ? 'no rate' : `${Math.round(p.ratePerSec).toLocaleString('en-US')} req/s`}  → ${rel(p.file)}  (${formatMs(p.elapsedMs)})`),
+      ...summary.published.map(
+        (p) =>
+          `${paint.bold(p.name)}  ${p.verdict}  ${p.ratePerSec === null ? 'no rate' : `${Math.round(p.ratePerSec).toLocaleString('en-US')} req/s`}  → ${rel(p.file)}  (${formatMs(p.elapsedMs)})`,
+      ),
       ...summary.failed.map((f) => `${paint.bold(f.name)}  ${paint.red('FAILED')}  error[${f.error.code}]: ${f.error.message.split('\n')[0]}`),
       `${summary.published.length} published, ${summary.skipped.length} already published, ${summary.failed.length} failed${summary.interrupted ? `, ${summary.notReached.length} not reached (interrupted: run lab publish again to resume)` : ''}`,
       ...overheadLines(summary.phasesMs, summary.overheadRatio),
@@ -98,7 +127,11 @@ function planOf(plans: readonly CellPlan[], cell: PublishCell): CellPlan {
 function publishCell(workspace: string, plan: CellPlan, taskHash: string, host: ReplayQuery['host']): PublishCell {
   return {
     name: cellName(plan),
-    query: { taskHash, cell: { implementation: plan.implementation.id, variant: plan.variant.id, scenario: plan.scenario.id, profile: plan.profile.name }, host },
+    query: {
+      taskHash,
+      cell: { implementation: plan.implementation.id, variant: plan.variant.id, scenario: plan.scenario.id, profile: plan.profile.name },
+      host,
+    },
     publishedPath: defaultOut(workspace, plan, 'published'),
     // Every run at the cap, plus server start, quiet gate and stop (as lab bench estimates).
     boundMs: plan.runs.max * (plan.warmupMs + plan.runDurationMs + 3_000),
@@ -112,7 +145,10 @@ export function overheadLines(phasesMs: PhaseTimesMs, ratio: number | null): str
     .filter(([phase]) => phase !== 'measure')
     .sort((a, b) => b[1] - a[1])
     .map(([phase, ms]) => `${phase} ${formatMs(ms)}`);
-  return [`time outside the measured load: ${parts.join(', ')}; measured load ${formatMs(phasesMs.measure ?? 0)}`, `overhead ratio: ${ratio.toFixed(2)} s of set-up, warm-up and cool-down per second measured`];
+  return [
+    `time outside the measured load: ${parts.join(', ')}; measured load ${formatMs(phasesMs.measure ?? 0)}`,
+    `overhead ratio: ${ratio.toFixed(2)} s of set-up, warm-up and cool-down per second measured`,
+  ];
 }
 
 /** Rebuilds the workspace report from results/published only (what is committed), as `nx run reports:report` does. */

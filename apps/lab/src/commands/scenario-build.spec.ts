@@ -31,7 +31,10 @@ describe('lab scenario build (subprocess, fixture workspace)', () => {
     ws = createFixtureWorkspace();
     ws.write('scenarios/01-users/scenario.ts', scenarioTs('01-users'));
     ws.write('scenarios/02-bad-load/scenario.ts', scenarioTs('02-bad-load').replace('vus: 2', 'vus: 0'));
-    ws.write('scenarios/03-bad-endpoint/scenario.ts', scenarioTs('03-bad-endpoint').replace("endpoints: ['users.list']", "endpoints: ['users.list', 'users.nope']"));
+    ws.write(
+      'scenarios/03-bad-endpoint/scenario.ts',
+      scenarioTs('03-bad-endpoint').replace("endpoints: ['users.list']", "endpoints: ['users.list', 'users.nope']"),
+    );
   });
   afterAll(() => ws.remove());
 

@@ -27,7 +27,11 @@ export async function runScenarioBuild(workspace: string, cfg: ScenarioBuildConf
   const file = `scenarios/${cfg.id}/scenario.ts`;
   if (!existsSync(join(workspace, file))) {
     const known = loadManifests(workspace).scenarios.map((s) => s.id);
-    throw usageError('LAB_UNKNOWN_SCENARIO', `unknown scenario "${cfg.id}"`, known.length ? `known scenarios: ${known.join(', ')}` : 'this workspace has no scenarios/<NN-slug>/scenario.ts yet');
+    throw usageError(
+      'LAB_UNKNOWN_SCENARIO',
+      `unknown scenario "${cfg.id}"`,
+      known.length ? `known scenarios: ${known.join(', ')}` : 'this workspace has no scenarios/<NN-slug>/scenario.ts yet',
+    );
   }
   const scenario = await loadScenario(workspace, cfg.id).catch((error: unknown) => {
     // An invalid definition surfaces as the engine's own error (its problems and hint), not as a load failure.
@@ -46,9 +50,14 @@ export async function runScenarioBuild(workspace: string, cfg: ScenarioBuildConf
       `${paint.bold(`scenario ${plan.id}`)} — ${plan.title} (${plan.category}): ${paint.green('valid')}`,
       `  load ........ ${describeLoad(plan.load)}`,
       `  endpoints ... ${plan.endpoints.map((e) => `${e.method} ${e.path}`).join(', ')}`,
-      `  needs ....... ${Object.entries(plan.needs).filter(([, on]) => on).map(([service]) => service).join(', ') || 'nothing'}`,
+      `  needs ....... ${
+        Object.entries(plan.needs)
+          .filter(([, on]) => on)
+          .map(([service]) => service)
+          .join(', ') || 'nothing'
+      }`,
       `  checks ...... ${plan.checks.length} named in the source`,
-      `  thresholds .. ${plan.thresholds.map((t) => (t.group ?? t.trend ? `${t.group ?? t.trend}: ${t.source}` : t.source)).join('; ') || 'none'}`,
+      `  thresholds .. ${plan.thresholds.map((t) => ((t.group ?? t.trend) ? `${t.group ?? t.trend}: ${t.source}` : t.source)).join('; ') || 'none'}`,
       `  hypotheses .. ${plan.hypotheses.map((h) => h.id).join(', ') || 'none'}`,
       `  plan ........ ${shown}`,
     ],

@@ -54,7 +54,7 @@ export function scenarioPlan(scenario: Scenario<any>, file: string, source: stri
   if (problems.length > 0) {
     throw new EngineError('LAB_SCENARIO_INVALID', `scenario ${scenario.id} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
       problems,
-      hint: 'endpoint ids are the contract\'s, e.g. users.list (docs/contract.md)',
+      hint: "endpoint ids are the contract's, e.g. users.list (docs/contract.md)",
     });
   }
   return {

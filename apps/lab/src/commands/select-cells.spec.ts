@@ -29,7 +29,11 @@ describe('selectScenarios', () => {
   it.each([
     ['a category selects its scenarios in catalogue order', ['basic'], ['01-lightweight', '02-json-payload']],
     ['all selects every scenario', ['all'], catalogue.map((s) => s.id)],
-    ['ids stay as given, mixed with categories, without duplicates', ['15-with-cache', 'basic', '01-lightweight'], ['15-with-cache', '01-lightweight', '02-json-payload']],
+    [
+      'ids stay as given, mixed with categories, without duplicates',
+      ['15-with-cache', 'basic', '01-lightweight'],
+      ['15-with-cache', '01-lightweight', '02-json-payload'],
+    ],
   ])('%s', (_name, requested, expected) => {
     expect(selectScenarios(requested, catalogue)).toEqual(expected);
   });

@@ -40,7 +40,12 @@ export function selectScenarios(requested: readonly string[], catalogue: readonl
     if (token === ALL) return catalogue.map((s) => s.id);
     if ((CATEGORIES as readonly string[]).includes(token)) {
       const inCategory = catalogue.filter((s) => s.category === token).map((s) => s.id);
-      if (inCategory.length === 0) throw usageError('LAB_UNKNOWN_SCENARIO', `no scenario in category "${token}"`, `categories present: ${[...new Set(catalogue.map((s) => s.category))].join(', ') || 'none'}`);
+      if (inCategory.length === 0)
+        throw usageError(
+          'LAB_UNKNOWN_SCENARIO',
+          `no scenario in category "${token}"`,
+          `categories present: ${[...new Set(catalogue.map((s) => s.category))].join(', ') || 'none'}`,
+        );
       return inCategory;
     }
     if (!catalogue.some((s) => s.id === token)) {
@@ -48,7 +53,9 @@ export function selectScenarios(requested: readonly string[], catalogue: readonl
       throw usageError(
         'LAB_UNKNOWN_SCENARIO',
         `unknown scenario "${token}"`,
-        known.length ? `known scenarios: ${known.join(', ')}; or a category (${CATEGORIES.join(', ')}) or all` : 'this workspace has no scenarios/<NN-slug>/scenario.ts yet',
+        known.length
+          ? `known scenarios: ${known.join(', ')}; or a category (${CATEGORIES.join(', ')}) or all`
+          : 'this workspace has no scenarios/<NN-slug>/scenario.ts yet',
       );
     }
     return [token];

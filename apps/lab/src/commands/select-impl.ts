@@ -6,7 +6,11 @@ import { EXIT } from '../cli/exit-codes';
 export function manifestError(problems: readonly ManifestProblem[]): CliError {
   const byFile = new Map<string, ManifestProblem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  const details = [...byFile].flatMap(([file, list]) => formatProblems(file, list).split('\n').map((line) => `  ${line}`));
+  const details = [...byFile].flatMap(([file, list]) =>
+    formatProblems(file, list)
+      .split('\n')
+      .map((line) => `  ${line}`),
+  );
   const files = byFile.size === 1 ? '1 manifest or folder is' : `${byFile.size} manifests or folders are`;
   return new CliError(
     'LAB_MANIFEST_INVALID',

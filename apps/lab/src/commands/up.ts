@@ -20,7 +20,10 @@ export async function runUp(workspace: string, cfg: Extract<CommandConfig, { nam
   const launching = launchImpl({ impl, variant, port: cfg.port, log, serverLog: (line) => log(`  ${impl.id} | ${line}`) });
   const launched = await Promise.race([launching, interrupt.signal.then(() => undefined)]);
   if (!launched) {
-    await launching.then((l) => l.stop(), () => undefined);
+    await launching.then(
+      (l) => l.stop(),
+      () => undefined,
+    );
     return { exitCode: EXIT.interrupted };
   }
   const unregister = registerCleanup(() => launched.stop());

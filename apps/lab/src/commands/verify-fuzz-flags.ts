@@ -18,7 +18,11 @@ export function verifyFuzzFlags(values: Invocation['values']): { fuzz?: VerifyFu
   const seedText = typeof values.seed === 'string' ? values.seed.trim() : undefined;
   if (values.fuzz !== true) {
     if (budgetText !== undefined || seedText !== undefined) {
-      throw usageError('LAB_USAGE_BAD_ARGUMENTS', `${budgetText !== undefined ? '--fuzz-budget' : '--seed'} needs --fuzz`, 'usage: lab verify --fuzz [--fuzz-budget <n|duration>] [--seed <n>] <impl>');
+      throw usageError(
+        'LAB_USAGE_BAD_ARGUMENTS',
+        `${budgetText !== undefined ? '--fuzz-budget' : '--seed'} needs --fuzz`,
+        'usage: lab verify --fuzz [--fuzz-budget <n|duration>] [--seed <n>] <impl>',
+      );
     }
     return {};
   }

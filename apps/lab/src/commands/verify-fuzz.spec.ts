@@ -29,7 +29,17 @@ describe('verifyFuzzFlags', () => {
 
 describe('renderFuzz', () => {
   const failure = (path: string, kind: FuzzFailure['kind'], status: number | null): FuzzFailure => ({
-    request: { method: 'GET', path, headers: {}, bodyBytes: 0, endpoint: 'users.cursor', template: '/users/cursor', expect: 'invalid', label: 'query cursor: invalid', regression: path.includes('9544203041') },
+    request: {
+      method: 'GET',
+      path,
+      headers: {},
+      bodyBytes: 0,
+      endpoint: 'users.cursor',
+      template: '/users/cursor',
+      expect: 'invalid',
+      label: 'query cursor: invalid',
+      regression: path.includes('9544203041'),
+    },
     status,
     kind,
     problem: status === null ? 'no complete answer within 5000 ms' : `${status} for invalid parameter`,

@@ -69,7 +69,9 @@ export function renderFuzz(result: FuzzResult | undefined, paint: Paint, impl = 
     const [kind] = key.split('|');
     for (const f of failures.slice(0, SHOWN_PER_GROUP)) {
       const tag = f.request.regression ? ' [regression]' : '';
-      lines.push(`${paint.red(`fuzz[${kind}]`)}${tag} ${f.status ?? '—'} ${f.request.method} ${f.request.path.slice(0, 120)}: ${f.problem}${f.request.label ? paint.dim(` (${f.request.label})`) : ''}`);
+      lines.push(
+        `${paint.red(`fuzz[${kind}]`)}${tag} ${f.status ?? '—'} ${f.request.method} ${f.request.path.slice(0, 120)}: ${f.problem}${f.request.label ? paint.dim(` (${f.request.label})`) : ''}`,
+      );
       lines.push(`  ${paint.dim(curlCommand(result.baseUrl, f.request))}`);
     }
     if (failures.length > SHOWN_PER_GROUP) lines.push(paint.dim(`  … ${failures.length - SHOWN_PER_GROUP} more like this (--json lists every failure)`));

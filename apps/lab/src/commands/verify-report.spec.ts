@@ -76,7 +76,10 @@ describe('statementsSummary', () => {
   });
 
   it('prints one row per profiled endpoint: total, then each kind', () => {
-    const lines = statementsSummary({ ...report, observations: [profile('GET /users', 3, { BEGIN: 1, ROLLBACK: 1, SELECT: 1 }), profile('GET /health', 0, {})] });
+    const lines = statementsSummary({
+      ...report,
+      observations: [profile('GET /users', 3, { BEGIN: 1, ROLLBACK: 1, SELECT: 1 }), profile('GET /health', 0, {})],
+    });
     expect(lines[0]).toBe('statements per request (pg_stat_statements):');
     expect(lines[1]).toMatch(/^\s+GET \/users\s+3\s+BEGIN 1 · ROLLBACK 1 · SELECT 1$/);
     expect(lines[2]).toMatch(/^\s+GET \/health\s+0\s+none$/);

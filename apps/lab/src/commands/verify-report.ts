@@ -62,6 +62,9 @@ export function framingSummary(report: ConformanceReport): string {
 export function statementsSummary(report: ConformanceReport): string[] {
   const profiles = statementProfiles(report);
   if (profiles.length === 0) return [];
-  const kinds = (byKind: Record<string, number>) => Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(' · ') || 'none';
+  const kinds = (byKind: Record<string, number>) =>
+    Object.entries(byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(' · ') || 'none';
   return ['statements per request (pg_stat_statements):', ...textTable(profiles.map((p) => [p.endpoint, String(p.perRequest), kinds(p.byKind)]))];
 }

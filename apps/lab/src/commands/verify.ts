@@ -61,18 +61,30 @@ export async function runVerify(workspace: string, cfg: VerifyConfig, log: Log, 
         ? ['lab verify: no implementations to verify']
         : results.flatMap((r) => {
             const title = r.variant ? `${r.impl} (${r.variant})` : r.impl;
-            return r.report ? [...renderVerifyReport(title, r.report, paint), ...renderFuzz(r.fuzz, paint, r.impl), ''] : [`${paint.bold(title)}: ${paint.red('NOT VERIFIED')} — error[${r.error?.code}]: ${r.error?.message}`, ''];
+            return r.report
+              ? [...renderVerifyReport(title, r.report, paint), ...renderFuzz(r.fuzz, paint, r.impl), '']
+              : [`${paint.bold(title)}: ${paint.red('NOT VERIFIED')} — error[${r.error?.code}]: ${r.error?.message}`, ''];
           }),
     ...(manifestProblems ? { error: manifestProblems } : {}),
   };
 }
 
-async function verifyOne(impl: ImplEntry, variant: Variant | undefined, only: ((id: string) => boolean) | undefined, log: Log, interrupt: Interrupt, fuzz?: FuzzStage): Promise<VerifyResult | 'interrupted'> {
+async function verifyOne(
+  impl: ImplEntry,
+  variant: Variant | undefined,
+  only: ((id: string) => boolean) | undefined,
+  log: Log,
+  interrupt: Interrupt,
+  fuzz?: FuzzStage,
+): Promise<VerifyResult | 'interrupted'> {
   const base = { impl: impl.id, variant: variant?.id ?? null };
   const launching = launchImpl({ impl, variant, port: 0, log });
   const launched = await Promise.race([launching.catch((error: unknown) => ({ error })), interrupt.signal.then(() => undefined)]);
   if (!launched) {
-    await launching.then((l) => l.stop(), () => undefined);
+    await launching.then(
+      (l) => l.stop(),
+      () => undefined,
+    );
     return 'interrupted';
   }
   if ('error' in launched) return { ...base, error: toErrorView(launched.error) };
@@ -132,7 +144,12 @@ export function endpointFilter(items: readonly string[]): ((endpointId: string) 
   for (const item of items) {
     if (groups.has(item)) for (const e of endpoints.filter((e) => e.group === item)) ids.add(e.id);
     else if (endpoints.some((e) => e.id === item)) ids.add(item);
-    else throw usageError('LAB_UNKNOWN_GROUP', `--only: unknown group or endpoint "${item}"`, `groups: ${endpointGroups.join(', ')} (or an endpoint id such as users.list)`);
+    else
+      throw usageError(
+        'LAB_UNKNOWN_GROUP',
+        `--only: unknown group or endpoint "${item}"`,
+        `groups: ${endpointGroups.join(', ')} (or an endpoint id such as users.list)`,
+      );
   }
   return (id) => ids.has(id);
 }

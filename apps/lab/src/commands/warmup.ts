@@ -29,7 +29,10 @@ export async function runWarmup(workspace: string, config: WarmupConfig): Promis
   const loaded: LoadedResult[] = [];
   const problems: { file: string; message: string }[] = [];
   for (const path of paths) {
-    const isFile = await stat(path).then((s) => s.isFile(), () => false);
+    const isFile = await stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (isFile) {
       await readResultFile(path).then(
         (result) => loaded.push({ file: path, result }),
@@ -43,7 +46,13 @@ export async function runWarmup(workspace: string, config: WarmupConfig): Promis
   }
   if (loaded.length === 0) {
     const details = problems.map((p) => `${p.file}: ${p.message}`);
-    throw new CliError('LAB_NO_RESULTS', `no result file in ${paths.join(', ')}`, 'give result files or directories holding them (lab bench writes results/raw/<impl>/<scenario>.json)', EXIT.setup, details);
+    throw new CliError(
+      'LAB_NO_RESULTS',
+      `no result file in ${paths.join(', ')}`,
+      'give result files or directories holding them (lab bench writes results/raw/<impl>/<scenario>.json)',
+      EXIT.setup,
+      details,
+    );
   }
   const rows: WarmupRow[] = loaded
     .map(({ file, result }) => ({
@@ -68,7 +77,9 @@ export async function runWarmup(workspace: string, config: WarmupConfig): Promis
           r.cell,
           `${r.planWarmupMs / 1000} s`,
           r.driver,
-          r.warmup ? r.warmup.runs.map((w) => (w.settledAtSecond === null ? `not steady (of ${w.seconds} s)` : String(w.settledAtSecond))).join(', ') : 'no per-second timeline',
+          r.warmup
+            ? r.warmup.runs.map((w) => (w.settledAtSecond === null ? `not steady (of ${w.seconds} s)` : String(w.settledAtSecond))).join(', ')
+            : 'no per-second timeline',
           r.warmup ? (r.warmup.settledAtSecond === null ? paint.yellow('not steady') : `${r.warmup.settledAtSecond} s`) : '-',
           r.warmup ? r.warmup.runs.map((w) => Math.round(w.finalRatePerSec).toLocaleString('en-US')).join(', ') : '-',
         ]),

@@ -17,7 +17,20 @@ const section = (name: string, content: string) => {
   return `${begin}\n${content}\n${end}`;
 };
 const readme = (rows: string[], scenarios = [scenario]) =>
-  ['# Lab', '', '## Implementations', '', '| id | stack |', '|---|---|', ...rows.map((id) => `| \`${id}\` | something |`), '', '## Scenarios', '', section('scenarios', renderScenariosTable(scenarios)), ''].join('\n');
+  [
+    '# Lab',
+    '',
+    '## Implementations',
+    '',
+    '| id | stack |',
+    '|---|---|',
+    ...rows.map((id) => `| \`${id}\` | something |`),
+    '',
+    '## Scenarios',
+    '',
+    section('scenarios', renderScenariosTable(scenarios)),
+    '',
+  ].join('\n');
 const facts = mergeFacts(emptyFacts(), { 'go-chi': { verifiedOn: '2026-12-04', passed: true, statements: [] } });
 const inputs = (patch: Partial<DocsInputs> = {}): DocsInputs => ({
   impls: [implEntry('go-chi')],
@@ -32,7 +45,9 @@ describe('planDocs', () => {
     const plan = planDocs(inputs());
     expect(plan.problems).toEqual([]);
     expect(plan.stale.map((s) => s.file)).toEqual([IMPLEMENTATIONS_PAGE]);
-    expect(plan.stale[0]?.text).toMatch(/^# Implementations\n\n<!-- generated: implementations[^\n]*\n### Defaults\n[\s\S]*`go-chi`[\s\S]*<!-- end generated: implementations -->\n$/);
+    expect(plan.stale[0]?.text).toMatch(
+      /^# Implementations\n\n<!-- generated: implementations[^\n]*\n### Defaults\n[\s\S]*`go-chi`[\s\S]*<!-- end generated: implementations -->\n$/,
+    );
   });
 
   it('is up to date once its own output is written back', () => {
@@ -43,7 +58,11 @@ describe('planDocs', () => {
 
   it('fails an implementation without a README row, with the row to add', () => {
     const plan = planDocs(inputs({ impls: [implEntry('go-chi'), implEntry('rust-axum')] }));
-    expect(plan.problems).toContainEqual({ file: 'README.md', message: expect.stringContaining('no row for rust-axum'), hint: expect.stringContaining('| \\`rust-axum\\` |') });
+    expect(plan.problems).toContainEqual({
+      file: 'README.md',
+      message: expect.stringContaining('no row for rust-axum'),
+      hint: expect.stringContaining('| \\`rust-axum\\` |'),
+    });
   });
 
   it('fails a README row whose implementation is gone', () => {
@@ -59,12 +78,20 @@ describe('planDocs', () => {
 
   it('says where the markers go when a generated section is missing', () => {
     const plan = planDocs(inputs({ files: { ...inputs().files, [IMPLEMENTATIONS_PAGE]: '# Implementations\n' } }));
-    expect(plan.problems).toEqual([{ file: IMPLEMENTATIONS_PAGE, message: 'has no generated section "implementations"', hint: expect.stringContaining(sectionMarkers('implementations', DOCS_COMMAND).begin) }]);
+    expect(plan.problems).toEqual([
+      {
+        file: IMPLEMENTATIONS_PAGE,
+        message: 'has no generated section "implementations"',
+        hint: expect.stringContaining(sectionMarkers('implementations', DOCS_COMMAND).begin),
+      },
+    ]);
   });
 
   it('names an implementation the gate facts do not cover', () => {
     const plan = planDocs(inputs({ facts: emptyFacts() }));
-    expect(plan.problems).toEqual([{ file: 'docs/data/implementation-facts.json', message: expect.stringContaining('go-chi'), hint: expect.stringContaining('verify go-chi --write-facts') }]);
+    expect(plan.problems).toEqual([
+      { file: 'docs/data/implementation-facts.json', message: expect.stringContaining('go-chi'), hint: expect.stringContaining('verify go-chi --write-facts') },
+    ]);
   });
 });
 

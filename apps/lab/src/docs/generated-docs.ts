@@ -64,7 +64,11 @@ export function planDocs(inputs: DocsInputs): DocsPlan {
     const next = replaceSection(current, name, DOCS_COMMAND, content);
     if (next === undefined) {
       const { begin, end } = sectionMarkers(name, DOCS_COMMAND);
-      problems.push({ file, message: `has no generated section "${name}"`, hint: `put these two lines where the table belongs, then run ${DOCS_COMMAND}:\n${begin}\n${end}` });
+      problems.push({
+        file,
+        message: `has no generated section "${name}"`,
+        hint: `put these two lines where the table belongs, then run ${DOCS_COMMAND}:\n${begin}\n${end}`,
+      });
     } else if (next !== current) stale.push({ file, text: next });
   };
   section(README, 'scenarios', renderScenariosTable(inputs.scenarios));
@@ -72,15 +76,32 @@ export function planDocs(inputs: DocsInputs): DocsPlan {
 
   const rows = tableIdsUnder(inputs.files[README] ?? '', 'Implementations');
   const ids = inputs.impls.map((i) => i.id);
-  if (!rows) problems.push({ file: README, message: 'has no table under "## Implementations"', hint: 'restore the table: | id | stack |, one row per implementations/<id>' });
+  if (!rows)
+    problems.push({
+      file: README,
+      message: 'has no table under "## Implementations"',
+      hint: 'restore the table: | id | stack |, one row per implementations/<id>',
+    });
   for (const id of ids.filter((id) => rows && !rows.includes(id))) {
-    problems.push({ file: README, message: `the Implementations table has no row for ${id}`, hint: `add \`| \\\`${id}\\\` | <framework, ORM/driver, server in a few words> |\` to the table under "## Implementations"` });
+    problems.push({
+      file: README,
+      message: `the Implementations table has no row for ${id}`,
+      hint: `add \`| \\\`${id}\\\` | <framework, ORM/driver, server in a few words> |\` to the table under "## Implementations"`,
+    });
   }
   for (const row of (rows ?? []).filter((r) => !ids.includes(r))) {
-    problems.push({ file: README, message: `the Implementations table has a row for ${row}, which has no implementations/${row}/lab.json`, hint: 'remove the row or fix its id (the folder name)' });
+    problems.push({
+      file: README,
+      message: `the Implementations table has a row for ${row}, which has no implementations/${row}/lab.json`,
+      hint: 'remove the row or fix its id (the folder name)',
+    });
   }
   for (const id of ids.filter((id) => !inputs.facts.implementations[id])) {
-    problems.push({ file: FACTS_FILE, message: `has no gate facts for ${id}: its statements per request are shown as –`, hint: `verify it and record them: npm run lab -- verify ${id} --write-facts` });
+    problems.push({
+      file: FACTS_FILE,
+      message: `has no gate facts for ${id}: its statements per request are shown as –`,
+      hint: `verify it and record them: npm run lab -- verify ${id} --write-facts`,
+    });
   }
   return { stale, problems };
 }
@@ -90,4 +111,3 @@ export function writeDocs(workspace: string, plan: DocsPlan): string[] {
   for (const { file, text } of plan.stale) writeFileSync(join(workspace, file), text);
   return plan.stale.map((s) => s.file);
 }
-

@@ -41,13 +41,5 @@ export function renderImplementationsTables(impls: readonly ImplEntry[], facts: 
       return [`\`${id}\``, verdict, ...endpoints.map((e) => statementCell(f?.statements.find((s) => s.endpoint === e)))];
     }),
   ]);
-  return [
-    '### Defaults',
-    '',
-    defaults,
-    '',
-    '### SQL statements per request',
-    '',
-    statements,
-  ].join('\n');
+  return ['### Defaults', '', defaults, '', '### SQL statements per request', '', statements].join('\n');
 }

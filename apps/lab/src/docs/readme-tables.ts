@@ -12,7 +12,10 @@ export interface ScenarioRow {
 /** The README's scenarios table, one row per scenario in id order. */
 export function renderScenariosTable(scenarios: readonly ScenarioRow[]): string {
   const escapePipes = (s: string) => s.replace(/\|/g, '\\|');
-  return markdownTable([['id', 'category', 'what', 'default load'], ...[...scenarios].sort((a, b) => a.id.localeCompare(b.id)).map((s) => [`\`${s.id}\``, s.category, escapePipes(s.title), escapePipes(s.load)])]);
+  return markdownTable([
+    ['id', 'category', 'what', 'default load'],
+    ...[...scenarios].sort((a, b) => a.id.localeCompare(b.id)).map((s) => [`\`${s.id}\``, s.category, escapePipes(s.title), escapePipes(s.load)]),
+  ]);
 }
 
 /**

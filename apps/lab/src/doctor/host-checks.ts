@@ -27,7 +27,13 @@ export function checkNodeModules(workspace: string): DoctorCheck {
 export function dockerCheck(answering: boolean): DoctorCheck {
   return answering
     ? ok('docker', 'Docker engine', 'answering (testcontainers and the docker:* targets can be used)', false)
-    : failed('docker', 'Docker engine', 'not answering: services run as native processes', 'optional: start a Docker engine to use testcontainers and the docker:* targets', false);
+    : failed(
+        'docker',
+        'Docker engine',
+        'not answering: services run as native processes',
+        'optional: start a Docker engine to use testcontainers and the docker:* targets',
+        false,
+      );
 }
 
 /** The cgroup layout resource limits will use: v2 controllers, v1 hierarchies, or none (taskset fallback). */
@@ -40,12 +46,16 @@ export function checkCgroups(root = '/sys/fs/cgroup'): DoctorCheck {
     const controllers = readFileSync(controllersFile, 'utf8').trim().split(/\s+/);
     const lacking = wanted.filter((c) => !controllers.includes(c));
     const detail = `v2 (${controllers.join(' ')})${writable(root) ? '' : ', read-only'}`;
-    return lacking.length === 0 && writable(root) ? ok('cgroups', label, detail, false) : failed('cgroups', label, `${detail}${lacking.length ? `, no ${lacking.join(', ')}` : ''}`, fix, false);
+    return lacking.length === 0 && writable(root)
+      ? ok('cgroups', label, detail, false)
+      : failed('cgroups', label, `${detail}${lacking.length ? `, no ${lacking.join(', ')}` : ''}`, fix, false);
   }
   const present = wanted.filter((c) => existsSync(join(root, c)));
   if (present.length > 0) {
     const detail = `v1 (${present.join(', ')})${present.every((c) => writable(join(root, c))) ? '' : ', read-only'}`;
-    return present.length === wanted.length && present.every((c) => writable(join(root, c))) ? ok('cgroups', label, detail, false) : failed('cgroups', label, detail, fix, false);
+    return present.length === wanted.length && present.every((c) => writable(join(root, c)))
+      ? ok('cgroups', label, detail, false)
+      : failed('cgroups', label, detail, fix, false);
   }
   return failed('cgroups', label, `no cgroup hierarchy at ${root}`, fix, false);
 }

@@ -18,7 +18,8 @@ export async function checkPostgres(): Promise<{ check: DoctorCheck; major: stri
   }
   const run = await runTool(join(bindir, 'postgres'), ['--version']);
   const version = /(\d+(?:\.\d+)?)/.exec(run.output)?.[1];
-  if (!version) return { check: failed('postgres', 'PostgreSQL server', `${bindir}/postgres --version failed: ${firstLine(run.output)}`, SETUP), major: undefined };
+  if (!version)
+    return { check: failed('postgres', 'PostgreSQL server', `${bindir}/postgres --version failed: ${firstLine(run.output)}`, SETUP), major: undefined };
   return { check: ok('postgres', 'PostgreSQL server', `${version} (${bindir})`), major: version.split('.')[0] };
 }
 
@@ -44,7 +45,12 @@ export async function checkPgStatStatements(major: string | undefined): Promise<
   const found = places.map((dir) => join(dir, 'pg_stat_statements.control')).find((file) => existsSync(file));
   return found
     ? ok('pg_stat_statements', 'pg_stat_statements', found)
-    : failed('pg_stat_statements', 'pg_stat_statements', `no pg_stat_statements.control in ${places.join(', ') || 'any known place'}`, `${SETUP}: installs postgresql-contrib`);
+    : failed(
+        'pg_stat_statements',
+        'pg_stat_statements',
+        `no pg_stat_statements.control in ${places.join(', ') || 'any known place'}`,
+        `${SETUP}: installs postgresql-contrib`,
+      );
 }
 
 /** redis-server, looked up as `@lab/infra` does: `REDIS_SERVER`, else the usual places, else PATH. */
@@ -62,7 +68,5 @@ export async function checkRedis(): Promise<DoctorCheck> {
 export async function checkWrk(): Promise<DoctorCheck> {
   const run = await runTool('wrk', ['-v']); // prints its version and exits 1
   const version = /wrk (\S+)/.exec(run.output)?.[1];
-  return version
-    ? ok('wrk', 'wrk load generator', version)
-    : failed('wrk', 'wrk load generator', 'wrk not found', `${SETUP}: installs wrk`);
+  return version ? ok('wrk', 'wrk load generator', version) : failed('wrk', 'wrk load generator', 'wrk not found', `${SETUP}: installs wrk`);
 }

@@ -24,7 +24,12 @@ export async function checkToolchains(loaded: LoadedManifests, workspace: string
       const users = impls.map((i) => i.id).join(', ');
       return run.exitCode === 0
         ? ok(`toolchain:${language}`, `${language} toolchain`, `${firstLine(run.output)} (for ${users})`)
-        : failed(`toolchain:${language}`, `${language} toolchain`, `\`${command}\` failed: ${firstLine(run.output) || `exit ${run.exitCode}`}`, `install the ${language} toolchain (needed by ${users})`);
+        : failed(
+            `toolchain:${language}`,
+            `${language} toolchain`,
+            `\`${command}\` failed: ${firstLine(run.output) || `exit ${run.exitCode}`}`,
+            `install the ${language} toolchain (needed by ${users})`,
+          );
     }),
   );
 }

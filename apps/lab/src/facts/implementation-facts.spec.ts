@@ -29,7 +29,18 @@ describe('factsOf', () => {
       problems: [],
       framing: [],
       observations: [
-        { check: 'statements.per-request', endpoint: 'GET /users', message: '', value: { endpoint: 'GET /users', requests: 5, perRequest: 3, byKind: { BEGIN: 1, ROLLBACK: 1, SELECT: 1 }, statements: [{ query: 'BEGIN', calls: 5 }] } },
+        {
+          check: 'statements.per-request',
+          endpoint: 'GET /users',
+          message: '',
+          value: {
+            endpoint: 'GET /users',
+            requests: 5,
+            perRequest: 3,
+            byKind: { BEGIN: 1, ROLLBACK: 1, SELECT: 1 },
+            statements: [{ query: 'BEGIN', calls: 5 }],
+          },
+        },
       ],
     };
     expect(factsOf(report, new Date('2026-12-04T23:59:00Z'))).toEqual({
@@ -75,6 +86,8 @@ describe('readFacts and writeFacts', () => {
     const ws = workspace();
     mkdirSync(join(ws, 'docs/data'), { recursive: true });
     writeFileSync(join(ws, FACTS_FILE), JSON.stringify({ ...emptyFacts(), implementations: { 'go-fiber': { ...facts(1), passed: 'yes' } } }));
-    expect(() => readFacts(ws)).toThrow(expect.objectContaining({ code: 'LAB_FACTS_INVALID', message: expect.stringContaining('implementations.go-fiber.passed') }));
+    expect(() => readFacts(ws)).toThrow(
+      expect.objectContaining({ code: 'LAB_FACTS_INVALID', message: expect.stringContaining('implementations.go-fiber.passed') }),
+    );
   });
 });

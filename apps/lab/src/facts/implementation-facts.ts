@@ -86,7 +86,11 @@ export function factsOf(report: ConformanceReport, verifiedOn: Date): ImplFacts 
 /** `facts` with `updates` replacing the entries of the same implementations; ids sorted. */
 export function mergeFacts(facts: ImplementationFacts, updates: Readonly<Record<string, ImplFacts>>): ImplementationFacts {
   const all = { ...facts.implementations, ...updates };
-  const sorted = Object.fromEntries(Object.keys(all).sort().map((id) => [id, all[id]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .map((id) => [id, all[id]!]),
+  );
   return { schema: 1, command: FACTS_COMMAND, implementations: sorted };
 }
 

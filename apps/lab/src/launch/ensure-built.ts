@@ -45,6 +45,12 @@ export async function ensureBuilt(workspace: string, implId: string, log: Log, e
     child.on('close', resolve);
   });
   if (code !== 0) {
-    throw new CliError('LAB_IMPL_BUILD_FAILED', `building ${implId} failed (exit ${code})`, `run \`npx nx run ${implId}:build\` to see the whole output; \`npm run lab -- doctor\` lists missing toolchains`, EXIT.setup, tail);
+    throw new CliError(
+      'LAB_IMPL_BUILD_FAILED',
+      `building ${implId} failed (exit ${code})`,
+      `run \`npx nx run ${implId}:build\` to see the whole output; \`npm run lab -- doctor\` lists missing toolchains`,
+      EXIT.setup,
+      tail,
+    );
   }
 }

@@ -35,7 +35,9 @@ function fakeMeasure(opts: { stopAt?: string; invalid?: string } = {}) {
     if (cell.query.cell.scenario === opts.stopAt) return 'interrupted';
     measured.push(cell.query.cell.scenario);
     onEvent({ type: 'phase', phase: 'measure', run: 0 });
-    return { result: recorded(cell, cell.query.cell.scenario === opts.invalid ? { verdict: 'noisy', reasons: ['background load 0.4 cores > 0.10'] } : undefined) };
+    return {
+      result: recorded(cell, cell.query.cell.scenario === opts.invalid ? { verdict: 'noisy', reasons: ['background load 0.4 cores > 0.10'] } : undefined),
+    };
   };
   return { measure, measured };
 }
@@ -88,7 +90,9 @@ describe('publishCells', () => {
 
   it('reports a cell that fails without a result and goes on with the next', async () => {
     const measure: MeasureCell = async (cell) =>
-      cell.query.cell.scenario === '01-a' ? { error: { code: 'LAB_CONFORMANCE_FAILED', message: 'gate', hint: undefined, details: [], exitCode: 1 } } : { result: recorded(cell) };
+      cell.query.cell.scenario === '01-a'
+        ? { error: { code: 'LAB_CONFORMANCE_FAILED', message: 'gate', hint: undefined, details: [], exitCode: 1 } }
+        : { result: recorded(cell) };
     const summary = await publishCells(await decidePublish(cells.slice(0, 2), dir), { measure, log: quiet });
     expect(summary.failed.map((f) => f.error.code)).toEqual(['LAB_CONFORMANCE_FAILED']);
     expect(summary.published.map((p) => p.name)).toEqual([cells[1]!.name]);

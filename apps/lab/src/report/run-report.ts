@@ -74,7 +74,9 @@ export async function runReport(options: RunReportOptions): Promise<{ written: s
     written.push(discoveries);
     const readme = options.readme ?? (options.out === undefined ? 'README.md' : undefined);
     const readmeText = readme === undefined ? null : await readFile(at(readme), 'utf8').catch(() => null);
-    const link = relative(dirname(at(readme ?? out)), at(out)).split('\\').join('/');
+    const link = relative(dirname(at(readme ?? out)), at(out))
+      .split('\\')
+      .join('/');
     const updated = readmeText === null ? undefined : replaceHeadline(readmeText, renderHeadline(model, link));
     if (readme !== undefined && updated !== undefined) {
       await writeText(at(readme), updated);

@@ -20,6 +20,8 @@ export function measuredOutcomes(points: readonly Point[], m: FixtureMeasure): P
 /** `have`, then every other point of `all` as missing. */
 export function withMissing(all: readonly Point[], have: readonly PointOutcome[]): PointOutcome[] {
   const ids = new Set(have.map((o) => o.point.id));
-  const missing = all.filter((p) => !ids.has(p.id)).map((p) => ({ ...pointOutcome(p, fixturePointResult(p, { ratesPerSec: [1, 1, 1] })), status: 'missing' as const, verdict: null, ratesPerSec: [] }));
+  const missing = all
+    .filter((p) => !ids.has(p.id))
+    .map((p) => ({ ...pointOutcome(p, fixturePointResult(p, { ratesPerSec: [1, 1, 1] })), status: 'missing' as const, verdict: null, ratesPerSec: [] }));
   return [...have, ...missing];
 }

@@ -24,7 +24,10 @@ export function fixturePointResult(point: Point, m: FixtureMeasure): ResultFile 
     variant: point.variant,
     scenario: point.scenario,
     profile: point.profile,
-    loadModel: 'vus' in point.load ? { kind: 'closed', vus: point.load.vus, durationMs: 30_000 } : { kind: 'sweep', steps: [{ ratePerSec: 10, durationMs: 30_000 }], slo: { percentile: 99, latencyUs: 250_000 } },
+    loadModel:
+      'vus' in point.load
+        ? { kind: 'closed', vus: point.load.vus, durationMs: 30_000 }
+        : { kind: 'sweep', steps: [{ ratePerSec: 10, durationMs: 30_000 }], slo: { percentile: 99, latencyUs: 250_000 } },
   };
   result.runs = result.runs.map((run, i) => ({ ...run, ratePerSec: m.ratesPerSec[i]!, requests: Math.round(m.ratesPerSec[i]! * 30) }));
   const { estimate, ci } = cellInterval(m.ratesPerSec);

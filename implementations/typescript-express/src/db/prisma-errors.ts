@@ -27,6 +27,8 @@ export function isSerializationFailure(error: unknown): boolean {
 export function databaseMessage(error: unknown): string {
   const original = driverCause(error)?.originalMessage;
   if (original) return original;
-  const lines = String((error as Error | null)?.message ?? error).split('\n').filter((l) => l.trim() !== '');
+  const lines = String((error as Error | null)?.message ?? error)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines[lines.length - 1] ?? 'unknown error';
 }

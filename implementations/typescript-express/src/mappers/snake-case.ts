@@ -24,8 +24,7 @@ export function toSnakeRow(row: Record<string, unknown>, dateOnly: ReadonlySet<s
   const out: Record<string, unknown> = {};
   for (const field in row) {
     const value = row[field];
-    out[snakeCaseKey(field)] =
-      value instanceof Date ? (dateOnly.has(field) ? isoDate(value) : isoTimestamp(value)) : value;
+    out[snakeCaseKey(field)] = value instanceof Date ? (dateOnly.has(field) ? isoDate(value) : isoTimestamp(value)) : value;
   }
   return out;
 }

@@ -18,6 +18,10 @@ export function intParam(options: IntParamOptions = {}) {
   let target = z.number().int();
   if (options.min !== undefined) target = target.min(options.min);
   if (options.max !== undefined) target = target.max(options.max);
-  const parsed = z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number).pipe(target);
+  const parsed = z
+    .string()
+    .regex(/^-?\d+$/, 'must be an integer')
+    .transform(Number)
+    .pipe(target);
   return options.default === undefined ? parsed : parsed.optional().transform((v) => v ?? options.default!);
 }

@@ -2,7 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { HttpError } from '../http/http-error.js';
 import { validate } from '../http/validate.js';
-import { AuthorsPageQuery, BulkQuery, CursorQuery, DecrementQuery, EchoBody, FibonacciQuery, IdParams, LoginQuery, OffsetQuery, OptimisticQuery, SearchQuery, UserCreateBody, UserUpdateBody } from './requests.js';
+import {
+  AuthorsPageQuery,
+  BulkQuery,
+  CursorQuery,
+  DecrementQuery,
+  EchoBody,
+  FibonacciQuery,
+  IdParams,
+  LoginQuery,
+  OffsetQuery,
+  OptimisticQuery,
+  SearchQuery,
+  UserCreateBody,
+  UserUpdateBody,
+} from './requests.js';
 
 /** The status `validate` ends with: 200 when it parses, else the HttpError's status. */
 function statusOf(run: () => unknown): number {
@@ -67,26 +81,51 @@ describe('integer parameters', () => {
 describe('bodies', () => {
   it('echo drops extra keys and keeps data optional', () => {
     assert.deepEqual(validate(EchoBody, { message: 'hi', extra: 1 }), { message: 'hi' });
-    assert.equal(statusOf(() => validate(EchoBody, { data: {} })), 422);
-    assert.equal(statusOf(() => validate(EchoBody, { message: 'x', data: [1] })), 422);
+    assert.equal(
+      statusOf(() => validate(EchoBody, { data: {} })),
+      422,
+    );
+    assert.equal(
+      statusOf(() => validate(EchoBody, { message: 'x', data: [1] })),
+      422,
+    );
   });
 
   it('user creation checks name length and the "@"', () => {
-    assert.equal(statusOf(() => validate(UserCreateBody, { name: 'a', email: 'a@b' })), 200);
+    assert.equal(
+      statusOf(() => validate(UserCreateBody, { name: 'a', email: 'a@b' })),
+      200,
+    );
     for (const body of [{ name: '', email: 'a@b' }, { name: 'x'.repeat(101), email: 'a@b' }, { name: 'a', email: 'ab' }, { name: 'a' }, undefined]) {
-      assert.equal(statusOf(() => validate(UserCreateBody, body)), 422);
+      assert.equal(
+        statusOf(() => validate(UserCreateBody, body)),
+        422,
+      );
     }
   });
 
   it('user name and email may not contain NUL', () => {
-    for (const body of [{ name: 'a\u0000b', email: 'a@b' }, { name: 'a', email: 'a\u0000@b' }]) {
-      assert.equal(statusOf(() => validate(UserCreateBody, body)), 422);
-      assert.equal(statusOf(() => validate(UserUpdateBody, body)), 422);
+    for (const body of [
+      { name: 'a\u0000b', email: 'a@b' },
+      { name: 'a', email: 'a\u0000@b' },
+    ]) {
+      assert.equal(
+        statusOf(() => validate(UserCreateBody, body)),
+        422,
+      );
+      assert.equal(
+        statusOf(() => validate(UserUpdateBody, body)),
+        422,
+      );
     }
   });
 
   it('search text is 1–100 characters without NUL', () => {
-    for (const q of ['', 'x'.repeat(101), undefined, 'a\u0000b', '\u0000']) assert.equal(statusOf(() => validate(SearchQuery, { q })), 422);
+    for (const q of ['', 'x'.repeat(101), undefined, 'a\u0000b', '\u0000'])
+      assert.equal(
+        statusOf(() => validate(SearchQuery, { q })),
+        422,
+      );
     assert.deepEqual(validate(SearchQuery, { q: '%' }), { q: '%', limit: 20 });
   });
 });

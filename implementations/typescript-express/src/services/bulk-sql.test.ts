@@ -11,5 +11,8 @@ it('builds one UPDATE … CASE for ids 1..count', () => {
 });
 
 it('numbers batch rows from 0', () => {
-  assert.deepEqual(bulkRows(2), [{ name: 'item_0', value: 0 }, { name: 'item_1', value: 1 }]);
+  assert.deepEqual(bulkRows(2), [
+    { name: 'item_0', value: 0 },
+    { name: 'item_1', value: 1 },
+  ]);
 });

@@ -12,9 +12,6 @@ describe('bulk SQL builders', () => {
   });
 
   it('builds one UPDATE … CASE statement for ids 1..count', () => {
-    assert.equal(
-      caseUpdateSql(2),
-      'UPDATE bulk_items SET value = CASE id WHEN 1 THEN 10 WHEN 2 THEN 20 END WHERE id IN (1, 2)',
-    );
+    assert.equal(caseUpdateSql(2), 'UPDATE bulk_items SET value = CASE id WHEN 1 THEN 10 WHEN 2 THEN 20 END WHERE id IN (1, 2)');
   });
 });

@@ -89,10 +89,7 @@ export function groupAuthorRows(rows: readonly AuthorPostRow[]): AuthorWithPosts
  * Attaches `posts` (ordered by id within each author) to their authors, keeping the authors'
  * order; posts of authors not in the list are ignored.
  */
-export function attachPosts(
-  authors: readonly Omit<AuthorWithPosts, 'posts'>[],
-  posts: readonly PostWithAuthorId[],
-): AuthorWithPosts[] {
+export function attachPosts(authors: readonly Omit<AuthorWithPosts, 'posts'>[], posts: readonly PostWithAuthorId[]): AuthorWithPosts[] {
   const byAuthor = new Map<number, Post[]>();
   const result = authors.map((author) => {
     const withPosts: AuthorWithPosts = { ...author, posts: [] };

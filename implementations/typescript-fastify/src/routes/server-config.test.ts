@@ -28,8 +28,14 @@ describe('server-config functions', () => {
       avg_posts_per_author: 2,
       avg_views_per_post: 6.25,
     });
-    assert.deepEqual(report.top_by_posts.map((e) => e.id), [2, 4, 1, 3]);
-    assert.deepEqual(report.top_by_views.map((e) => e.id), [4, 1, 2, 3]);
+    assert.deepEqual(
+      report.top_by_posts.map((e) => e.id),
+      [2, 4, 1, 3],
+    );
+    assert.deepEqual(
+      report.top_by_views.map((e) => e.id),
+      [4, 1, 2, 3],
+    );
     assert.deepEqual(report.top_by_posts[2], { id: 1, name: 'A1', post_count: 2, total_views: 10, avg_views: 5 });
     assert.equal(report.top_by_posts[3]!.avg_views, 0);
   });

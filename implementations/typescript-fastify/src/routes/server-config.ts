@@ -74,8 +74,7 @@ export function buildMixedReport(authors: readonly AuthorTotals[]): MixedReport 
   }));
   const totalPosts = entries.reduce((sum, e) => sum + e.post_count, 0);
   const totalViews = entries.reduce((sum, e) => sum + e.total_views, 0);
-  const top = (key: 'post_count' | 'total_views') =>
-    [...entries].sort((x, y) => y[key] - x[key] || x.id - y.id).slice(0, 10);
+  const top = (key: 'post_count' | 'total_views') => [...entries].sort((x, y) => y[key] - x[key] || x.id - y.id).slice(0, 10);
   return {
     summary: {
       total_authors: entries.length,

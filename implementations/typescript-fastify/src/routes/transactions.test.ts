@@ -12,8 +12,14 @@ describe('decremented', () => {
   });
 
   it('answers 422 when the stock would leave the integer column range', () => {
-    for (const [stock, quantity] of [[1000, -2147483648], [-10, 2147483647]] as const) {
-      assert.throws(() => decremented(stock, quantity), (error: unknown) => error instanceof HttpError && error.statusCode === 422);
+    for (const [stock, quantity] of [
+      [1000, -2147483648],
+      [-10, 2147483647],
+    ] as const) {
+      assert.throws(
+        () => decremented(stock, quantity),
+        (error: unknown) => error instanceof HttpError && error.statusCode === 422,
+      );
     }
     assert.equal(decremented(-1, 2147483647), -2147483648);
   });

@@ -38,10 +38,7 @@ export function decremented(stock: number, quantity: number): number {
 }
 
 async function readStock(client: PoolClient, productId: number, forUpdate = false): Promise<number> {
-  const { rows } = await client.query<{ stock: number }>(
-    `SELECT stock FROM products WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [productId],
-  );
+  const { rows } = await client.query<{ stock: number }>(`SELECT stock FROM products WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [productId]);
   if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
   return rows[0]!.stock;
 }
@@ -109,10 +106,7 @@ export async function transactionRoutes(app: FastifyInstance, { pool }: AppDeps)
     withClient(pool, async (client) => {
       let oldStock = 0;
       for (let attempt = 0; attempt <= maxRetries; attempt++) {
-        const { rows } = await client.query<{ stock: number; version: number }>(
-          'SELECT stock, version FROM products WHERE id = $1',
-          [productId],
-        );
+        const { rows } = await client.query<{ stock: number; version: number }>('SELECT stock, version FROM products WHERE id = $1', [productId]);
         if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
         const { stock, version } = rows[0]!;
         oldStock = stock;

@@ -24,10 +24,7 @@ export function jwtOptions(config: Pick<AppConfig, 'jwtSecret'>): JwtModuleOptio
  * `noTimestamp`: the claims are exactly `{sub, email, exp}`.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([User]),
-    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }),
-  ],
+  imports: [TypeOrmModule.forFeature([User]), JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions })],
   controllers: [AuthController],
   providers: [AuthService, SessionService, JwtAuthGuard, SessionAuthGuard],
 })

@@ -63,7 +63,7 @@ export class RouteTable implements OnApplicationBootstrap {
     const methods = new Set<string>();
     for (const route of this.routes) {
       if (route.segments.length !== segments.length) continue;
-      if (route.segments.every((s, i) => s === null ? segments[i] !== '' : s === segments[i])) {
+      if (route.segments.every((s, i) => (s === null ? segments[i] !== '' : s === segments[i]))) {
         methods.add(route.method);
         if (route.method === 'GET') methods.add('HEAD');
       }

@@ -27,7 +27,8 @@ export class MulterRejectionInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
-        const keep = error instanceof HttpException && (error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE || error.getStatus() === HttpStatus.UNPROCESSABLE_ENTITY);
+        const keep =
+          error instanceof HttpException && (error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE || error.getStatus() === HttpStatus.UNPROCESSABLE_ENTITY);
         return throwError(() => (keep ? error : noFileUploaded()));
       }),
     );

@@ -2,16 +2,7 @@ import { get as httpGet, type Agent, type IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import type { DatabaseError } from 'pg';
 import type { AppDeps } from '../deps.js';
-import {
-  assertStorableText,
-  elapsedSince,
-  HttpError,
-  isJsonObject,
-  pathId,
-  readJson,
-  sendEmpty,
-  sendJson,
-} from '../http.js';
+import { assertStorableText, elapsedSince, HttpError, isJsonObject, pathId, readJson, sendEmpty, sendJson } from '../http.js';
 import type { Router } from '../router.js';
 
 /** Value of `server` in `/health`: this implementation's id. */
@@ -80,10 +71,7 @@ export function registerBasicRoutes(router: Router, { pool, upstreamUrl, upstrea
   router.post('/users', async ({ req, res }) => {
     const input = parseUserInput(await readJson(req), false);
     try {
-      const { rows } = await pool.query(
-        `INSERT INTO users (name, email) VALUES ($1, $2) RETURNING ${USER_COLUMNS}`,
-        [input.name, input.email],
-      );
+      const { rows } = await pool.query(`INSERT INTO users (name, email) VALUES ($1, $2) RETURNING ${USER_COLUMNS}`, [input.name, input.email]);
       sendJson(res, 201, rows[0]);
     } catch (error) {
       if (isUniqueViolation(error)) throw new HttpError(409, 'Email already exists');

@@ -9,9 +9,7 @@ export function registerPaginationRoutes(router: Router, { pool }: AppDeps): voi
   router.get('/users/offset', async ({ res, query }) => {
     const page = queryInt(query, 'page', { default: 1, min: 1, max: MAX_OFFSET });
     const size = queryInt(query, 'size', PAGE_SIZE);
-    const count = await pool.query<{ total: number }>(
-      'SELECT COUNT(*)::int AS total FROM users_pagination',
-    );
+    const count = await pool.query<{ total: number }>('SELECT COUNT(*)::int AS total FROM users_pagination');
     const total = count.rows[0]?.total ?? 0;
     const { rows } = await pool.query(
       `SELECT id, name, email, created_at FROM users_pagination

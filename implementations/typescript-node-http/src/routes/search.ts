@@ -25,10 +25,7 @@ const FULLTEXT_SEARCH = `SELECT id, author_id, title, ts_rank(search_vector, que
 
 /** Registers `GET /search/like` and `GET /search/fulltext` (scenario 19, table `posts`). */
 export function registerSearchRoutes(router: Router, { pool }: AppDeps): void {
-  const params = (query: URLSearchParams): [string, number] => [
-    queryString(query, 'q', 1, 100),
-    queryInt(query, 'limit', { default: 20, min: 1, max: 100 }),
-  ];
+  const params = (query: URLSearchParams): [string, number] => [queryString(query, 'q', 1, 100), queryInt(query, 'limit', { default: 20, min: 1, max: 100 })];
 
   router.get('/search/like', async ({ res, query }) => {
     const [q, limit] = params(query);

@@ -38,10 +38,7 @@ export function decrementedStock(stock: number, quantity: number): number {
 }
 
 async function readStock(client: PoolClient, productId: number, forUpdate = false): Promise<number> {
-  const { rows } = await client.query<{ stock: number }>(
-    `SELECT stock FROM products WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [productId],
-  );
+  const { rows } = await client.query<{ stock: number }>(`SELECT stock FROM products WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [productId]);
   if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
   return rows[0]!.stock;
 }
@@ -57,10 +54,7 @@ async function writeStock(client: PoolClient, productId: number, stock: number):
 export function registerTransactionRoutes(router: Router, { pool }: AppDeps): void {
   router.get('/transactions/products/{id}', async ({ res, params }) => {
     const id = pathId(params['id']);
-    const { rows } = await pool.query(
-      'SELECT id, name, stock, version, updated_at FROM products WHERE id = $1',
-      [id],
-    );
+    const { rows } = await pool.query('SELECT id, name, stock, version, updated_at FROM products WHERE id = $1', [id]);
     if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
     sendJson(res, 200, rows[0]);
   });
@@ -115,10 +109,7 @@ export function registerTransactionRoutes(router: Router, { pool }: AppDeps): vo
     return withClient(pool, async (client) => {
       let oldStock = 0;
       for (let attempt = 0; attempt <= maxRetries; attempt++) {
-        const { rows } = await client.query<{ stock: number; version: number }>(
-          'SELECT stock, version FROM products WHERE id = $1',
-          [productId],
-        );
+        const { rows } = await client.query<{ stock: number; version: number }>('SELECT stock, version FROM products WHERE id = $1', [productId]);
         if (rows.length === 0) throw new HttpError(404, PRODUCT_NOT_FOUND);
         const { stock, version } = rows[0]!;
         oldStock = stock;

@@ -41,7 +41,10 @@ export const aggregationCheck = defineCheck({
       if (ctx.db) {
         const rows = await ctx.db.rows(aggregationSql[kind], kind === 'count' ? [] : [limit]);
         const expected = kind === 'count' ? rows[0] : rows;
-        for (const [variant, reply] of [['orm', orm], ['raw', raw]] as const) {
+        for (const [variant, reply] of [
+          ['orm', orm],
+          ['raw', raw],
+        ] as const) {
           ctx.differs('db', endpointOf(kind, variant), `${kind} vs the database`, findDifference(expected, kind === 'count' ? objectBody(reply) : reply.body));
         }
       }

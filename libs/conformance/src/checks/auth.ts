@@ -52,7 +52,7 @@ export const authJwtCheck = defineCheck({
       ctx.fail('claims', LOGIN_JWT, 'access_token is not a JWT');
     } else {
       if (claims.sub !== '1') ctx.fail('claims', LOGIN_JWT, 'sub must be the user id as a string', { expected: '1', actual: claims.sub });
-      if (user && claims.email !== user.email) ctx.fail('claims', LOGIN_JWT, 'email must be the user\'s', { expected: user.email, actual: claims.email });
+      if (user && claims.email !== user.email) ctx.fail('claims', LOGIN_JWT, "email must be the user's", { expected: user.email, actual: claims.email });
       const exp = claims.exp;
       // exp is now + 1800 s; a minute either way covers clock steps and slow servers.
       if (typeof exp !== 'number' || !Number.isInteger(exp) || Math.abs(exp - (now + 1800)) > 60) {
@@ -62,15 +62,38 @@ export const authJwtCheck = defineCheck({
     const ok = objectBody(await ctx.call(PROTECTED_JWT, { headers: { authorization: `Bearer ${token}` } }));
     if (ok) {
       const { elapsed_ms: _, ...rest } = ok;
-      ctx.differs('protected', PROTECTED_JWT, 'protected resource with a valid token', findDifference({ message: 'protected resource', auth_type: 'jwt', user_id: 1, email: user?.email ?? rest.email }, rest));
+      ctx.differs(
+        'protected',
+        PROTECTED_JWT,
+        'protected resource with a valid token',
+        findDifference({ message: 'protected resource', auth_type: 'jwt', user_id: 1, email: user?.email ?? rest.email }, rest),
+      );
     }
     if (claims) {
-      expectDetail(ctx, PROTECTED_JWT, await ctx.call(PROTECTED_JWT, { headers: { authorization: `Bearer ${tamperJwt(token, '2')}` }, expect: 401 }), 'Invalid JWT token', 'tampered');
+      expectDetail(
+        ctx,
+        PROTECTED_JWT,
+        await ctx.call(PROTECTED_JWT, { headers: { authorization: `Bearer ${tamperJwt(token, '2')}` }, expect: 401 }),
+        'Invalid JWT token',
+        'tampered',
+      );
     }
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1] ?? ''}.`;
-    expectDetail(ctx, PROTECTED_JWT, await ctx.call(PROTECTED_JWT, { headers: { authorization: `Bearer ${unsigned}` }, expect: 401 }), 'Invalid JWT token', 'alg-none');
+    expectDetail(
+      ctx,
+      PROTECTED_JWT,
+      await ctx.call(PROTECTED_JWT, { headers: { authorization: `Bearer ${unsigned}` }, expect: 401 }),
+      'Invalid JWT token',
+      'alg-none',
+    );
     expectDetail(ctx, PROTECTED_JWT, await ctx.call(PROTECTED_JWT, { expect: 401 }), 'Invalid authorization header', 'missing-header');
-    expectDetail(ctx, PROTECTED_JWT, await ctx.call(PROTECTED_JWT, { headers: { authorization: token }, expect: 401 }), 'Invalid authorization header', 'malformed-header');
+    expectDetail(
+      ctx,
+      PROTECTED_JWT,
+      await ctx.call(PROTECTED_JWT, { headers: { authorization: token }, expect: 401 }),
+      'Invalid authorization header',
+      'malformed-header',
+    );
     expectDetail(ctx, LOGIN_JWT, await ctx.call(LOGIN_JWT, { query: { user_id: 999_999_999 }, expect: 401 }), 'User not found', 'unknown-user');
   },
 });
@@ -82,14 +105,24 @@ export const authSessionCheck = defineCheck({
     const login = objectBody(await ctx.call(LOGIN_SESSION, { query: { user_id: 2 } }));
     const token = login?.session_token;
     if (typeof token !== 'string') return;
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) ctx.fail('token', LOGIN_SESSION, 'session_token must be 32 random bytes as base64url (43 chars)', { actual: token });
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+      ctx.fail('token', LOGIN_SESSION, 'session_token must be 32 random bytes as base64url (43 chars)', { actual: token });
     if (login?.token_type !== 'session') ctx.fail('login', LOGIN_SESSION, 'token_type must be "session"', { expected: 'session', actual: login?.token_type });
     const ok = objectBody(await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${token}` } }));
     if (ok && (ok.auth_type !== 'session' || ok.user_id !== 2 || ok.message !== 'protected resource')) {
-      ctx.fail('protected', PROTECTED_SESSION, 'protected resource for user 2 with a valid session', { expected: { message: 'protected resource', auth_type: 'session', user_id: 2 }, actual: ok });
+      ctx.fail('protected', PROTECTED_SESSION, 'protected resource for user 2 with a valid session', {
+        expected: { message: 'protected resource', auth_type: 'session', user_id: 2 },
+        actual: ok,
+      });
     }
     const bogus = 'A'.repeat(43);
-    expectDetail(ctx, PROTECTED_SESSION, await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${bogus}` }, expect: 401 }), 'Invalid or expired session', 'bogus');
+    expectDetail(
+      ctx,
+      PROTECTED_SESSION,
+      await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${bogus}` }, expect: 401 }),
+      'Invalid or expired session',
+      'bogus',
+    );
     expectDetail(ctx, PROTECTED_SESSION, await ctx.call(PROTECTED_SESSION, { expect: 401 }), 'Invalid authorization header', 'missing-header');
     expectDetail(ctx, LOGIN_SESSION, await ctx.call(LOGIN_SESSION, { query: { user_id: 999_999_999 }, expect: 401 }), 'User not found', 'unknown-user');
   },
@@ -115,14 +148,28 @@ export const authSessionStoreCheck = defineCheck({
     const key = `session:${token}`;
     const stored = await redis.get(key);
     if (stored === null) {
-      ctx.fail('stored', LOGIN_SESSION, 'the session must be stored in Redis as session:<token>; there is no such key for the token returned', { expected: `session:${token.slice(0, 8)}…`, actual: null });
+      ctx.fail('stored', LOGIN_SESSION, 'the session must be stored in Redis as session:<token>; there is no such key for the token returned', {
+        expected: `session:${token.slice(0, 8)}…`,
+        actual: null,
+      });
       return;
     }
-    if (stored.replace(/^"(.*)"$/, '$1') !== String(userId)) ctx.fail('value', LOGIN_SESSION, `session:<token> must hold the user id "${userId}"`, { expected: String(userId), actual: stored });
+    if (stored.replace(/^"(.*)"$/, '$1') !== String(userId))
+      ctx.fail('value', LOGIN_SESSION, `session:<token> must hold the user id "${userId}"`, { expected: String(userId), actual: stored });
     const ttl = await redis.ttl(key);
-    if (!(ttl > SESSION_TTL_S - 60 && ttl <= SESSION_TTL_S)) ctx.fail('ttl', LOGIN_SESSION, `session:<token> must expire after ${SESSION_TTL_S} s, its TTL is ${ttl} s (-1: none)`, { expected: SESSION_TTL_S, actual: ttl });
+    if (!(ttl > SESSION_TTL_S - 60 && ttl <= SESSION_TTL_S))
+      ctx.fail('ttl', LOGIN_SESSION, `session:<token> must expire after ${SESSION_TTL_S} s, its TTL is ${ttl} s (-1: none)`, {
+        expected: SESSION_TTL_S,
+        actual: ttl,
+      });
     await redis.del(key);
-    expectDetail(ctx, PROTECTED_SESSION, await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${token}` }, expect: 401 }), 'Invalid or expired session', 'reads-redis');
+    expectDetail(
+      ctx,
+      PROTECTED_SESSION,
+      await ctx.call(PROTECTED_SESSION, { headers: { authorization: `Bearer ${token}` }, expect: 401 }),
+      'Invalid or expired session',
+      'reads-redis',
+    );
   },
 });
 

@@ -31,7 +31,12 @@ export const echoCheck = defineCheck({
     const e = 'POST /echo';
     const full = objectBody(await ctx.call(e, { json: { message: 'hello', data: { a: 1, nested: { b: [1, 2] } }, timestamp: 123, extra: 'x' } }));
     if (full) {
-      ctx.differs('drops-extra-keys', e, 'echo of {message, data, timestamp, extra}', findDifference({ message: 'hello', data: { a: 1, nested: { b: [1, 2] } } }, full));
+      ctx.differs(
+        'drops-extra-keys',
+        e,
+        'echo of {message, data, timestamp, extra}',
+        findDifference({ message: 'hello', data: { a: 1, nested: { b: [1, 2] } } }, full),
+      );
     }
     const bare = objectBody(await ctx.call(e, { json: { message: 'only' } }));
     if (bare) ctx.differs('data-null', e, 'echo without data', findDifference({ message: 'only', data: null }, bare));
@@ -64,11 +69,15 @@ export const uploadCheck = defineCheck({
     const e = 'POST /upload';
     for (const size of [1024, 3000]) {
       const data = Buffer.alloc(size, 'abcdefghij');
-      const body = objectBody(await ctx.call(e, { multipart: { field: 'file', filename: `conformance-${size}.bin`, contentType: 'application/octet-stream', data } }));
+      const body = objectBody(
+        await ctx.call(e, { multipart: { field: 'file', filename: `conformance-${size}.bin`, contentType: 'application/octet-stream', data } }),
+      );
       if (!body) continue;
       if (body.size !== size) ctx.fail('size', e, `uploaded ${size} bytes, size reported ${String(body.size)}`, { expected: size, actual: body.size });
-      if (body.filename !== `conformance-${size}.bin`) ctx.fail('metadata', e, 'filename must echo the part filename', { expected: `conformance-${size}.bin`, actual: body.filename });
-      if (body.content_type !== 'application/octet-stream') ctx.fail('metadata', e, 'content_type must echo the part type', { expected: 'application/octet-stream', actual: body.content_type });
+      if (body.filename !== `conformance-${size}.bin`)
+        ctx.fail('metadata', e, 'filename must echo the part filename', { expected: `conformance-${size}.bin`, actual: body.filename });
+      if (body.content_type !== 'application/octet-stream')
+        ctx.fail('metadata', e, 'content_type must echo the part type', { expected: 'application/octet-stream', actual: body.content_type });
     }
     const missing = await ctx.call(e, { multipart: { field: 'other', filename: 'x.txt', contentType: 'text/plain', data: Buffer.from('x') }, expect: 422 });
     expectDetail(ctx, e, missing, 'No file uploaded', 'missing-file');
@@ -112,7 +121,10 @@ export const externalUpstreamCheck = defineCheck({
     for (let i = 0; i < UPSTREAM_CALLS; i++) if ((await ctx.call(e))?.status === 200) answered++;
     const received = (await ctx.upstream!.hits()) - before;
     if (received < answered) {
-      ctx.fail('calls-upstream', e, `${answered} answers, but the upstream stub received ${received} requests: every call must GET {UPSTREAM_URL}/delay`, { expected: `>= ${answered}`, actual: received });
+      ctx.fail('calls-upstream', e, `${answered} answers, but the upstream stub received ${received} requests: every call must GET {UPSTREAM_URL}/delay`, {
+        expected: `>= ${answered}`,
+        actual: received,
+      });
     }
   },
 });

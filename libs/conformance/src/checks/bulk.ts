@@ -11,7 +11,8 @@ const UPDATES = ['update-individual', 'update-bulk'] as const;
 
 async function cleanup(ctx: CheckContext): Promise<void> {
   const body = objectBody(await ctx.call(CLEANUP));
-  if (body && body.message !== 'Table truncated') ctx.fail('cleanup', CLEANUP, 'message must be "Table truncated"', { expected: 'Table truncated', actual: body.message });
+  if (body && body.message !== 'Table truncated')
+    ctx.fail('cleanup', CLEANUP, 'message must be "Table truncated"', { expected: 'Table truncated', actual: body.message });
   if (ctx.db) {
     const [row] = await ctx.db.rows<{ n: number }>('SELECT count(*) AS n FROM bulk_items');
     if (row?.n !== 0) ctx.fail('cleanup', CLEANUP, 'bulk_items must be empty after cleanup', { expected: 0, actual: row?.n });
@@ -57,9 +58,14 @@ export const bulkInsertCheck = defineCheck({
         if (!counts) continue;
         const inserts = counts.byKind.INSERT ?? 0;
         if (name === 'insert-individual') {
-          if (inserts !== count) ctx.fail('individual-statements', op(name), `one INSERT per row: expected ${count}, saw ${inserts}`, { expected: count, actual: counts.statements });
+          if (inserts !== count)
+            ctx.fail('individual-statements', op(name), `one INSERT per row: expected ${count}, saw ${inserts}`, {
+              expected: count,
+              actual: counts.statements,
+            });
           const commits = commitsOf(counts);
-          if (commits !== count) ctx.fail('individual-commits', op(name), `one commit per row: expected ${count}, saw ${commits}`, { expected: count, actual: counts.statements });
+          if (commits !== count)
+            ctx.fail('individual-commits', op(name), `one commit per row: expected ${count}, saw ${commits}`, { expected: count, actual: counts.statements });
         }
         if (name === 'insert-batch' && commitsOf(counts) !== 1) {
           ctx.fail('batch-transaction', op(name), `one transaction: saw ${commitsOf(counts)} commits`, { expected: 1, actual: counts.statements });
@@ -83,7 +89,10 @@ export const bulkUpdateCheck = defineCheck({
     try {
       await cleanup(ctx);
       await ctx.call(op('insert-raw'), { query: { count: rows } });
-      for (const [name, count] of [['update-individual', 10], ['update-bulk', 20]] as const) {
+      for (const [name, count] of [
+        ['update-individual', 10],
+        ['update-bulk', 20],
+      ] as const) {
         const counts = await bulkCall(ctx, name, count);
         if (ctx.db) {
           const after = await ctx.db.rows<{ id: number; value: number }>('SELECT id, value FROM bulk_items WHERE id <= $1 ORDER BY id', [count]);
@@ -92,11 +101,14 @@ export const bulkUpdateCheck = defineCheck({
         }
         if (!counts) continue;
         const updates = counts.byKind.UPDATE ?? 0;
-        if (name === 'update-bulk' && updates !== 1) ctx.fail('bulk-statements', op(name), `one UPDATE statement: saw ${updates}`, { expected: 1, actual: counts.statements });
-        if (name === 'update-individual' && updates !== count) ctx.fail('individual-statements', op(name), `one UPDATE per id: expected ${count}, saw ${updates}`, { expected: count, actual: counts.statements });
+        if (name === 'update-bulk' && updates !== 1)
+          ctx.fail('bulk-statements', op(name), `one UPDATE statement: saw ${updates}`, { expected: 1, actual: counts.statements });
+        if (name === 'update-individual' && updates !== count)
+          ctx.fail('individual-statements', op(name), `one UPDATE per id: expected ${count}, saw ${updates}`, { expected: count, actual: counts.statements });
         const commits = commitsOf(counts, 'UPDATE');
         const wantCommits = name === 'update-bulk' ? 1 : count;
-        if (commits !== wantCommits) ctx.fail('commits', op(name), `expected ${wantCommits} commits, saw ${commits}`, { expected: wantCommits, actual: counts.statements });
+        if (commits !== wantCommits)
+          ctx.fail('commits', op(name), `expected ${wantCommits} commits, saw ${commits}`, { expected: wantCommits, actual: counts.statements });
       }
     } finally {
       await cleanup(ctx);

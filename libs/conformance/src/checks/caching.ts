@@ -12,10 +12,18 @@ const DELETE_KEY = 'DELETE /cache/users/{id}';
 
 async function flush(ctx: CheckContext): Promise<void> {
   const body = objectBody(await ctx.call(FLUSH));
-  if (body && body.message !== 'Cache flushed') ctx.fail('flush', FLUSH, 'message must be "Cache flushed"', { expected: 'Cache flushed', actual: body.message });
+  if (body && body.message !== 'Cache flushed')
+    ctx.fail('flush', FLUSH, 'message must be "Cache flushed"', { expected: 'Cache flushed', actual: body.message });
 }
 
-async function expectSource(ctx: CheckContext, endpoint: string, id: number, source: 'cache' | 'database', aspect: string, why: string): Promise<Record<string, unknown> | null> {
+async function expectSource(
+  ctx: CheckContext,
+  endpoint: string,
+  id: number,
+  source: 'cache' | 'database',
+  aspect: string,
+  why: string,
+): Promise<Record<string, unknown> | null> {
   const body = objectBody(await ctx.call(endpoint, { params: { id } }));
   if (body && body.source !== source) ctx.fail(aspect, endpoint, `${why}: source must be "${source}"`, { expected: source, actual: body.source });
   if (body && body.user_id !== id) ctx.fail('user-id', endpoint, `user_id must be ${id}`, { expected: id, actual: body.user_id });
@@ -40,7 +48,7 @@ export const cachingReadThroughCheck = defineCheck({
       const hit = await expectSource(ctx, CACHED, id, 'cache', 'hit', 'second read');
       for (const body of [miss, hit]) {
         if (body && user && (body.name !== user.name || body.email !== user.email)) {
-          ctx.fail('user', CACHED, 'name and email must be the user\'s', { expected: user, actual: { name: body.name, email: body.email } });
+          ctx.fail('user', CACHED, "name and email must be the user's", { expected: user, actual: { name: body.name, email: body.email } });
         }
       }
       await expectSource(ctx, NO_CACHE, id, 'database', 'no-cache', 'no-cache after caching');
@@ -70,7 +78,8 @@ export const cachingWarmupCheck = defineCheck({
         ctx.fail('delete', DELETE_KEY, 'deleting a cached key', { expected: { deleted: 'user:3', success: true }, actual: deleted });
       }
       const again = objectBody(await ctx.call(DELETE_KEY, { params: { id: 3 } }));
-      if (again && again.success !== false) ctx.fail('delete', DELETE_KEY, 'deleting an absent key reports success:false', { expected: false, actual: again.success });
+      if (again && again.success !== false)
+        ctx.fail('delete', DELETE_KEY, 'deleting an absent key reports success:false', { expected: false, actual: again.success });
       await expectSource(ctx, CACHED, 3, 'database', 'after-delete', 'user 3 after its key was deleted');
       for (const count of [0, 1001]) await ctx.call(WARMUP, { query: { count }, expect: 422 });
     } finally {
@@ -85,7 +94,13 @@ export const USER_CACHE_TTL_S = 300;
 const TTL_SLACK_S = 60;
 
 /** Checks that `user:<id>` holds the user as the contract says, with a fresh TTL; the parsed value or null. */
-async function expectCachedUser(ctx: CheckContext, endpoint: string, id: number, user: { name: unknown; email: unknown } | null, why: string): Promise<Record<string, unknown> | null> {
+async function expectCachedUser(
+  ctx: CheckContext,
+  endpoint: string,
+  id: number,
+  user: { name: unknown; email: unknown } | null,
+  why: string,
+): Promise<Record<string, unknown> | null> {
   const key = `user:${id}`;
   const raw = await ctx.redis!.get(key);
   if (raw === null) {
@@ -102,7 +117,10 @@ async function expectCachedUser(ctx: CheckContext, endpoint: string, id: number,
   if (user) ctx.differs('value', endpoint, `${why}: Redis ${key}`, findDifference({ id, name: user.name, email: user.email }, value));
   const ttl = await ctx.redis!.ttl(key);
   if (!(ttl > USER_CACHE_TTL_S - TTL_SLACK_S && ttl <= USER_CACHE_TTL_S)) {
-    ctx.fail('ttl', endpoint, `${why}: Redis ${key} must expire after ${USER_CACHE_TTL_S} s, its TTL is ${ttl} s (-1: none)`, { expected: USER_CACHE_TTL_S, actual: ttl });
+    ctx.fail('ttl', endpoint, `${why}: Redis ${key} must expire after ${USER_CACHE_TTL_S} s, its TTL is ${ttl} s (-1: none)`, {
+      expected: USER_CACHE_TTL_S,
+      actual: ttl,
+    });
   }
   return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
 }
@@ -131,14 +149,21 @@ export const cachingRedisCheck = defineCheck({
         await redis.replaceKeepingTtl(`user:${id}`, JSON.stringify({ ...cached, name: marker }));
         const hit = await expectSource(ctx, CACHED, id, 'cache', 'hit', 'second read');
         if (hit && hit.name !== marker) {
-          ctx.fail('reads-redis', CACHED, `a hit must be served from Redis: the gate changed the name cached under user:${id}, the endpoint still answered the old one`, { expected: marker, actual: hit.name });
+          ctx.fail(
+            'reads-redis',
+            CACHED,
+            `a hit must be served from Redis: the gate changed the name cached under user:${id}, the endpoint still answered the old one`,
+            { expected: marker, actual: hit.name },
+          );
         }
       }
       await flush(ctx);
       const warmCount = 4;
       await ctx.call(WARMUP, { query: { count: warmCount } });
-      for (let warmed = 1; warmed <= warmCount; warmed++) await expectCachedUser(ctx, WARMUP, warmed, await userRow(ctx, warmed), `after warmup count=${warmCount}`);
-      if ((await redis.get(`user:${warmCount + 1}`)) !== null) ctx.fail('warmup-extra', WARMUP, `warmup count=${warmCount} must cache users 1..${warmCount} only`, { actual: `user:${warmCount + 1}` });
+      for (let warmed = 1; warmed <= warmCount; warmed++)
+        await expectCachedUser(ctx, WARMUP, warmed, await userRow(ctx, warmed), `after warmup count=${warmCount}`);
+      if ((await redis.get(`user:${warmCount + 1}`)) !== null)
+        ctx.fail('warmup-extra', WARMUP, `warmup count=${warmCount} must cache users 1..${warmCount} only`, { actual: `user:${warmCount + 1}` });
       await ctx.call(DELETE_KEY, { params: { id: 2 } });
       if ((await redis.get('user:2')) !== null) ctx.fail('delete', DELETE_KEY, 'DELETE /cache/users/2 must remove user:2 from Redis');
       await flush(ctx);

@@ -41,7 +41,8 @@ export const columnOverheadBoundsCheck = defineCheck({
     if (defaults && defaults.length !== 100) ctx.fail('default-limit', e, 'the default limit is 100', { expected: 100, actual: defaults.length });
     for (const limit of [0, 1001, 'x']) await ctx.call(e, { query: { limit }, expect: 422 });
     const max = arrayBody(await ctx.call('GET /column-overhead/type/uuid', { query: { limit: 1000 } }));
-    if (max && max.length !== 1000) ctx.fail('max-limit', 'GET /column-overhead/type/uuid', 'limit=1000 must return 1000 rows', { expected: 1000, actual: max.length });
+    if (max && max.length !== 1000)
+      ctx.fail('max-limit', 'GET /column-overhead/type/uuid', 'limit=1000 must return 1000 rows', { expected: 1000, actual: max.length });
   },
 });
 

@@ -30,7 +30,8 @@ export const nPlusOneBodiesCheck = defineCheck({
       const e = endpointOf(v);
       const body = arrayBody(await ctx.call(e, { query: window }));
       if (!body) continue;
-      if (body.length !== window.limit) ctx.fail('limit', e, `limit=${window.limit} must return ${window.limit} authors`, { expected: window.limit, actual: body.length });
+      if (body.length !== window.limit)
+        ctx.fail('limit', e, `limit=${window.limit} must return ${window.limit} authors`, { expected: window.limit, actual: body.length });
       if (expected) ctx.differs('db', e, 'authors with posts vs the database', findDifference(expected, body));
       if (reference) ctx.differs('identical', e, `${v} vs lazy`, findDifference(reference, body));
       else reference = body;

@@ -56,14 +56,16 @@ export const paginationWindowsCheck = defineCheck({
     const beforeLast = await offsetPage(ctx, lastPage - 1, size);
     const last = await offsetPage(ctx, lastPage, size);
     const beyond = await offsetPage(ctx, lastPage + 1, size);
-    if (last && last.items.length !== total - (lastPage - 1) * size) ctx.fail('end', OFFSET, 'the last page must hold the remaining rows', { actual: last.items.length });
+    if (last && last.items.length !== total - (lastPage - 1) * size)
+      ctx.fail('end', OFFSET, 'the last page must hold the remaining rows', { actual: last.items.length });
     if (beyond && beyond.items.length !== 0) ctx.fail('end', OFFSET, 'a page past the end must be empty', { expected: 0, actual: beyond.items.length });
     const lastCursor = beforeLast?.items.at(-1)?.id;
     if (typeof lastCursor === 'number' && last) {
       const tail = await cursorPage(ctx, lastCursor, size);
       if (tail) {
         ctx.differs('agree', CURSOR, `cursor ${lastCursor} vs the last offset page`, findDifference(last.items, tail.items));
-        if (tail.body.next_cursor !== null) ctx.fail('next-cursor', CURSOR, 'next_cursor must be null at the end', { expected: null, actual: tail.body.next_cursor });
+        if (tail.body.next_cursor !== null)
+          ctx.fail('next-cursor', CURSOR, 'next_cursor must be null at the end', { expected: null, actual: tail.body.next_cursor });
       }
     }
   },
@@ -107,10 +109,15 @@ export const paginationKeysetCheck = defineCheck({
     const perRequest = selects.reduce((sum, s) => sum + s.blocks, 0) / KEYSET_REQUESTS;
     const budget = Math.max(64, Math.ceil(pages / 10));
     if (perRequest > budget) {
-      ctx.fail('buffers', CURSOR, `cursor=${cursor} visited ${Math.round(perRequest)} buffers per request on a ${pages}-page table (budget ${budget}): the rows before the cursor were read, as an OFFSET or a count does`, {
-        expected: `<= ${budget}`,
-        actual: perRequest,
-      });
+      ctx.fail(
+        'buffers',
+        CURSOR,
+        `cursor=${cursor} visited ${Math.round(perRequest)} buffers per request on a ${pages}-page table (budget ${budget}): the rows before the cursor were read, as an OFFSET or a count does`,
+        {
+          expected: `<= ${budget}`,
+          actual: perRequest,
+        },
+      );
     }
   },
 });
@@ -130,7 +137,8 @@ export const paginationBoundsCheck = defineCheck({
       ctx.fail('defaults', OFFSET, 'defaults are page=1, size=20', { expected: { page: 1, size: 20 }, actual: { page: defaults.page, size: defaults.size } });
     }
     const max = objectBody(await ctx.call(CURSOR, { query: { cursor: 0, size: 100 } }));
-    if (max && Array.isArray(max.items) && max.items.length !== 100) ctx.fail('max-size', CURSOR, 'size=100 must return 100 items', { expected: 100, actual: max.items.length });
+    if (max && Array.isArray(max.items) && max.items.length !== 100)
+      ctx.fail('max-size', CURSOR, 'size=100 must return 100 items', { expected: 100, actual: max.items.length });
   },
 });
 

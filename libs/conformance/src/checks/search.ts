@@ -24,7 +24,10 @@ export const searchLikeCheck = defineCheck({
       const rows = arrayBody(await ctx.call(LIKE, { query: { q, limit } }));
       if (!rows) continue;
       if (ctx.db) {
-        const expected = await ctx.db.rows('SELECT id, author_id, title FROM posts WHERE title ILIKE $1 OR content ILIKE $1 ORDER BY id LIMIT $2', [likePattern(q), limit]);
+        const expected = await ctx.db.rows('SELECT id, author_id, title FROM posts WHERE title ILIKE $1 OR content ILIKE $1 ORDER BY id LIMIT $2', [
+          likePattern(q),
+          limit,
+        ]);
         ctx.differs('db', LIKE, `q=${JSON.stringify(q)} vs ILIKE with literal wildcards`, findDifference(expected, rows));
       } else if (q === '%' && rows.length > 0) {
         ctx.fail('escape', LIKE, 'q="%" must match "%" literally; the seed has none', { expected: [], actual: rows.length });

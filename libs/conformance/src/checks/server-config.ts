@@ -20,7 +20,12 @@ export const fibonacciCheck = defineCheck({
   endpoints: ['GET /cpu/fibonacci'],
   async run(ctx) {
     const e = 'GET /cpu/fibonacci';
-    for (const [n, result] of [[10, 55], [1, 1], [20, 6765], [30, 832_040]] as const) {
+    for (const [n, result] of [
+      [10, 55],
+      [1, 1],
+      [20, 6765],
+      [30, 832_040],
+    ] as const) {
       const body = objectBody(await ctx.call(e, { query: { n } }));
       if (body) ctx.differs('result', e, `fibonacci(${n})`, findDifference({ n, result }, body));
     }
@@ -36,7 +41,13 @@ export const cpuCheck = defineCheck({
   endpoints: ['GET /cpu/json-serialize', 'GET /cpu/hash'],
   async run(ctx) {
     const json = objectBody(await ctx.call('GET /cpu/json-serialize'));
-    if (json) ctx.differs('json-serialize', 'GET /cpu/json-serialize', 'serialised size', findDifference({ status: 'ok', items: 10_000, bytes: jsonSerializeBytes() }, json));
+    if (json)
+      ctx.differs(
+        'json-serialize',
+        'GET /cpu/json-serialize',
+        'serialised size',
+        findDifference({ status: 'ok', items: 10_000, bytes: jsonSerializeBytes() }, json),
+      );
     const hashed = await ctx.call('GET /cpu/hash');
     const hash = objectBody(hashed);
     if (hash) ctx.differs('hash', 'GET /cpu/hash', 'bcrypt hash', findDifference({ status: 'ok', hash_length: 60 }, hash));
@@ -65,12 +76,19 @@ export const ioCheck = defineCheck({
     const sleep = await ctx.call('GET /io/sleep');
     const slept = objectBody(sleep);
     if (slept) ctx.differs('sleep', 'GET /io/sleep', 'sleep body', findDifference({ status: 'ok', slept: 0.1 }, slept));
-    if (sleep && sleep.durationMs < 99) ctx.fail('sleep-duration', 'GET /io/sleep', `answered in ${sleep.durationMs.toFixed(1)} ms, before its 100 ms wait`, { expected: '>= 100', actual: sleep.durationMs });
+    if (sleep && sleep.durationMs < 99)
+      ctx.fail('sleep-duration', 'GET /io/sleep', `answered in ${sleep.durationMs.toFixed(1)} ms, before its 100 ms wait`, {
+        expected: '>= 100',
+        actual: sleep.durationMs,
+      });
     const io = objectBody(await ctx.call('GET /io/db'));
     if (!io) return;
     const authors = ctx.contract.seedRowCounts.authors;
     if (io.count !== authors || !Array.isArray(io.authors) || io.authors.length !== authors) {
-      ctx.fail('db-count', 'GET /io/db', `count and authors must cover all ${authors} authors`, { expected: authors, actual: { count: io.count, authors: Array.isArray(io.authors) ? io.authors.length : io.authors } });
+      ctx.fail('db-count', 'GET /io/db', `count and authors must cover all ${authors} authors`, {
+        expected: authors,
+        actual: { count: io.count, authors: Array.isArray(io.authors) ? io.authors.length : io.authors },
+      });
     }
     if (ctx.db) {
       const rows = await ctx.db.rows(`SELECT a.id, a.name, a.email, count(p.id) AS post_count, coalesce(sum(p.view_count), 0) AS total_views

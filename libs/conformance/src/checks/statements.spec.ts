@@ -15,7 +15,9 @@ describe('profileOf', () => {
   });
 
   it('counts a WITH query by the statement it leads to', () => {
-    expect(profileOf('GET /x', 1, [{ query: 'WITH t AS (SELECT 1) INSERT INTO a SELECT * FROM t', calls: 1, rows: 1, blocks: 0 }]).byKind).toEqual({ INSERT: 1 });
+    expect(profileOf('GET /x', 1, [{ query: 'WITH t AS (SELECT 1) INSERT INTO a SELECT * FROM t', calls: 1, rows: 1, blocks: 0 }]).byKind).toEqual({
+      INSERT: 1,
+    });
   });
 });
 

@@ -69,7 +69,12 @@ export function profileOf(endpoint: string, requests: number, seen: readonly Sta
 }
 
 /** Sends `PROFILED_REQUESTS` requests after a warm-up and profiles their statements; null when a request failed. */
-async function profile(ctx: CheckContext, endpoint: EndpointKey, spec: (tag: string, i: number) => CallSpec, created: number[]): Promise<StatementProfile | null> {
+async function profile(
+  ctx: CheckContext,
+  endpoint: EndpointKey,
+  spec: (tag: string, i: number) => CallSpec,
+  created: number[],
+): Promise<StatementProfile | null> {
   const tag = uniqueTag();
   const send = async (i: number): Promise<boolean> => {
     const reply = await ctx.call(endpoint, spec(tag, i));

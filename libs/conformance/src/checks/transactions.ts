@@ -16,7 +16,8 @@ const START_STOCK = 1000;
 
 async function reset(ctx: CheckContext): Promise<void> {
   const body = objectBody(await ctx.call(RESET));
-  if (body && body.message !== 'All stocks reset to 1000') ctx.fail('reset', RESET, 'message must be "All stocks reset to 1000"', { expected: 'All stocks reset to 1000', actual: body.message });
+  if (body && body.message !== 'All stocks reset to 1000')
+    ctx.fail('reset', RESET, 'message must be "All stocks reset to 1000"', { expected: 'All stocks reset to 1000', actual: body.message });
 }
 
 async function stockOf(ctx: CheckContext, id: number): Promise<number | null> {
@@ -31,7 +32,10 @@ export const transactionsProductCheck = defineCheck({
     await reset(ctx);
     const body = objectBody(await ctx.call(PRODUCT, { params: { id: 1 } }));
     if (body && (body.id !== 1 || body.stock !== START_STOCK || body.version !== 0)) {
-      ctx.fail('after-reset', PRODUCT, 'product 1 must have stock 1000 and version 0 after reset', { expected: { id: 1, stock: 1000, version: 0 }, actual: body });
+      ctx.fail('after-reset', PRODUCT, 'product 1 must have stock 1000 and version 0 after reset', {
+        expected: { id: 1, stock: 1000, version: 0 },
+        actual: body,
+      });
     }
     expectDetail(ctx, PRODUCT, await ctx.call(PRODUCT, { params: { id: 999_999 }, expect: 404 }), 'Product not found');
     await ctx.call(PRODUCT, { params: { id: 'x' }, expect: 422 });
@@ -58,13 +62,18 @@ export const transactionsDecrementCheck = defineCheck({
           if (b.success === false && typeof b.error !== 'string') ctx.fail('failure-error', e, 'a failed attempt must say why in error', { actual: b.error });
           if (b.success === true && b.error !== null) ctx.fail('failure-error', e, 'a successful attempt has error:null', { expected: null, actual: b.error });
           if (m === 'serializable' && b.success === false && (b.old_stock !== 0 || b.new_stock !== 0)) {
-            ctx.fail('serialization-failure', e, 'a serialization failure reports old_stock and new_stock 0', { expected: { old_stock: 0, new_stock: 0 }, actual: { old_stock: b.old_stock, new_stock: b.new_stock } });
+            ctx.fail('serialization-failure', e, 'a serialization failure reports old_stock and new_stock 0', {
+              expected: { old_stock: 0, new_stock: 0 },
+              actual: { old_stock: b.old_stock, new_stock: b.new_stock },
+            });
           }
           if (m === 'optimistic' && b.success === false && b.error !== 'Max retries exceeded') {
             ctx.fail('failure-error', e, 'an optimistic failure is "Max retries exceeded"', { expected: 'Max retries exceeded', actual: b.error });
           }
           if (b.success === true && (b.old_stock as number) - (b.new_stock as number) !== 1) {
-            ctx.fail('stock-step', e, 'a successful decrement of 1 must have new_stock = old_stock - 1', { actual: { old_stock: b.old_stock, new_stock: b.new_stock } });
+            ctx.fail('stock-step', e, 'a successful decrement of 1 must have new_stock = old_stock - 1', {
+              actual: { old_stock: b.old_stock, new_stock: b.new_stock },
+            });
           }
         }
         const stock = await stockOf(ctx, productId);
@@ -76,10 +85,16 @@ export const transactionsDecrementCheck = defineCheck({
           continue;
         }
         if (m === 'pessimistic' && successes !== TRANSACTION_REQUESTS) {
-          ctx.fail('pessimistic-success', e, `every pessimistic decrement must succeed: ${successes} of ${TRANSACTION_REQUESTS}`, { expected: TRANSACTION_REQUESTS, actual: successes });
+          ctx.fail('pessimistic-success', e, `every pessimistic decrement must succeed: ${successes} of ${TRANSACTION_REQUESTS}`, {
+            expected: TRANSACTION_REQUESTS,
+            actual: successes,
+          });
         }
         if (stock !== expectedStock) {
-          ctx.fail('lost-update', e, `stock ${stock} after ${successes} successful decrements from ${START_STOCK}: updates were lost`, { expected: expectedStock, actual: stock });
+          ctx.fail('lost-update', e, `stock ${stock} after ${successes} successful decrements from ${START_STOCK}: updates were lost`, {
+            expected: expectedStock,
+            actual: stock,
+          });
         }
         if (successes === 0) ctx.fail('no-success', e, `none of ${TRANSACTION_REQUESTS} decrements succeeded`);
       }
@@ -120,18 +135,28 @@ export const transactionsTechniqueCheck = defineCheck({
         if (m === 'pessimistic') {
           const locking = callsOf(selectsOn(seen, ['products']), locksRows);
           if (locking < answered) {
-            ctx.fail('row-lock', e, `every pessimistic decrement must read the product with SELECT … FOR UPDATE: ${locking} locking SELECTs on products for ${answered} decrements`, {
-              expected: `>= ${answered} SELECT … FOR UPDATE`,
-              actual: statementList(seen),
-            });
+            ctx.fail(
+              'row-lock',
+              e,
+              `every pessimistic decrement must read the product with SELECT … FOR UPDATE: ${locking} locking SELECTs on products for ${answered} decrements`,
+              {
+                expected: `>= ${answered} SELECT … FOR UPDATE`,
+                actual: statementList(seen),
+              },
+            );
           }
         } else {
           const isolated = callsOf(seen, setsSerializable);
           if (isolated < answered) {
-            ctx.fail('isolation', e, `every serializable decrement must run at ISOLATION LEVEL SERIALIZABLE: ${isolated} statements set it for ${answered} decrements`, {
-              expected: `>= ${answered} BEGIN/SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`,
-              actual: statementList(seen),
-            });
+            ctx.fail(
+              'isolation',
+              e,
+              `every serializable decrement must run at ISOLATION LEVEL SERIALIZABLE: ${isolated} statements set it for ${answered} decrements`,
+              {
+                expected: `>= ${answered} BEGIN/SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`,
+                actual: statementList(seen),
+              },
+            );
           }
         }
       }

@@ -46,11 +46,13 @@ export const usersCrudCheck = defineCheck({
       const renamed = objectBody(await ctx.call('PUT /users/{id}', { params: { id }, json: { name: `Renamed ${tag}` } }));
       if (renamed) ctx.differs('update', 'PUT /users/{id}', 'partial update of name', findDifference({ ...created, name: `Renamed ${tag}` }, renamed));
       const reread = objectBody(await ctx.call('GET /users/{id}', { params: { id } }));
-      if (reread && reread.name !== `Renamed ${tag}`) ctx.fail('update', 'GET /users/{id}', 'the update did not persist', { expected: `Renamed ${tag}`, actual: reread.name });
+      if (reread && reread.name !== `Renamed ${tag}`)
+        ctx.fail('update', 'GET /users/{id}', 'the update did not persist', { expected: `Renamed ${tag}`, actual: reread.name });
 
       const newEmail = `moved-${tag}@example.com`;
       const moved = objectBody(await ctx.call('PUT /users/{id}', { params: { id }, json: { email: newEmail } }));
-      if (moved) ctx.differs('update', 'PUT /users/{id}', 'partial update of email', findDifference({ ...created, name: `Renamed ${tag}`, email: newEmail }, moved));
+      if (moved)
+        ctx.differs('update', 'PUT /users/{id}', 'partial update of email', findDifference({ ...created, name: `Renamed ${tag}`, email: newEmail }, moved));
       // Duplicate email: user 1 exists after the seed.
       const dupPut = await ctx.call('PUT /users/{id}', { params: { id }, json: { email: 'user1@benchmark.com' }, expect: 409 });
       expectDetail(ctx, 'PUT /users/{id}', dupPut, 'Email already exists');

@@ -24,7 +24,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
  */
 export async function startFaultProxy(options: { target: string; fault: FaultName | Fault; databaseUrl?: string }): Promise<FaultProxy> {
   const fault = typeof options.fault === 'string' ? faults[options.fault] : options.fault;
-  if (!fault) throw new ConformanceError('LAB_CONFORMANCE_FAULT_UNKNOWN', `unknown fault ${String(options.fault)}`, `one of: ${Object.keys(faults).join(', ')}`);
+  if (!fault)
+    throw new ConformanceError('LAB_CONFORMANCE_FAULT_UNKNOWN', `unknown fault ${String(options.fault)}`, `one of: ${Object.keys(faults).join(', ')}`);
   const upstream = new Pool(options.target, { connections: 32 });
   const db = options.databaseUrl ? new pg.Pool({ connectionString: options.databaseUrl, max: 2 }) : null;
   const tools: FaultTools = {

@@ -42,7 +42,10 @@ function servedBy(name: string, by: string): Handle {
     const res = await tools.forward({ ...req, path: `/bulk-operations/${by}${url.search}` });
     if (res.status !== 200) return res;
     const body = jsonOf(res);
-    return withJson(res, { ...body, operation: typeof body.operation === 'string' ? body.operation.replace(by.split('-')[1]!, name.split('-')[1]!) : body.operation });
+    return withJson(res, {
+      ...body,
+      operation: typeof body.operation === 'string' ? body.operation.replace(by.split('-')[1]!, name.split('-')[1]!) : body.operation,
+    });
   };
 }
 
@@ -71,8 +74,7 @@ function servedWith(from: string, to: string, relabel: (body: any) => unknown): 
 /** The proxy's own user cache (the `cache-in-process` fault): id → the no-cache body. */
 type CachedUser = { user_id: number; name: string; email: string };
 
-const is = (m: string, p: string | RegExp) => (method: string, pathname: string) =>
-  method === m && (typeof p === 'string' ? pathname === p : p.test(pathname));
+const is = (m: string, p: string | RegExp) => (method: string, pathname: string) => method === m && (typeof p === 'string' ? pathname === p : p.test(pathname));
 
 const renameKeys = (value: unknown, from: string, to: string): unknown => {
   if (Array.isArray(value)) return value.map((v) => renameKeys(v, from, to));
@@ -82,7 +84,8 @@ const renameKeys = (value: unknown, from: string, to: string): unknown => {
   return value;
 };
 
-const shiftHour = (ts: string) => new Date(Date.parse(ts.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(ts) ? ts : `${ts}Z`) + 3_600_000).toISOString().replace('Z', '');
+const shiftHour = (ts: string) =>
+  new Date(Date.parse(ts.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(ts) ? ts : `${ts}Z`) + 3_600_000).toISOString().replace('Z', '');
 
 function define<const T extends Record<string, Omit<Fault, 'name'>>>(defs: T): { [K in keyof T]: Fault } {
   return Object.fromEntries(Object.entries(defs).map(([name, f]) => [name, { name, ...f }])) as { [K in keyof T]: Fault };
@@ -221,7 +224,16 @@ export const faults = define({
       const res = await tools.forward(n % 5 === 0 ? { ...req, path: `/transactions/products/${url.searchParams.get('product_id')}`, method: 'GET' } : req);
       if (n % 5 !== 0 || res.status !== 200) return res;
       const p = jsonOf(res);
-      return withJson(res, { success: true, method: 'pessimistic', product_id: p.id, old_stock: p.stock, new_stock: p.stock - 1, retries: 0, elapsed_ms: 1, error: null });
+      return withJson(res, {
+        success: true,
+        method: 'pessimistic',
+        product_id: p.id,
+        old_stock: p.stock,
+        new_stock: p.stock - 1,
+        retries: 0,
+        elapsed_ms: 1,
+        error: null,
+      });
     },
   },
   'cache-source-always-database': {
@@ -262,7 +274,10 @@ export const faults = define({
   },
   'fibonacci-clamps-n': {
     description: 'GET /cpu/fibonacci clamps n above 30 instead of rejecting it',
-    handle: rewriteRequest((m, u) => u.pathname === '/cpu/fibonacci' && Number(u.searchParams.get('n')) > 30, (u) => u.searchParams.set('n', '30')),
+    handle: rewriteRequest(
+      (m, u) => u.pathname === '/cpu/fibonacci' && Number(u.searchParams.get('n')) > 30,
+      (u) => u.searchParams.set('n', '30'),
+    ),
   },
   'json-serialize-pretty-bytes': {
     description: 'GET /cpu/json-serialize reports the byte count of pretty-printed JSON',
@@ -274,7 +289,10 @@ export const faults = define({
   },
   'mixed-report-wrong-total': {
     description: 'GET /mixed/report over-counts total_posts by one',
-    handle: rewriteJson(is('GET', '/mixed/report'), (b: { summary: { total_posts: number } }) => ({ ...b, summary: { ...b.summary, total_posts: b.summary.total_posts + 1 } })),
+    handle: rewriteJson(is('GET', '/mixed/report'), (b: { summary: { total_posts: number } }) => ({
+      ...b,
+      summary: { ...b.summary, total_posts: b.summary.total_posts + 1 },
+    })),
   },
   'search-unescaped-like': {
     description: 'GET /search/like passes q into ILIKE without escaping % and _ (computed on the side through pg)',
@@ -284,7 +302,10 @@ export const faults = define({
       const res = await tools.forward(req);
       if (url.pathname !== '/search/like' || res.status !== 200 || !tools.db || q === null) return res;
       const limit = Number(url.searchParams.get('limit') ?? 20);
-      const { rows } = await tools.db.query('SELECT id, author_id, title FROM posts WHERE title ILIKE $1 OR content ILIKE $1 ORDER BY id LIMIT $2', [`%${q}%`, limit]);
+      const { rows } = await tools.db.query('SELECT id, author_id, title FROM posts WHERE title ILIKE $1 OR content ILIKE $1 ORDER BY id LIMIT $2', [
+        `%${q}%`,
+        limit,
+      ]);
       return withJson(res, rows);
     },
   },
@@ -299,12 +320,25 @@ export const faults = define({
       const url = urlOf(req);
       const productId = intOf(url.searchParams.get('product_id') ?? '1');
       const quantity = intOf(url.searchParams.get('quantity') ?? '1');
-      if (url.pathname !== '/transactions/decrement/pessimistic' || !tools.db || productId === null || quantity === null || productId > 2 ** 31 - 1) return tools.forward(req);
+      if (url.pathname !== '/transactions/decrement/pessimistic' || !tools.db || productId === null || quantity === null || productId > 2 ** 31 - 1)
+        return tools.forward(req);
       const started = performance.now();
-      const { rows } = await tools.db.query<{ stock: number }>('UPDATE products SET stock = stock - $2, updated_at = NOW() WHERE id = $1 RETURNING stock', [productId, quantity]);
+      const { rows } = await tools.db.query<{ stock: number }>('UPDATE products SET stock = stock - $2, updated_at = NOW() WHERE id = $1 RETURNING stock', [
+        productId,
+        quantity,
+      ]);
       if (rows.length === 0) return tools.forward(req);
       const stock = rows[0]!.stock;
-      return answer({ success: true, method: 'pessimistic', product_id: productId, old_stock: stock + quantity, new_stock: stock, retries: 0, elapsed_ms: performance.now() - started, error: null });
+      return answer({
+        success: true,
+        method: 'pessimistic',
+        product_id: productId,
+        old_stock: stock + quantity,
+        new_stock: stock,
+        retries: 0,
+        elapsed_ms: performance.now() - started,
+        error: null,
+      });
     },
   },
   'serializable-as-pessimistic': {
@@ -361,7 +395,7 @@ export const faults = define({
     },
   },
   'external-without-upstream': {
-    description: 'GET /external waits the upstream\'s 100 ms and answers the upstream\'s body itself, never calling it',
+    description: "GET /external waits the upstream's 100 ms and answers the upstream's body itself, never calling it",
     handle: async (req, tools) => {
       if (req.method !== 'GET' || urlOf(req).pathname !== '/external') return tools.forward(req);
       const started = performance.now();
@@ -396,7 +430,8 @@ export const faults = define({
   },
   'cpu-hash-constant': {
     description: 'GET /cpu/hash answers the constant {"status":"ok","hash_length":60} without hashing',
-    handle: async (req, tools) => (req.method === 'GET' && urlOf(req).pathname === '/cpu/hash' ? answer({ status: 'ok', hash_length: 60 }) : tools.forward(req)),
+    handle: async (req, tools) =>
+      req.method === 'GET' && urlOf(req).pathname === '/cpu/hash' ? answer({ status: 'ok', hash_length: 60 }) : tools.forward(req),
   },
 });
 

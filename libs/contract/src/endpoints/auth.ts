@@ -35,7 +35,7 @@ function protectedResource<const T extends 'jwt' | 'session'>(type: T, invalid: 
         }),
       },
       401: {
-        description: 'Missing or malformed header, invalid token, or the token\'s user no longer exists.',
+        description: "Missing or malformed header, invalid token, or the token's user no longer exists.",
         schema: detailBody('Invalid authorization header', invalid, 'User not found'),
       },
     },

@@ -187,6 +187,4 @@ export const upload = defineEndpoint({
 });
 
 /** The 10 basic endpoints (scenarios 01–08). */
-export const basicEndpoints = [
-  health, echo, usersList, usersCreate, usersGet, usersUpdate, usersDelete, external, protectedRoute, upload,
-] as const;
+export const basicEndpoints = [health, echo, usersList, usersCreate, usersGet, usersUpdate, usersDelete, external, protectedRoute, upload] as const;

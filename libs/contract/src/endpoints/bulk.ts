@@ -53,6 +53,4 @@ export const bulkUpdateIndividual = operation('update-individual', 'UPDATE … S
 export const bulkUpdateBulk = operation('update-bulk', 'One UPDATE statement for ids 1..count, one commit.');
 
 /** The 6 bulk endpoints (scenario 12). */
-export const bulkEndpoints = [
-  bulkCleanup, bulkInsertIndividual, bulkInsertBatch, bulkInsertRaw, bulkUpdateIndividual, bulkUpdateBulk,
-] as const;
+export const bulkEndpoints = [bulkCleanup, bulkInsertIndividual, bulkInsertBatch, bulkInsertRaw, bulkUpdateIndividual, bulkUpdateBulk] as const;

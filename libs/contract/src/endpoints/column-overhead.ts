@@ -8,12 +8,7 @@ export const ColumnOverheadQuery = z.object({
   limit: intParam({ min: 1, max: 1000, default: 100, description: 'Number of rows (1–1000).' }),
 });
 
-function rowsEndpoint<const Id extends string, const Path extends string, R extends z.ZodType>(
-  id: Id,
-  path: Path,
-  table: string,
-  row: R,
-) {
+function rowsEndpoint<const Id extends string, const Path extends string, R extends z.ZodType>(id: Id, path: Path, table: string, row: R) {
   return defineEndpoint({
     id,
     method: 'GET',
@@ -29,12 +24,7 @@ function rowsEndpoint<const Id extends string, const Path extends string, R exte
 }
 
 function typeEndpoint<const T extends ColumnType>(type: T) {
-  return rowsEndpoint(
-    `column-overhead.type.${type}`,
-    `/column-overhead/type/${type}`,
-    `users_type_${type}`,
-    TypeRows[type],
-  );
+  return rowsEndpoint(`column-overhead.type.${type}`, `/column-overhead/type/${type}`, `users_type_${type}`, TypeRows[type]);
 }
 
 /** GET /column-overhead/narrow */
@@ -42,12 +32,7 @@ export const columnOverheadNarrow = rowsEndpoint('column-overhead.narrow', '/col
 /** GET /column-overhead/wide */
 export const columnOverheadWide = rowsEndpoint('column-overhead.wide', '/column-overhead/wide', 'users_wide', WideRow);
 /** GET /column-overhead/extra-wide */
-export const columnOverheadExtraWide = rowsEndpoint(
-  'column-overhead.extra-wide',
-  '/column-overhead/extra-wide',
-  'users_extra_wide',
-  ExtraWideRow,
-);
+export const columnOverheadExtraWide = rowsEndpoint('column-overhead.extra-wide', '/column-overhead/extra-wide', 'users_extra_wide', ExtraWideRow);
 
 /** The 9 column-overhead endpoints (scenario 10). */
 export const columnOverheadEndpoints = [

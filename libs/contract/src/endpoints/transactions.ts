@@ -40,11 +40,7 @@ const decrementQuery = {
   quantity: intParam({ min: 1, max: MAX_QUANTITY, default: 1, description: `Amount subtracted from stock (1–${MAX_QUANTITY}).` }),
 };
 
-function decrement<const M extends LockMethod, E extends z.ZodRawShape = {}>(
-  method: M,
-  summary: string,
-  extraQuery: E = {} as E,
-) {
+function decrement<const M extends LockMethod, E extends z.ZodRawShape = {}>(method: M, summary: string, extraQuery: E = {} as E) {
   return defineEndpoint({
     id: `transactions.decrement.${method}`,
     method: 'POST',
@@ -92,18 +88,18 @@ export const decrementNoLock = decrement('no-lock', 'Read, compute in the applic
 /** POST /transactions/decrement/pessimistic */
 export const decrementPessimistic = decrement('pessimistic', 'SELECT … FOR UPDATE, then write.');
 /** POST /transactions/decrement/optimistic */
-export const decrementOptimistic = decrement(
-  'optimistic',
-  'UPDATE … WHERE id=? AND version=?, retried without back-off up to max_retries.',
-  { max_retries: intParam({ min: 0, max: 100, default: 5, description: 'Retries before giving up (0–100).' }) },
-);
+export const decrementOptimistic = decrement('optimistic', 'UPDATE … WHERE id=? AND version=?, retried without back-off up to max_retries.', {
+  max_retries: intParam({ min: 0, max: 100, default: 5, description: 'Retries before giving up (0–100).' }),
+});
 /** POST /transactions/decrement/serializable */
-export const decrementSerializable = decrement(
-  'serializable',
-  'SERIALIZABLE transaction; a serialization failure is success:false, no retry.',
-);
+export const decrementSerializable = decrement('serializable', 'SERIALIZABLE transaction; a serialization failure is success:false, no retry.');
 
 /** The 6 transaction endpoints (scenario 13). */
 export const transactionsEndpoints = [
-  transactionsProduct, transactionsReset, decrementNoLock, decrementPessimistic, decrementOptimistic, decrementSerializable,
+  transactionsProduct,
+  transactionsReset,
+  decrementNoLock,
+  decrementPessimistic,
+  decrementOptimistic,
+  decrementSerializable,
 ] as const;

@@ -71,8 +71,5 @@ export function typeRow(type: ColumnType) {
 
 /** Row schema of every data-type table, each registered as an OpenAPI component. */
 export const TypeRows = Object.fromEntries(
-  (Object.keys(typedColumns) as ColumnType[]).map((t) => [
-    t,
-    component(`TypeRow.${t}`, typeRow(t), `A users_type_${t} row.`),
-  ]),
+  (Object.keys(typedColumns) as ColumnType[]).map((t) => [t, component(`TypeRow.${t}`, typeRow(t), `A users_type_${t} row.`)]),
 ) as Record<ColumnType, ReturnType<typeof typeRow>>;

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { component } from './contract-registry';
 
 /** Every error response except 422: `{"detail": <message>}`. */
-export const ErrorBody = component(
-  'ErrorBody',
-  z.strictObject({ detail: z.string() }),
-  'Error body: {"detail": message}.',
-);
+export const ErrorBody = component('ErrorBody', z.strictObject({ detail: z.string() }), 'Error body: {"detail": message}.');
 
 /** 422 body: `detail` is a message or the framework's array of validation issues. */
 export const ValidationErrorBody = component(

@@ -3,11 +3,7 @@ import { component } from './contract-registry';
 import { Int, STORABLE_TEXT, Timestamp } from './primitives';
 
 /** A row of `users` or `users_pagination`: `{id, name, email, created_at}`. */
-export const User = component(
-  'User',
-  z.strictObject({ id: Int, name: z.string(), email: z.string(), created_at: Timestamp }),
-  'A user row.',
-);
+export const User = component('User', z.strictObject({ id: Int, name: z.string(), email: z.string(), created_at: Timestamp }), 'A user row.');
 
 /** `User.name` in request bodies: 1–100 characters, no NUL. */
 export const UserName = z.string().min(1).max(100).regex(STORABLE_TEXT);

@@ -20,7 +20,9 @@ export function staticDriverChoice(scenario: Pick<Scenario<unknown>, 'load' | 'w
   if (scenario.load.kind !== 'closed') {
     return { driver: 'native', reason: `the ${scenario.load.kind} load model needs the native driver (the generator runs closed loops only)` };
   }
-  const needs = scenario.parsedThresholds.filter((t) => t.trend !== undefined || t.metric === 'checks').map((t) => (t.trend ? `${t.trend}: ${t.source}` : t.source));
+  const needs = scenario.parsedThresholds
+    .filter((t) => t.trend !== undefined || t.metric === 'checks')
+    .map((t) => (t.trend ? `${t.trend}: ${t.source}` : t.source));
   if (needs.length > 0) {
     const shown = needs.length > 2 ? `${needs.slice(0, 2).join('; ')}; and ${needs.length - 2} more` : needs.join('; ');
     return { driver: 'native', reason: `its thresholds read checks or trends, which only the native driver records (${shown})` };

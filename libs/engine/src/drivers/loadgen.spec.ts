@@ -69,7 +69,12 @@ describe('--driver auto', () => {
       ['trends', async ({ http, record }) => void (record('x_ms', 1), await http.get('/fast')), {}, /custom trends or counters/],
       ['throws', async ({ http }) => void (await http.get(`/users/${(await http.get('/me')).json().id}`)), {}, /could not be replayed without a server/],
       ['nothing', async () => {}, {}, /sends no request/],
-      ['open', async ({ http }) => void (await http.get('/fast')), { load: { kind: 'open', ratePerSec: 10, durationMs: 1000, maxInFlight: 4 } }, /open load model needs the native driver/],
+      [
+        'open',
+        async ({ http }) => void (await http.get('/fast')),
+        { load: { kind: 'open', ratePerSec: 10, durationMs: 1000, maxInFlight: 4 } },
+        /open load model needs the native driver/,
+      ],
       ['checks threshold', async ({ http }) => void (await http.get('/fast')), { thresholds: ['checks > 99%'] }, /thresholds read checks or trends/],
     ];
     for (const [name, iteration, spec, reason] of cases) {
@@ -135,7 +140,13 @@ describe.skipIf(!canRun)(`loadgen driver end to end${canRun ? '' : ' (skipped: n
       expect(h.mean).toBeCloseTo(bucket.latencyUs.mean, 6);
       for (const p of REPORTED_PERCENTILES) expect(h.getValueAtPercentile(p), `p${p}`).toBe(bucket.latencyUs.percentiles[String(p)]);
       // Mergeable with the native driver's histograms (same geometry: µs, 1 µs–60 s, 3 digits).
-      const merged = hdr.build({ bitBucketSize: 32, useWebAssembly: false, lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+      const merged = hdr.build({
+        bitBucketSize: 32,
+        useWebAssembly: false,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: 60_000_000,
+        numberOfSignificantValueDigits: 3,
+      });
       merged.add(h);
       merged.add(h);
       expect(merged.totalCount).toBe(2 * bucket.requests);
@@ -180,7 +191,11 @@ describe.skipIf(!canRun)(`loadgen driver end to end${canRun ? '' : ' (skipped: n
   });
 
   it('derives the mix from a fixed iteration against the server and refuses what it cannot replay', async () => {
-    const fixed = defineScenario({ ...base, load: { kind: 'closed', vus: 2, durationMs: 500 }, iteration: async ({ http }) => void (await http.get('/status/500', { endpoint: 'status.500' })) });
+    const fixed = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 2, durationMs: 500 },
+      iteration: async ({ http }) => void (await http.get('/status/500', { endpoint: 'status.500' })),
+    });
     const before = await stats(server);
     const r = await runScenario(fixed, { baseUrl: server.baseUrl, driver: 'loadgen' });
     const after = await stats(server);
@@ -196,7 +211,12 @@ describe.skipIf(!canRun)(`loadgen driver end to end${canRun ? '' : ' (skipped: n
   });
 
   it('stops on abort and still returns what it measured', async () => {
-    const s = defineScenario({ ...base, load: { kind: 'closed', vus: 2, durationMs: 20_000 }, wrk: { requests: [{ method: 'GET', path: '/fast' }] }, iteration: async () => {} });
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 2, durationMs: 20_000 },
+      wrk: { requests: [{ method: 'GET', path: '/fast' }] },
+      iteration: async () => {},
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1000);
     const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'loadgen', signal: controller.signal });

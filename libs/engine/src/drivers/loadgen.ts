@@ -118,7 +118,7 @@ export function mapLoadgenOutput(out: LoadgenOutput, mix: readonly Recorded[]): 
   const notes = [
     `loadgen (Go, ${out.client}): a closed loop per keep-alive connection; every answered request's latency as measured from sending to the last byte of the response, with no coordinated-omission correction and no synthetic samples`,
     "checks, trends and counters are not recorded: the scenario's iteration does not run during the load, its fixed request mix is replayed",
-    'generatorCpuSeconds is the generator process\'s own CPU during the load (getrusage); iterations.completed counts requests',
+    "generatorCpuSeconds is the generator process's own CPU during the load (getrusage); iterations.completed counts requests",
   ];
   if (out.abandoned > 0) notes.push(`${out.abandoned} request(s) still in flight after the grace period were abandoned and not counted`);
   if (mix.length > 1) notes.push(`the mix has ${mix.length} requests, sent in a weighted rotation shared by every connection`);
@@ -190,7 +190,13 @@ function buildLoadgen(path: string, why: string, log?: (line: string) => void): 
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) =>
-      reject(new EngineError('LAB_LOADGEN_NOT_FOUND', `cannot build the load generator: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'go is not installed' : err.message}`, { cause: err })),
+      reject(
+        new EngineError(
+          'LAB_LOADGEN_NOT_FOUND',
+          `cannot build the load generator: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'go is not installed' : err.message}`,
+          { cause: err },
+        ),
+      ),
     );
     child.on('close', (code) => {
       if (code !== 0) {
@@ -234,7 +240,9 @@ export async function runLoadgen(
     try {
       output = JSON.parse(stdout) as LoadgenOutput;
     } catch (err) {
-      throw new EngineError('LAB_LOADGEN_FAILED', `the load generator exited with ${code} and printed no result: ${stderr.trim().slice(0, 500)}`, { cause: err });
+      throw new EngineError('LAB_LOADGEN_FAILED', `the load generator exited with ${code} and printed no result: ${stderr.trim().slice(0, 500)}`, {
+        cause: err,
+      });
     }
     const extras = await runTeardown(scenario, { ...setupCtx, counters: {}, checks: {} }, setupData);
     const result = mapLoadgenOutput(output, mix);
@@ -268,7 +276,14 @@ function runChild(
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
         const p = progressOf(line);
-        if (p) opts.onProgress?.({ elapsedMs: p.elapsedMs, totalMs, requests: p.requests, errors: p.errors, ratePerSec: p.elapsedMs > 0 ? p.requests / (p.elapsedMs / 1000) : 0 });
+        if (p)
+          opts.onProgress?.({
+            elapsedMs: p.elapsedMs,
+            totalMs,
+            requests: p.requests,
+            errors: p.errors,
+            ratePerSec: p.elapsedMs > 0 ? p.requests / (p.elapsedMs / 1000) : 0,
+          });
         else stderr += `${line}\n`;
       }
     });

@@ -124,7 +124,11 @@ describe('native driver', () => {
   });
 
   it('stops early on abort and returns what it measured, marked interrupted', async () => {
-    const s = defineScenario({ ...base, load: { kind: 'closed', vus: 4, durationMs: 20_000 }, iteration: async ({ http }) => void (await http.get('/delay/10')) });
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 4, durationMs: 20_000 },
+      iteration: async ({ http }) => void (await http.get('/delay/10')),
+    });
     const controller = new AbortController();
     const progress: number[] = [];
     setTimeout(() => controller.abort(), 1500);
@@ -136,7 +140,11 @@ describe('native driver', () => {
   });
 
   it('abandons, without counting, an iteration still running after the grace period', async () => {
-    const s = defineScenario({ ...base, load: { kind: 'closed', vus: 1, durationMs: 200 }, iteration: async ({ http }) => void (await http.get('/delay/3000')) });
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 1, durationMs: 200 },
+      iteration: async ({ http }) => void (await http.get('/delay/3000')),
+    });
     const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'native', graceMs: 100 });
     expect(r.requests).toBe(0);
     expect(r.durationMs).toBeLessThan(3000);

@@ -122,7 +122,14 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
         const result = await runSweep(load, async (ratePerSec) => {
           recorder = new Recorder();
           const stepStartSecond = Math.floor((performance.now() - t0) / 1000);
-          const o = await runOpen({ ratePerSec, durationMs: load.stepDurationMs, maxInFlight: concurrency, graceMs: opts.graceMs, signal: opts.signal, runIteration });
+          const o = await runOpen({
+            ratePerSec,
+            durationMs: load.stepDurationMs,
+            maxInFlight: concurrency,
+            graceMs: opts.graceMs,
+            signal: opts.signal,
+            runIteration,
+          });
           recorder.closed = true;
           recorder.iterationsDropped = o.dropped;
           dropped += o.dropped;

@@ -73,7 +73,15 @@ export async function deriveMix(scenario: Scenario<unknown>, pool: Pool, setupDa
 
 /** The mix a scenario declares in `wrk.requests`. */
 export function fromDeclared(requests: WrkRequest[]): Recorded[] {
-  return requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers ?? {}, body: r.body, weight: r.weight ?? 1, group: r.group, endpoint: r.endpoint }));
+  return requests.map((r) => ({
+    method: r.method,
+    path: r.path,
+    headers: r.headers ?? {},
+    body: r.body,
+    weight: r.weight ?? 1,
+    group: r.group,
+    endpoint: r.endpoint,
+  }));
 }
 
 /** A response as a server that answers 200 with an empty body would give it (for offline probes). */

@@ -97,7 +97,11 @@ describe.skipIf(!hasWrk)(`wrk driver end to end${hasWrk ? '' : ' (skipped: /usr/
   });
 
   it('derives the mix from a fixed iteration and counts status errors', async () => {
-    const s = defineScenario({ ...base, load: { kind: 'closed', vus: 2, durationMs: 1000 }, iteration: async ({ http }) => void (await http.get('/status/500', { endpoint: 'status.500' })) });
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 2, durationMs: 1000 },
+      iteration: async ({ http }) => void (await http.get('/status/500', { endpoint: 'status.500' })),
+    });
     const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'wrk' });
     expect(r.requests).toBeGreaterThan(0);
     expect(r.errors.non2xx).toBe(r.requests);
@@ -112,7 +116,12 @@ describe.skipIf(!hasWrk)(`wrk driver end to end${hasWrk ? '' : ' (skipped: /usr/
   });
 
   it('stops on abort and still reads the summary', async () => {
-    const s = defineScenario({ ...base, load: { kind: 'closed', vus: 2, durationMs: 20_000 }, wrk: { requests: [{ method: 'GET', path: '/fast' }] }, iteration: async () => {} });
+    const s = defineScenario({
+      ...base,
+      load: { kind: 'closed', vus: 2, durationMs: 20_000 },
+      wrk: { requests: [{ method: 'GET', path: '/fast' }] },
+      iteration: async () => {},
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1000);
     const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'wrk', signal: controller.signal });

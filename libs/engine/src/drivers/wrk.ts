@@ -100,7 +100,9 @@ export async function runWrk(
 ): Promise<DriverResult> {
   const load = scenario.load;
   if (load.kind !== 'closed') {
-    throw new EngineError('LAB_WRK_UNSUPPORTED', `wrk 4.1 has no rate option; the ${load.kind} model needs the native driver`, { hint: 'Use the native driver for open and sweep loads.' });
+    throw new EngineError('LAB_WRK_UNSUPPORTED', `wrk 4.1 has no rate option; the ${load.kind} model needs the native driver`, {
+      hint: 'Use the native driver for open and sweep loads.',
+    });
   }
   const wrkPath = opts.wrkPath ?? DEFAULT_WRK_PATH;
   try {

@@ -34,8 +34,21 @@ describe('stagedSchedule', () => {
 
 describe('normalizeLoad for open-stages', () => {
   it('scales every stage to the overridden total duration', () => {
-    const load = { kind: 'open-stages' as const, maxInFlight: 8, stages: [{ ratePerSec: 5, durationMs: 3000 }, { ratePerSec: 50, durationMs: 1000 }] };
-    expect(normalizeLoad(load, { durationMs: 400 })).toEqual({ ...load, stages: [{ ratePerSec: 5, durationMs: 300 }, { ratePerSec: 50, durationMs: 100 }] });
+    const load = {
+      kind: 'open-stages' as const,
+      maxInFlight: 8,
+      stages: [
+        { ratePerSec: 5, durationMs: 3000 },
+        { ratePerSec: 50, durationMs: 1000 },
+      ],
+    };
+    expect(normalizeLoad(load, { durationMs: 400 })).toEqual({
+      ...load,
+      stages: [
+        { ratePerSec: 5, durationMs: 300 },
+        { ratePerSec: 50, durationMs: 100 },
+      ],
+    });
     expect(normalizeLoad(load, {})).toBe(load);
   });
 });
@@ -56,7 +69,15 @@ describe('open-stages load', () => {
       category: 'stress',
       description: 'a 10× step',
       endpoints: ['fixture'],
-      load: { kind: 'open-stages', maxInFlight: 64, stages: [{ ratePerSec: 20, durationMs: 500 }, { ratePerSec: 200, durationMs: 500 }, { ratePerSec: 20, durationMs: 500 }] },
+      load: {
+        kind: 'open-stages',
+        maxInFlight: 64,
+        stages: [
+          { ratePerSec: 20, durationMs: 500 },
+          { ratePerSec: 200, durationMs: 500 },
+          { ratePerSec: 20, durationMs: 500 },
+        ],
+      },
       async iteration({ http, group }, vu) {
         await group(`stage ${vu.stage}`, () => http.get('/fast'));
       },

@@ -17,7 +17,10 @@ export interface StepMeasure {
  * where the error rate counts dropped iterations as failures (the target rate was not offered).
  * Capacity is the last passing rate.
  */
-export async function runSweep(load: SweepLoad, runStep: (ratePerSec: number, stepIndex: number) => Promise<StepMeasure>): Promise<SweepResult & { interrupted: boolean }> {
+export async function runSweep(
+  load: SweepLoad,
+  runStep: (ratePerSec: number, stepIndex: number) => Promise<StepMeasure>,
+): Promise<SweepResult & { interrupted: boolean }> {
   const steps: SweepStep[] = [];
   let capacityRatePerSec: number | null = null;
   let interrupted = false;

@@ -28,7 +28,13 @@ const HIGHEST = 1e12;
  * `ctx.record(name, value)` and the `<group>::duration` trends.
  */
 export class Trend {
-  readonly hist = hdr.build({ bitBucketSize: 'packed', useWebAssembly: false, lowestDiscernibleValue: 1, highestTrackableValue: HIGHEST, numberOfSignificantValueDigits: 3 });
+  readonly hist = hdr.build({
+    bitBucketSize: 'packed',
+    useWebAssembly: false,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: HIGHEST,
+    numberOfSignificantValueDigits: 3,
+  });
 
   constructor(readonly unit: TrendUnit) {}
 

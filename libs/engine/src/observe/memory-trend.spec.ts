@@ -29,7 +29,10 @@ describe('assessMemoryTrend', () => {
   });
 
   it('reports slope, levels and growth of the judged window', () => {
-    const t = assessMemoryTrend(series(100, (s) => 50 * MiB + s * MiB), { warmupFraction: 0 });
+    const t = assessMemoryTrend(
+      series(100, (s) => 50 * MiB + s * MiB),
+      { warmupFraction: 0 },
+    );
     expect(t.samples).toBe(100);
     expect(t.slopeBytesPerMin).toBeCloseTo(60 * MiB, 0);
     expect(t.growthBytes).toBeCloseTo(99 * MiB, 0);

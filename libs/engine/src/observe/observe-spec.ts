@@ -41,7 +41,9 @@ export const observeSchema = z.strictObject({
       z.boolean(),
       z.strictObject({
         intervalMs: z.number().int('must be an integer').min(100, 'must be ≥ 100').optional(),
-        leak: z.strictObject({ warmupFraction: fraction.optional(), minGrowthFraction: fraction.optional(), minGrowthBytes: z.number().min(0).optional() }).optional(),
+        leak: z
+          .strictObject({ warmupFraction: fraction.optional(), minGrowthFraction: fraction.optional(), minGrowthBytes: z.number().min(0).optional() })
+          .optional(),
       }),
     ])
     .optional(),

@@ -31,7 +31,13 @@ export async function startContractFake(): Promise<ContractFakeServer> {
       const def = findEndpoint(method, path);
       requests.push({ method, path, endpoint: def?.id });
       const examples = def ? (responseExamples as Record<string, Record<number, unknown>>)[def.id] : undefined;
-      const status = def ? Math.min(...Object.keys(def.responses).map(Number).filter((s) => s >= 200 && s < 300)) : 404;
+      const status = def
+        ? Math.min(
+            ...Object.keys(def.responses)
+              .map(Number)
+              .filter((s) => s >= 200 && s < 300),
+          )
+        : 404;
       const body = status === 204 ? '' : JSON.stringify(examples?.[status] ?? { detail: 'Not Found' });
       res.writeHead(status, status === 204 ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);

@@ -70,7 +70,9 @@ function hasFilePart(contentType: string, body: Buffer, field: string): { filena
   const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
   if (!contentType.startsWith('multipart/form-data') || !boundary) return null;
   const text = body.toString('latin1');
-  const head = new RegExp(`--${boundary}\\r\\nContent-Disposition: form-data; name="${field}"; filename="([^"]+)"\\r\\n(?:Content-Type: ([^\\r]+)\\r\\n)?\\r\\n`).exec(text);
+  const head = new RegExp(
+    `--${boundary}\\r\\nContent-Disposition: form-data; name="${field}"; filename="([^"]+)"\\r\\n(?:Content-Type: ([^\\r]+)\\r\\n)?\\r\\n`,
+  ).exec(text);
   if (!head) return null;
   const start = head.index + head[0].length;
   const end = text.indexOf(`\r\n--${boundary}`, start);

@@ -20,7 +20,8 @@ const report = {
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
 if (mode === 'exit') process.exit(0);
-if (mode === 'throw') setTimeout(() => {
-  throw new Error('fixture: deliberate uncaught exception');
-}, 10);
+if (mode === 'throw')
+  setTimeout(() => {
+    throw new Error('fixture: deliberate uncaught exception');
+  }, 10);
 setInterval(() => undefined, 60_000);

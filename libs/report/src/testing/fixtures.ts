@@ -19,5 +19,8 @@ export function tableRow(markdown: string, heading: string, label: string): stri
   const section = markdown.slice(start, next < 0 ? undefined : next);
   const line = section.split('\n').find((l) => l.startsWith(`| ${label} `));
   if (!line) throw new Error(`no row ${label} under ${heading}`);
-  return line.slice(1, -1).split(' | ').map((c) => c.trim());
+  return line
+    .slice(1, -1)
+    .split(' | ')
+    .map((c) => c.trim());
 }

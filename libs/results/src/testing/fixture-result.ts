@@ -34,9 +34,7 @@ function runHistograms(runIndex: number): HistogramSet {
   );
   return {
     latencyUs: encodeHistogram(mergeHistograms(Object.values(perEndpoint))),
-    perGroupLatencyUs: Object.fromEntries(
-      Object.entries(GROUPS).map(([group, endpoint]) => [group, encodeHistogram(perEndpoint[endpoint]!)]),
-    ),
+    perGroupLatencyUs: Object.fromEntries(Object.entries(GROUPS).map(([group, endpoint]) => [group, encodeHistogram(perEndpoint[endpoint]!)])),
     perEndpointLatencyUs: Object.fromEntries(Object.entries(perEndpoint).map(([e, h]) => [e, encodeHistogram(h)])),
   };
 }
@@ -78,9 +76,7 @@ export function fixtureResult(): ResultFile {
 function buildFixture(): ResultFile {
   const perRun = RATES_PER_SEC.map((_, i) => runHistograms(i));
   const mergedSet = (pick: (s: HistogramSet) => Record<string, string>) =>
-    Object.fromEntries(
-      Object.keys(pick(perRun[0]!)).map((k) => [k, encodeHistogram(mergeHistograms(perRun.map((s) => pick(s)[k]!)))]),
-    );
+    Object.fromEntries(Object.keys(pick(perRun[0]!)).map((k) => [k, encodeHistogram(mergeHistograms(perRun.map((s) => pick(s)[k]!)))]));
   const merged = mergeHistograms(perRun.map((s) => s.latencyUs));
   const { estimate, ci } = cellInterval(RATES_PER_SEC);
   return {

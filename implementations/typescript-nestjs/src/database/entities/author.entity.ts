@@ -23,6 +23,10 @@ export class Author {
    * A lazy relation (TypeORM's `Promise` property): reading it loads the author's posts with
    * one query, unless a join or the "query" strategy already filled it.
    */
-  @OneToMany(() => Post, (post) => post.author, { lazy: true })
+  @OneToMany(
+    () => Post,
+    (post) => post.author,
+    { lazy: true },
+  )
   posts: Promise<Post[]>;
 }

@@ -14,7 +14,10 @@ export class Post {
   @Column({ type: 'int' })
   authorId: number;
 
-  @ManyToOne(() => Author, (author) => author.posts)
+  @ManyToOne(
+    () => Author,
+    (author) => author.posts,
+  )
   @JoinColumn({ name: 'author_id' })
   author: Author;
 
