@@ -27,3 +27,4 @@ export * from './json-schema';
 export * from './openapi';
 // The database seed (sql/).
 export * from './seed-counts';
+export { SCENARIO_CATEGORIES, categoryOfScenarioNumber, type ScenarioCategory } from './scenario-categories';

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { endpoints } from '@lab/contract';
+import { categoryOfScenarioNumber, endpoints } from '@lab/contract';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Scenario, type ScenarioCategory, defineScenario } from './define-scenario';
+import { type Scenario, defineScenario } from './define-scenario';
 import { runScenario } from './run-scenario';
 import { type ContractFakeServer, startContractFake } from './testing/contract-fake-server';
 
@@ -15,18 +15,6 @@ const folders = readdirSync(scenariosDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(scenariosDir, d.name, 'scenario.ts')))
   .map((d) => d.name)
   .sort();
-
-/** Category by scenario number, as in the original lab's folders (19–20 real-world, 21–22 stress, 23–27 server-config). */
-function expectedCategory(folder: string): ScenarioCategory {
-  const n = Number(folder.slice(0, 2));
-  if (n <= 8) return 'basic';
-  if (n <= 13) return 'db-advanced';
-  if (n <= 16) return 'caching';
-  if (n === 17) return 'auth';
-  if (n <= 20) return 'real-world';
-  if (n <= 22) return 'stress';
-  return 'server-config';
-}
 
 const load = async (folder: string): Promise<Scenario> =>
   ((await import(pathToFileURL(join(scenariosDir, folder, 'scenario.ts')).href)) as { default: Scenario }).default;
@@ -63,7 +51,7 @@ describe('scenario catalogue', () => {
       const { parsedThresholds: _parsed, ...spec } = scenario;
       expect(() => defineScenario(spec)).not.toThrow();
       expect(scenario.id).toBe(folder);
-      expect(scenario.category).toBe(expectedCategory(folder));
+      expect(scenario.category).toBe(categoryOfScenarioNumber(Number(folder.slice(0, 2))));
     });
 
     it('declares only endpoint ids of the contract', () => {

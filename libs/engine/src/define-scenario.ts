@@ -1,3 +1,4 @@
+import { SCENARIO_CATEGORIES, type ScenarioCategory } from '@lab/contract';
 import { z } from 'zod';
 import type { CheckCount } from './drivers/driver-result';
 import { scenarioInvalid } from './errors';
@@ -9,7 +10,7 @@ import type { Random } from './random';
 import { type Threshold, type ThresholdSpec, parseThreshold } from './threshold';
 
 /** Scenario categories (the folders of the original lab, plus `stress`). */
-export type ScenarioCategory = 'basic' | 'db-advanced' | 'caching' | 'auth' | 'real-world' | 'server-config' | 'stress';
+export type { ScenarioCategory } from '@lab/contract';
 
 export type { ClosedLoad, LoadSpec, OpenLoad, OpenStage, OpenStagesLoad, SweepLoad } from './load/load-spec';
 
@@ -140,7 +141,7 @@ const trendExpr = thresholdExpr.refine(
 const scenarioSchema = z.strictObject({
   id: z.string().regex(/^\d{2}(?:-[a-z0-9]+)+$/, 'must look like NN-slug, e.g. 09-db-pagination'),
   title: z.string().min(1, 'must not be empty'),
-  category: z.enum(['basic', 'db-advanced', 'caching', 'auth', 'real-world', 'server-config', 'stress']),
+  category: z.enum(SCENARIO_CATEGORIES),
   description: z.string().min(1, 'must not be empty'),
   endpoints: z.array(z.string().min(1, 'must not be empty')).min(1, 'must name at least one endpoint'),
   load: loadSchema,

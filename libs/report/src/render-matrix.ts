@@ -1,10 +1,11 @@
+import { SCENARIO_CATEGORIES } from '@lab/contract';
 import { markdownTable } from 'markdown-table';
 import { cellText } from './format';
 import { standingText } from './markers';
 import type { CellSummary, ReportModel } from './report-model';
 
 /** Category order of the original lab; unknown categories follow alphabetically. */
-export const CATEGORY_ORDER = ['basic', 'db-advanced', 'caching', 'auth', 'real-world', 'server-config', 'stress'];
+export const CATEGORY_ORDER: readonly string[] = SCENARIO_CATEGORIES;
 
 /** Categories present in `cells`, in {@link CATEGORY_ORDER}. */
 export function categoriesOf(cells: readonly CellSummary[]): string[] {

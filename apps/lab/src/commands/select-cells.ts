@@ -1,4 +1,4 @@
-import type { ScenarioCategory } from '@lab/engine';
+import { SCENARIO_CATEGORIES, type ScenarioCategory } from '@lab/contract';
 import type { ImplEntry, LoadedManifests } from '@lab/manifest';
 import { usageError } from '../cli/errors';
 import { requireImpl } from './select-impl';
@@ -7,7 +7,7 @@ import { requireImpl } from './select-impl';
 export const ALL = 'all';
 
 /** Scenario categories (`defineScenario({ category })`): each selects its scenarios in `--scenario`. */
-export const CATEGORIES: readonly ScenarioCategory[] = ['basic', 'db-advanced', 'caching', 'auth', 'real-world', 'server-config', 'stress'];
+export const CATEGORIES: readonly ScenarioCategory[] = SCENARIO_CATEGORIES;
 
 /** A scenario as selection sees it: its id and category. */
 export interface CatalogueEntry {
