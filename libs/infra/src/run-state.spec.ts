@@ -30,13 +30,19 @@ setInterval(() => undefined, 1000);
 describe('run state and recoverLeftovers', () => {
   let root: string;
   const saved = process.env.LAB_RUN_DIR;
+  const savedTmp = process.env.TMPDIR;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'lab-run-state-'));
     process.env.LAB_RUN_DIR = join(root, 'run');
+    // recoverLeftovers also sweeps the temp dir for generator files: only this test's.
+    mkdirSync(join(root, 'tmp'));
+    process.env.TMPDIR = join(root, 'tmp');
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.LAB_RUN_DIR;
     else process.env.LAB_RUN_DIR = saved;
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -105,5 +111,19 @@ describe('run state and recoverLeftovers', () => {
       bystander.kill('SIGKILL');
       rmSync(join(dir, `${process.pid}.json`), { force: true });
     }
+  });
+
+  it("removes the load generators' scratch dirs of dead lab processes, never a live one's", async () => {
+    const gone = spawn('true');
+    await once(gone, 'exit');
+    const tmp = process.env.TMPDIR!;
+    const dead = join(tmp, `lab-loadgen-${gone.pid}-abc123`);
+    const live = join(tmp, `lab-wrk-${process.pid}-def456`);
+    for (const d of [dead, live]) mkdirSync(d);
+    writeFileSync(join(dead, 'plan.json'), '{}');
+    const recovered = await recoverLeftovers();
+    expect(recovered.map(describeRecovered)).toEqual([`removed loadgen files ${dead}, left by lab process ${gone.pid} (a lab process)`]);
+    expect([existsSync(dead), existsSync(live)]).toEqual([false, true]);
+    rmSync(live, { recursive: true });
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
@@ -139,8 +140,21 @@ export async function recoverLeftovers(): Promise<RecoveredItem[]> {
     }
     rmSync(file, { force: true });
   }
+  // The load generators' scratch dirs (`lab-loadgen-<pid>-…`, `lab-wrk-<pid>-…`, made by
+  // @lab/engine, which records nothing here) of lab processes that no longer run.
+  for (const name of existsSync(tmpdir()) ? readdirSync(tmpdir()) : []) {
+    const match = GENERATOR_DIR.exec(name);
+    if (!match || processStartTicks(Number(match[2])) !== undefined) continue;
+    const path = join(tmpdir(), name);
+    rmSync(path, { recursive: true, force: true });
+    const owner = Number(match[2]);
+    recovered.push({ owner, ownerCommand: 'a lab process', item: { kind: 'dir', what: `${match[1]} files`, path }, action: 'removed' });
+  }
   return recovered;
 }
+
+/** A load generator's scratch dir, named by @lab/engine with the pid of the lab process that made it. */
+const GENERATOR_DIR = /^lab-(loadgen|wrk)-(\d+)-/;
 
 /** Live (non-zombie) processes whose process group is `pgid`, from /proc. */
 function groupMembers(pgid: number): number[] {

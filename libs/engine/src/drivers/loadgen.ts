@@ -226,7 +226,8 @@ export async function runLoadgen(
   const binary = await ensureLoadgen(opts.loadgenPath);
   const origin = opts.target.origin;
   const controlPool = new Pool(origin, { connections: 2, pipelining: 1 });
-  const dir = await mkdtemp(join(tmpdir(), 'lab-loadgen-'));
+  // The pid in the name lets the next lab command remove it if this process is SIGKILLed (@lab/infra recoverLeftovers).
+  const dir = await mkdtemp(join(tmpdir(), `lab-loadgen-${process.pid}-`));
   try {
     const setupCtx: SetupContext = { http: createHttpClient(controlPool, {}), baseUrl: origin, random: createRandom(opts.seed, 0) };
     const setupData = await runSetup(scenario, setupCtx);

@@ -112,7 +112,8 @@ export async function runWrk(
   }
   const origin = opts.target.origin;
   const controlPool = new Pool(origin, { connections: 2, pipelining: 1 });
-  const dir = await mkdtemp(join(tmpdir(), 'lab-wrk-'));
+  // The pid in the name lets the next lab command remove it if this process is SIGKILLed (@lab/infra recoverLeftovers).
+  const dir = await mkdtemp(join(tmpdir(), `lab-wrk-${process.pid}-`));
   try {
     const setupCtx: SetupContext = { http: createHttpClient(controlPool, {}), baseUrl: origin, random: createRandom(opts.seed, 0) };
     const setupData = await runSetup(scenario, setupCtx);
