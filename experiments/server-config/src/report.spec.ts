@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeResultFile } from '@lab/results';
-import { DEFINITION_FILE, ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
+import { DEFINITION_FILE, type ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
 import { readInterval } from './judge-hypotheses';
 import { readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
 import { renderGuide } from './render-guide';

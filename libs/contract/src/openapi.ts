@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { endpointGroups, type EndpointDef } from './endpoint-def';
 import { endpoints } from './endpoints';
 import { type ComponentSchemas, type JsonSchema, toOpenApiSchema } from './json-schema';

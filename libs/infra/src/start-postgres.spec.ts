@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInfraError } from './errors';
-import { NativePostgresServer } from './native-postgres';
+import type { NativePostgresServer } from './native-postgres';
 import { withClient } from './pg-admin';
 import type { PostgresServer } from './postgres-server';
 import { isAlive } from './process-control';

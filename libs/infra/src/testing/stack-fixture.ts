@@ -4,7 +4,7 @@
 //   exit  - process.exit(0) (the synchronous `exit` path);
 //   throw - an uncaught exception.
 import { tmpdir } from 'node:os';
-import { NativePostgresServer } from '../native-postgres';
+import type { NativePostgresServer } from '../native-postgres';
 import { spawnManaged } from '../managed-process';
 import { startStack } from '../start-stack';
 
