@@ -64,7 +64,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
   for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
   mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs'])
+  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
     copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   mkdirSync(join(root, 'tools/bench'), { recursive: true });
   copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));

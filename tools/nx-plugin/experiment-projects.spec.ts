@@ -191,7 +191,7 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     mkdirSync(join(ws, 'tools/nx-plugin'), { recursive: true });
     for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(ws, 'tools/nx-plugin', file));
     mkdirSync(join(ws, 'libs/manifest/src'), { recursive: true });
-    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs'])
+    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
       copyFileSync(join(repo, 'libs/manifest/src', file), join(ws, 'libs/manifest/src', file));
     mkdirSync(join(ws, 'tools/bench'), { recursive: true });
     copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(ws, 'tools/bench/fingerprint.mjs'));

@@ -12,6 +12,7 @@ const { availableParallelism } = require('node:os');
 const { join } = require('node:path');
 const { parseManifest, formatProblems, folderProblem } = require('../../libs/manifest/src/manifest.cjs');
 const { parseExperiment } = require('../../libs/manifest/src/experiment.cjs');
+const { HASHED_LAB_ENV } = require('../../libs/manifest/src/bench-task.cjs');
 const { createExperimentProjects } = require('./experiment-projects.cjs');
 
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
@@ -379,8 +380,7 @@ function cellBenchTarget({ impl, scenario, out, flags, description }, buildOutpu
       `{workspaceRoot}/scenarios/${scenario}/**/*`,
       ...BENCH_LIB_INPUTS,
       FINGERPRINT,
-      { env: 'LAB_PROFILE' },
-      { env: 'LAB_PRESET' },
+      ...HASHED_LAB_ENV.map((env) => ({ env })),
       { externalDependencies: [] },
     ],
     outputs: [`{workspaceRoot}/${out}`],

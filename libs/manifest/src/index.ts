@@ -13,3 +13,4 @@ export type { ImplManifest, ImplManifestInput, Variant, Language, ManifestProble
 export { loadManifests } from './load-manifests';
 export type { ImplEntry, ScenarioEntry, LoadedManifests } from './load-manifests';
 export { experimentSchema } from './experiment-schema';
+export { HASHED_LAB_ENV } from './bench-task';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { chooseDriver, ensureLoadgen } from '@lab/engine';
-import { loadManifests } from '@lab/manifest';
+import { HASHED_LAB_ENV, loadManifests } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
 import {
   acquireBenchLock,
@@ -270,7 +270,7 @@ async function hostCalibration(): Promise<CalibrationFile | undefined> {
  * under a hash that does not cover it.
  */
 function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  return { LAB_PROFILE: env.LAB_PROFILE, LAB_PRESET: env.LAB_PRESET };
+  return Object.fromEntries(HASHED_LAB_ENV.map((key) => [key, env[key]]));
 }
 
 /** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>][--vus<n>|--sweep].json: the default profile and load keep the plain name. */

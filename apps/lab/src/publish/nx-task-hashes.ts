@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { HASHED_LAB_ENV } from '@lab/manifest';
 
 /** A pair task's name: `bench-<impl>--<scenario>` (tools/nx-plugin/lab-plugin.cjs). */
 export function pairProject(implementation: string, scenario: string): string {
@@ -40,7 +41,7 @@ export async function pairTaskHashes(workspace: string, projects: readonly strin
   const hashes = new Map<string, string>();
   for (const task of Object.values(taskGraph.tasks)) {
     const taskEnv: NodeJS.ProcessEnv = { ...getTaskSpecificEnv(task, graph) };
-    for (const key of ['LAB_PRESET', 'LAB_PROFILE'] as const) {
+    for (const key of HASHED_LAB_ENV) {
       if (env[key] === undefined) delete taskEnv[key];
       else taskEnv[key] = env[key];
     }
