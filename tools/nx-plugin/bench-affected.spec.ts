@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureManifest as manifest } from './fixture-manifest';
+import { copyPluginFiles, nxEnv } from './fixture-workspace';
 
 /**
  * `nx affected -t bench` in a temporary git workspace that uses this plugin: editing one
@@ -25,19 +26,10 @@ const commit = (message: string) => (git('add', '-A'), git('-c', 'user.name=lab'
 
 /** The bench tasks `nx affected` selects against the previous commit. */
 function affectedBenchTasks(): string[] {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
   const out = execFileSync(join(repo, 'node_modules/.bin/nx'), ['affected', '-t', 'bench', '--base=HEAD~1', '--head=HEAD', '--graph=stdout'], {
     cwd: root,
     encoding: 'utf8',
-    env: {
-      ...env,
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_ISOLATE_PLUGINS: 'false',
-      NX_TUI: 'false',
-      NX_CACHE_DIRECTORY: join(root, '.nx/cache'),
-      NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data'),
-    },
+    env: nxEnv(root),
   });
   const graph = JSON.parse(out.slice(out.indexOf('{'))) as { tasks: { tasks: Record<string, unknown> } };
   return Object.keys(graph.tasks.tasks)
@@ -61,13 +53,7 @@ beforeAll(() => {
       plugins: ['./tools/nx-plugin/lab-plugin.cjs'],
     }),
   );
-  mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
-  for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
-  mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
-    copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
-  mkdirSync(join(root, 'tools/bench'), { recursive: true });
-  copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
+  copyPluginFiles(root);
   for (const id of ['go-chi', 'node-http']) {
     write(`implementations/${id}/lab.json`, JSON.stringify(manifest(id === 'go-chi' ? 'go' : 'typescript')));
     write(`implementations/${id}/main.src`, 'v1\n');

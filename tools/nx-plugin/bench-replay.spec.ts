@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPluginFiles, nxEnv } from './fixture-workspace';
 
 /**
  * A fresh clone's CI: the Nx cache is empty, and a cell's committed result (results/published)
@@ -27,23 +28,12 @@ const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 /** `nx run <pair>:bench` in the temporary workspace: exit code and everything printed. */
 function runPair(): { code: number; output: string } {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('LAB_')));
   try {
     const output = execFileSync(join(repo, 'node_modules/.bin/nx'), ['run', `${pair}:bench`, '--outputStyle=static'], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...env,
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
-        NX_ISOLATE_PLUGINS: 'false',
-        NX_TUI: 'false',
-        NX_CACHE_DIRECTORY: join(root, '.nx/cache'),
-        NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data'),
-        LAB_PROFILE: 'none',
-        LAB_BENCH_LOCK: join(root, 'bench.lock'),
-      },
+      env: { ...nxEnv(root, { dropLab: true }), LAB_PROFILE: 'none', LAB_BENCH_LOCK: join(root, 'bench.lock') },
     });
     return { code: 0, output: plain(output) };
   } catch (error) {
@@ -54,23 +44,10 @@ function runPair(): { code: number; output: string } {
 
 /** `lab publish --dry-run --json` in the temporary workspace (standard preset, profile none, as the pair task above). */
 function publishDryRun(): Array<{ cell: string; action: string; nxTaskHash: string; file: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_') && !key.startsWith('LAB_')));
   const stdout = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'apps/lab/src/main.ts', 'publish', '--preset', 'standard', '--profile', 'none', '--dry-run', '--json'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...env,
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
-        NX_ISOLATE_PLUGINS: 'false',
-        NX_CACHE_DIRECTORY: join(root, '.nx/cache'),
-        NX_WORKSPACE_DATA_DIRECTORY: join(root, '.nx/workspace-data'),
-      },
-    },
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: nxEnv(root, { dropLab: true }) },
   );
   return JSON.parse(stdout);
 }
@@ -84,13 +61,8 @@ beforeAll(() => {
   write('package.json', JSON.stringify({ name: 'replay-fixture', private: true, type: 'module' }));
   write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
   write('.gitignore', 'node_modules\n.nx\ndist\nresults/raw\n');
-  mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
-  for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(root, 'tools/nx-plugin', file));
-  mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-  for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
-    copyFileSync(join(repo, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
-  mkdirSync(join(root, 'tools/bench'), { recursive: true });
-  copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(root, 'tools/bench/fingerprint.mjs'));
+  // libs is linked whole, its CommonJS schemas with it.
+  copyPluginFiles(root, { manifestLib: false });
   write(
     'implementations/node-fake/lab.json',
     JSON.stringify({

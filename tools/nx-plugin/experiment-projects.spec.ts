@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createExperimentProjects } from './experiment-projects.cjs';
 import { expandPoints, parseExperiment } from '../../libs/manifest/src/experiment.cjs';
 import { fixtureManifest as manifest } from './fixture-manifest';
 import { createNodesV2 } from './lab-plugin.cjs';
+import { copyPluginFiles, nxEnv } from './fixture-workspace';
 
 /**
  * An experiment's projects in a temporary workspace that uses this plugin, run by the real Nx:
@@ -161,20 +162,7 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
   let ws: string;
   const log = () => (existsSync(join(ws, 'bench-log.txt')) ? readFileSync(join(ws, 'bench-log.txt'), 'utf8').trim().split('\n') : []);
   const nx = (...args: string[]) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
-    return execFileSync(join(repo, 'node_modules/.bin/nx'), args, {
-      cwd: ws,
-      encoding: 'utf8',
-      env: {
-        ...env,
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
-        NX_ISOLATE_PLUGINS: 'false',
-        NX_TUI: 'false',
-        NX_CACHE_DIRECTORY: join(ws, '.nx/cache'),
-        NX_WORKSPACE_DATA_DIRECTORY: join(ws, '.nx/workspace-data'),
-      },
-    });
+    return execFileSync(join(repo, 'node_modules/.bin/nx'), args, { cwd: ws, encoding: 'utf8', env: nxEnv(ws) });
   };
   /** Point ids whose bench ran (not replayed from the cache) since the log was last cleared. */
   const measured = () =>
@@ -188,13 +176,7 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     symlinkSync(join(repo, 'node_modules'), join(ws, 'node_modules'));
     write('package.json', JSON.stringify({ name: 'experiment-fixture', private: true }));
     write('nx.json', JSON.stringify({ neverConnectToCloud: true, analytics: false, useDaemonProcess: false, plugins: ['./tools/nx-plugin/lab-plugin.cjs'] }));
-    mkdirSync(join(ws, 'tools/nx-plugin'), { recursive: true });
-    for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(__dirname, file), join(ws, 'tools/nx-plugin', file));
-    mkdirSync(join(ws, 'libs/manifest/src'), { recursive: true });
-    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
-      copyFileSync(join(repo, 'libs/manifest/src', file), join(ws, 'libs/manifest/src', file));
-    mkdirSync(join(ws, 'tools/bench'), { recursive: true });
-    copyFileSync(join(repo, 'tools/bench/fingerprint.mjs'), join(ws, 'tools/bench/fingerprint.mjs'));
+    copyPluginFiles(ws);
     // The recorder standing in for the lab CLI: writes the task's --out file and logs `bench <out basename>`.
     write(
       'apps/lab/src/main.ts',
