@@ -21,6 +21,7 @@ export { rankCells, rankTable, comparisonKey, unrankableBecause, ALPHA, CI_RULE,
 export { renderMarkdown, renderNoResults, parseScope, cellsInScope } from './render-markdown';
 export { INVALID_MARK, TIE_MARK, UNRANKED_MARK, MARKER_LEGEND, standingText } from './markers';
 export { hostClassOf } from './summarize-cell';
+export { hostClassPages, hostClassSlug, type HostClassPage } from './host-class-pages';
 export {
   formatFigure,
   formatLatencyUs,

@@ -29,10 +29,11 @@ function titleOf(scope: ReportScope): string {
 }
 
 /** The document written when there is nothing to report yet (never a failure). */
-export function renderNoResults(model: ReportModel): string {
+export function renderNoResults(model: ReportModel, preface: readonly string[] = []): string {
   return [
     `# ${titleOf(model.scope)}`,
     '',
+    ...preface,
     '**No results yet.** No valid result file matched this report.',
     '',
     'Measure cells with `nx run-many -t bench` (or `npm run lab -- bench …`); their result files land in',
@@ -52,12 +53,20 @@ export function renderNoResults(model: ReportModel): string {
  * (geometric mean of runs) with its interval and markers, one section per scenario (latency
  * percentiles, errors, CV, runs, resources per role, extras, ties and invalid cells), a profile
  * per implementation, then unusable files.
- * With no cell in scope it renders {@link renderNoResults}.
+ * With no cell in scope it renders {@link renderNoResults}. `preface` (lines, e.g. links to the
+ * pages of other host classes) goes right under the title.
  */
-export function renderMarkdown(model: ReportModel): string {
+export function renderMarkdown(model: ReportModel, preface: readonly string[] = []): string {
   const cells = cellsInScope(model);
-  if (cells.length === 0) return renderNoResults(model);
-  const out = [`# ${titleOf(model.scope)}`, '', ...renderHeader(model, cells.length), ...renderOverview(model, cells), ...renderMatrices(model, cells)];
+  if (cells.length === 0) return renderNoResults(model, preface);
+  const out = [
+    `# ${titleOf(model.scope)}`,
+    '',
+    ...preface,
+    ...renderHeader(model, cells.length),
+    ...renderOverview(model, cells),
+    ...renderMatrices(model, cells),
+  ];
   out.push('## Scenarios', '');
   for (const category of categoriesOf(cells)) {
     const scenarios = [...new Set(cells.filter((c) => c.category === category).map((c) => c.scenario))].sort();

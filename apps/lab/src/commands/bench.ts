@@ -273,8 +273,11 @@ function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(HASHED_LAB_ENV.map((key) => [key, env[key]]));
 }
 
-/** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>][--vus<n>|--sweep].json: the default profile and load keep the plain name. */
-export function defaultOut(workspace: string, plan: CellPlan, folder: 'raw' | 'published' = 'raw'): string {
+/**
+ * results/<folder>/<impl>[--<variant>]/<scenario>[--<profile>][--vus<n>|--sweep].json: the default
+ * profile and load keep the plain name. `folder` is `raw` or `published/<host-class-slug>`.
+ */
+export function defaultOut(workspace: string, plan: CellPlan, folder = 'raw'): string {
   const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
   const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
   // --vus and --sweep measure another load than the scenario's: another file, never the cell's own.

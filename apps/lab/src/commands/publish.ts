@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { ensureLoadgen } from '@lab/engine';
 import { acquireBenchLock, cellName, hostFingerprint, isRunnerError, runCell, type CellPlan } from '@lab/runner';
+import { hostClassSlug } from '@lab/report';
 import { toErrorView } from '../cli/errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import type { Interrupt } from '../cli/interrupt';
@@ -19,13 +20,16 @@ import { decidePublish, publishCells, requireOneHostClass, type MeasureCell, typ
 /**
  * `lab publish`: plans the selected cells as their pair tasks would (`lab bench --nx` with
  * LAB_PRESET and LAB_PROFILE), computes each pair task's Nx hash, skips the cells published
- * under that hash on this host class, measures the rest one by one into results/published, and
+ * under that hash on this host class, measures the rest one by one into
+ * results/published/<host-class-slug>, and
  * regenerates the report from results/published.
  */
 export async function runPublish(workspace: string, cfg: PublishConfig, log: Log, interrupt: Interrupt): Promise<Outcome> {
   const host = hostFingerprint();
   const hostClass = { cpuModel: host.cpuModel, cores: host.cores };
-  const publishedDir = join(workspace, 'results', 'published');
+  // One folder, and one report page, per host class: results/published/<host-class-slug>/.
+  const hostFolder = join('published', hostClassSlug(host.cpuModel, host.cores));
+  const publishedDir = join(workspace, 'results', hostFolder);
   await requireOneHostClass(publishedDir, hostClass);
   const plans = await planAll(
     workspace,
@@ -36,7 +40,7 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   // `standard` is what a pair task measures without LAB_PRESET: its hash is the one with LAB_PRESET unset.
   const presetEnv = cfg.preset === 'standard' ? {} : { LAB_PRESET: cfg.preset };
   const hashes = await pairTaskHashes(workspace, plans.map(projectOf), { ...presetEnv, ...(profile ? { LAB_PROFILE: profile } : {}) });
-  const cells = plans.map((plan) => publishCell(workspace, plan, hashes.get(projectOf(plan))!, hostClass));
+  const cells = plans.map((plan) => publishCell(workspace, plan, hashes.get(projectOf(plan))!, hostClass, hostFolder));
   const decisions = await decidePublish(cells, publishedDir);
   const rel = (file: string) => relative(workspace, file);
   if (cfg.dryRun) {
@@ -124,7 +128,7 @@ function planOf(plans: readonly CellPlan[], cell: PublishCell): CellPlan {
   return plans.find((p) => cellName(p) === cell.name)!;
 }
 
-function publishCell(workspace: string, plan: CellPlan, taskHash: string, host: ReplayQuery['host']): PublishCell {
+function publishCell(workspace: string, plan: CellPlan, taskHash: string, host: ReplayQuery['host'], hostFolder: string): PublishCell {
   return {
     name: cellName(plan),
     query: {
@@ -132,7 +136,7 @@ function publishCell(workspace: string, plan: CellPlan, taskHash: string, host: 
       cell: { implementation: plan.implementation.id, variant: plan.variant.id, scenario: plan.scenario.id, profile: plan.profile.name },
       host,
     },
-    publishedPath: defaultOut(workspace, plan, 'published'),
+    publishedPath: defaultOut(workspace, plan, hostFolder),
     // Every run at the cap, plus server start, quiet gate and stop (as lab bench estimates).
     boundMs: plan.runs.max * (plan.warmupMs + plan.runDurationMs + 3_000),
   };

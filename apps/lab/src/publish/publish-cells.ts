@@ -68,9 +68,10 @@ export async function decidePublish(cells: readonly PublishCell[], publishedDir:
 }
 
 /**
- * One host class per published page: refuses (LAB_PUBLISH_OTHER_HOST_CLASS, exit 2) when
- * results/published already holds results from another host class (CPU model × cores), so a
- * ranked table never mixes machines. Unreadable files are left to the report to list.
+ * One host class per published folder: refuses (LAB_PUBLISH_OTHER_HOST_CLASS, exit 2) when this
+ * host class's folder (results/published/<host-class-slug>) holds results from another host class
+ * (CPU model × cores), which only a hand-made move can cause, so a ranked table never mixes
+ * machines. Unreadable files are left to the report to list.
  */
 export async function requireOneHostClass(publishedDir: string, host: ReplayQuery['host']): Promise<void> {
   const here = `${host.cpuModel} ×${host.cores}`;
@@ -80,8 +81,8 @@ export async function requireOneHostClass(publishedDir: string, host: ReplayQuer
   const example = results.find((r) => hostClassOf(r.result) !== here)!;
   throw new CliError(
     'LAB_PUBLISH_OTHER_HOST_CLASS',
-    `results/published holds results from another host class (${others.join(', ')}; e.g. ${relative(publishedDir, example.file)}), this host is ${here}`,
-    'publish from a host of that class, or move results/published aside (git mv) to start a page for this host class',
+    `${publishedDir} is this host class's folder but holds results from another host class (${others.join(', ')}; e.g. ${relative(publishedDir, example.file)}); this host is ${here}`,
+    "move those files to their own host class's folder under results/published (git mv), then publish again",
     EXIT.usage,
   );
 }

@@ -52,6 +52,26 @@ describe('lab report', () => {
     expect(readme).toMatch(/\| 01-lightweight +\| typescript-node-http +\|/);
   });
 
+  it('gives each further host class a page of its own, linked from the main one, and never ranks across them', async () => {
+    const other = join(out, 'other-host');
+    await mkdir(other, { recursive: true });
+    const fixture = JSON.parse(await readFile(join(REPO_ROOT, FIXTURE_RESULTS, 'go-fiber--01-lightweight.json'), 'utf8'));
+    fixture.provenance.hostFingerprint = { ...fixture.provenance.hostFingerprint, cpuModel: 'Intel(R) Xeon(R) Processor', machineId: 'other-host' };
+    await writeFile(join(other, 'go-fiber--01-lightweight.json'), JSON.stringify(fixture));
+    const md = join(out, 'pages', 'benchmark-results.md');
+    const otherPage = join(out, 'pages', 'results', 'intel-xeon-processor-x2.md');
+    const run = await runLab(['report', '--results', FIXTURE_RESULTS, '--results', other, '--out', md, '--discoveries', join(out, 'pages', 'D.md'), '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).written).toEqual([md, otherPage, join(out, 'pages', 'D.md')]);
+    const [main, second] = await Promise.all([readFile(md, 'utf8'), readFile(otherPage, 'utf8')]);
+    expect(main).toContain('Host class of this page: **AMD EPYC 7B13 ×2** (7 result files');
+    expect(main).toContain('[Intel(R) Xeon(R) Processor ×2](results/intel-xeon-processor-x2.md) (1 result file,');
+    expect(main).not.toContain('Intel(R) Xeon(R) Processor ×2`');
+    expect(second).toContain('Host class of this page: **Intel(R) Xeon(R) Processor ×2** (1 result file,');
+    expect(second).toContain('[AMD EPYC 7B13 ×2](../benchmark-results.md)');
+    expect(second).toContain('Generated from 1 result file ');
+  });
+
   it('writes an absolute --out where it says, not under the workspace', async () => {
     const md = join(out, 'nested', 'absolute.md');
     const run = await runLab(['report', '--scope', 'scenario:09-db-pagination', '--results', FIXTURE_RESULTS, '--out', md]);
