@@ -1,4 +1,5 @@
 import { ReportError } from './errors';
+import { renderCoverage } from './render-coverage';
 import { renderHeader, renderLegend, renderProblems } from './render-header';
 import { categoriesOf, renderMatrices } from './render-matrix';
 import { renderImplementations } from './render-implementations';
@@ -49,7 +50,7 @@ export function renderNoResults(model: ReportModel, preface: readonly string[] =
 /**
  * Renders the model as markdown for its scope — a thin exporter over the shared model:
  * header (hosts, profiles, legend, tie rule), the overview (each cell as a share of its
- * scenario's best valid cell), per category a scenario × implementation matrix of req/s
+ * scenario's best valid cell), the cells not measured yet, per category a scenario × implementation matrix of req/s
  * (geometric mean of runs) with its interval and markers, one section per scenario (latency
  * percentiles, errors, CV, runs, resources per role, extras, ties and invalid cells), a profile
  * per implementation, then unusable files.
@@ -65,6 +66,7 @@ export function renderMarkdown(model: ReportModel, preface: readonly string[] = 
     ...preface,
     ...renderHeader(model, cells.length),
     ...renderOverview(model, cells),
+    ...renderCoverage(model, cells),
     ...renderMatrices(model, cells),
   ];
   out.push('## Scenarios', '');

@@ -1,6 +1,7 @@
 import { readResultsDir, type LoadedResult } from '@lab/results';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from './build-report-model';
+import { renderCoverage } from './render-coverage';
 import { renderImplementations } from './render-implementations';
 import { renderOverview } from './render-overview';
 import type { ReportModel } from './report-model';
@@ -60,5 +61,26 @@ describe('share of the best valid cell', () => {
     const section = text.slice(text.indexOf('### python-fastapi-strict'), text.indexOf('### typescript-node-http'));
     const withCache = section.split('\n').find((l) => l.startsWith('| 15-with-cache '))!;
     expect(withCache).toMatch(/\| errors +\|$/);
+  });
+});
+
+describe('cells not measured yet', () => {
+  it('names the scenarios without a cell and, per measured scenario, the implementations without one', () => {
+    const withGap = buildReportModel(loaded, { scenarios: [...fixtureScenarios(), { id: '99-never-measured', category: 'basic' }] });
+    const text = renderCoverage(withGap, withGap.cells).join('\n');
+    expect(text).toContain('7 of 12 scenario × implementation cells (default configurations of the 3 implementations on this page) have a result.');
+    expect(text).toContain('- No cell yet: 99-never-measured.');
+    expect(text).toContain('- 09-db-pagination: no cell of go-fiber.');
+    expect(text).not.toContain('- 01-lightweight');
+  });
+
+  it('says nothing on a complete page or for one scenario', () => {
+    const one = buildReportModel(
+      loaded.filter((l) => l.result.cell.scenario === '01-lightweight'),
+      { scenarios: fixtureScenarios().filter((s) => s.id === '01-lightweight') },
+    );
+    expect(renderCoverage(one, one.cells)).toEqual([]);
+    const scoped = buildReportModel(loaded, { scenarios: fixtureScenarios(), scope: { kind: 'scenario', id: '09-db-pagination' } });
+    expect(renderCoverage(scoped, scoped.cells)).toEqual([]);
   });
 });
