@@ -212,9 +212,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'publish',
     summary: 'measure every selected cell not yet published for this host class and these inputs, publish each result, regenerate the report',
-    usage: 'lab publish [--impl <id...|all>] [--scenario <id...|category|all>] [--preset <name>] [--profile <name>] [--dry-run] [--skip-report] [--json]',
+    usage:
+      'lab publish [--impl <id...|all>] [--scenario <id...|category|all>] [--preset <name>] [--profile <name>] [--remeasure <verdict...|none>] [--dry-run] [--skip-report] [--json]',
     details:
-      'For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when the folder of this host class, results/published/<host-class> (e.g. amd-epyc-x2), already holds a result of that cell recorded under that hash: the same inputs were measured. The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<host-class>/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when that folder holds results of another host class. Each host class gets its own report page (docs/publishing.md). Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.',
+      'For every implementation × scenario selected (default: all × all), computes the Nx task hash of its pair task (bench-<impl>--<scenario>:bench, with LAB_PRESET and LAB_PROFILE as given) and skips the cell when the folder of this host class, results/published/<host-class> (e.g. amd-epyc-x2), already holds a result of that cell recorded under that hash: the same inputs were measured (unless its verdict is one of --remeasure: by default a noisy cell, spoilt by background load, is measured again and replaced). The other cells are measured one at a time, exactly as the pair task would (lab bench --nx), and each finished result, whatever its verdict, is written to results/published/<host-class>/<impl>/<scenario>[--<profile>].json at once; Ctrl-C loses at most the cell in progress and a rerun resumes with the next. A cell that fails without a result (build, gate) is reported and the others still run. Refuses (exit 2) when that folder holds results of another host class. Each host class gets its own report page (docs/publishing.md). Prints cell i of N with an ETA from the cells measured so far, and at the end the time per phase (database clone, server start, gate, quiet-machine wait, warm-up, …) against the measured load time as a ratio; then regenerates docs/benchmark-results.md, learnings/DISCOVERIES.md and the dashboard data from results/published. docs/publishing.md describes the protocol. Exit codes as lab bench.',
     flags: {
       impl: {
         type: 'string',
@@ -242,12 +243,20 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'list the cells it would measure and those it skips (with the published file), measure nothing',
         default: 'off',
       },
+      remeasure: {
+        type: 'string',
+        value: '<verdict...>',
+        multiple: true,
+        description: 'published verdicts to measure again and replace (e.g. noisy,unstable), or none',
+        default: 'noisy',
+      },
       'skip-report': { type: 'boolean', description: 'do not regenerate the report afterwards', default: 'off' },
       json,
     },
     maxPositionals: 0,
     examples: [
       'lab publish --dry-run',
+      'lab publish --scenario 01-lightweight --remeasure noisy,unstable',
       'lab publish --impl go-fiber,typescript-fastify --scenario basic',
       'lab publish --scenario 01-lightweight --preset quick --skip-report',
     ],

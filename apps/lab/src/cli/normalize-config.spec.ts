@@ -40,7 +40,10 @@ describe('normalizeConfig', () => {
       dryRun: false,
       json: false,
       skipReport: false,
+      remeasure: ['noisy'],
     });
+    expect(config(['publish', '--remeasure', 'noisy,unstable']).command).toMatchObject({ remeasure: ['noisy', 'unstable'] });
+    expect(config(['publish', '--remeasure', 'none']).command).toMatchObject({ remeasure: [] });
     expect(
       config(['publish', '--impl', 'go-fiber,typescript-fastify', '--scenario', 'basic', '--preset', 'quick', '--profile', 'none', '--dry-run']).command,
     ).toMatchObject({
@@ -52,7 +55,7 @@ describe('normalizeConfig', () => {
     });
   });
 
-  it.each([[['publish', '--preset', 'fast']], [['publish', '--runs', '3']]])(
+  it.each([[['publish', '--preset', 'fast']], [['publish', '--runs', '3']], [['publish', '--remeasure', 'valid']], [['publish', '--remeasure', 'slow']]])(
     'lab publish refuses %j (exit 2): only what the pair task hash covers may be chosen',
     (argv) => {
       expect(() => config(argv)).toThrow(expect.objectContaining({ exitCode: 2 }));

@@ -1,3 +1,4 @@
+import { validitySchema, type Verdict } from '@lab/results';
 import { PRESETS, type Preset } from '@lab/runner';
 import { usageError } from './errors';
 import { flagList, flagText } from './flags';
@@ -25,6 +26,8 @@ export interface PublishConfig {
   json: boolean;
   /** `--skip-report`: do not regenerate docs/benchmark-results.md and the rest afterwards. */
   skipReport: boolean;
+  /** `--remeasure`: published verdicts measured again (default `noisy`; `none`: none). */
+  remeasure: Verdict[];
 }
 
 /** Reads the publish flags; a bad value is a usage error (exit 2). */
@@ -48,5 +51,21 @@ export function publishConfig(inv: Invocation): PublishConfig {
     dryRun: v['dry-run'] === true,
     json: v.json === true,
     skipReport: v['skip-report'] === true,
+    remeasure: remeasureOf(flagList(v.remeasure)),
   };
+}
+
+function remeasureOf(given: string[]): Verdict[] {
+  if (given.length === 0) return ['noisy'];
+  if (given.length === 1 && given[0] === 'none') return [];
+  const verdicts: readonly string[] = validitySchema.shape.verdict.options;
+  const bad = given.filter((v) => !verdicts.includes(v) || v === 'valid');
+  if (bad.length > 0) {
+    throw usageError(
+      'LAB_USAGE_BAD_VALUE',
+      `--remeasure takes verdicts other than valid, got "${bad.join(', ')}"`,
+      `one or more of ${verdicts.filter((v) => v !== 'valid').join(', ')}, or none`,
+    );
+  }
+  return given as Verdict[];
 }

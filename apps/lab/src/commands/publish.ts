@@ -41,12 +41,13 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   const presetEnv = cfg.preset === 'standard' ? {} : { LAB_PRESET: cfg.preset };
   const hashes = await pairTaskHashes(workspace, plans.map(projectOf), { ...presetEnv, ...(profile ? { LAB_PROFILE: profile } : {}) });
   const cells = plans.map((plan) => publishCell(workspace, plan, hashes.get(projectOf(plan))!, hostClass, hostFolder));
-  const decisions = await decidePublish(cells, publishedDir);
+  const decisions = await decidePublish(cells, publishedDir, cfg.remeasure);
   const rel = (file: string) => relative(workspace, file);
   if (cfg.dryRun) {
     const json = decisions.map((d) => ({
       cell: d.cell.name,
       action: d.action,
+      ...(d.action === 'measure' && d.replacing ? { replacing: { file: rel(d.replacing.file), verdict: d.replacing.verdict } } : {}),
       nxTaskHash: d.cell.query.taskHash,
       file: rel(d.action === 'skip' ? d.publishedFile : d.cell.publishedPath),
     }));
@@ -58,7 +59,7 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
       text: () => [
         ...json.map(
           (d) =>
-            `${d.action === 'measure' ? 'measure' : 'skip   '}  ${d.cell}  ${d.action === 'measure' ? `→ ${d.file}` : `(published: ${d.file})`}  [${d.nxTaskHash}]`,
+            `${d.action === 'measure' ? 'measure' : 'skip   '}  ${d.cell}  ${d.action === 'measure' ? `→ ${d.file}${d.replacing ? ` (again: published ${d.replacing.verdict})` : ''}` : `(published: ${d.file})`}  [${d.nxTaskHash}]`,
         ),
         '',
         `${measured.length} to measure (at most ${formatMs(boundMs)}), ${json.length - measured.length} already published for these inputs on ${hostClass.cpuModel} ×${hostClass.cores}; preset ${cfg.preset}`,

@@ -76,6 +76,22 @@ describe('publishCells', () => {
     expect(JSON.parse(readFileSync(cells[1]!.publishedPath, 'utf8')).provenance.nxTaskHash).toBe('hash-02-b');
   });
 
+  it('measures a published noisy cell again and replaces it; unstable only when asked, nothing with none', async () => {
+    await writeResultFile(cells[0]!.publishedPath, recorded(cells[0]!, { verdict: 'noisy', reasons: ['background load'] }));
+    await writeResultFile(cells[1]!.publishedPath, recorded(cells[1]!, { verdict: 'unstable', reasons: ['CV 17 %'] }));
+    const byDefault = await decidePublish(cells.slice(0, 2), dir);
+    expect(byDefault).toMatchObject([
+      { action: 'measure', replacing: { file: cells[0]!.publishedPath, verdict: 'noisy' } },
+      { action: 'skip', publishedFile: cells[1]!.publishedPath },
+    ]);
+    expect((await decidePublish(cells.slice(0, 2), dir, ['noisy', 'unstable'])).map((d) => d.action)).toEqual(['measure', 'measure']);
+    expect((await decidePublish(cells.slice(0, 2), dir, [])).map((d) => d.action)).toEqual(['skip', 'skip']);
+    const run = fakeMeasure();
+    await publishCells(byDefault, { measure: run.measure, log: quiet });
+    expect(run.measured).toEqual(['01-a']);
+    expect(JSON.parse(readFileSync(cells[0]!.publishedPath, 'utf8')).validity.verdict).toBe('valid');
+  });
+
   it('does not take a result of another host class as published', async () => {
     await writeResultFile(cells[0]!.publishedPath, recorded({ ...cells[0]!, query: { ...cells[0]!.query, host: { cpuModel: 'Other CPU', cores: 8 } } }));
     expect((await decidePublish(cells.slice(0, 1), dir))[0]!.action).toBe('measure');

@@ -21,8 +21,13 @@ export interface PublishCell {
   boundMs: number;
 }
 
-/** Whether a cell is measured, or skipped because a published result of the same inputs exists. */
-export type PublishDecision = { cell: PublishCell; action: 'measure' } | { cell: PublishCell; action: 'skip'; publishedFile: string };
+/**
+ * Whether a cell is measured (`replacing` names a published result of the same inputs whose
+ * verdict is to be measured again), or skipped because a published result of the same inputs exists.
+ */
+export type PublishDecision =
+  | { cell: PublishCell; action: 'measure'; replacing?: { file: string; verdict: Verdict } }
+  | { cell: PublishCell; action: 'skip'; publishedFile: string };
 
 /** What measuring one cell gave: a result (any verdict), an error (no result), or an interruption. */
 export type MeasureOutcome = { result: ResultFile } | { error: ErrorView } | 'interrupted';
@@ -54,18 +59,30 @@ export interface PublishSummary {
 }
 
 /**
- * Which cells need measuring: a cell is skipped when results/published (searched recursively)
- * holds a result of the same cell, recorded under the same Nx task hash on the same host class
- * (`findReplay`), i.e. from the same inputs.
+ * Which cells need measuring: a cell is skipped when `publishedDir` (searched recursively) holds
+ * a result of the same cell, recorded under the same Nx task hash on the same host class
+ * (`findReplay`), i.e. from the same inputs, unless that result's verdict is one of `remeasure`
+ * (by default `noisy`: background load on the host spoilt it, not the server), in which case it is
+ * measured again and replaced.
  */
-export async function decidePublish(cells: readonly PublishCell[], publishedDir: string): Promise<PublishDecision[]> {
+export async function decidePublish(
+  cells: readonly PublishCell[],
+  publishedDir: string,
+  remeasure: readonly Verdict[] = DEFAULT_REMEASURE,
+): Promise<PublishDecision[]> {
   const decisions: PublishDecision[] = [];
   for (const cell of cells) {
     const found = await findReplay(publishedDir, cell.query);
-    decisions.push(found ? { cell, action: 'skip', publishedFile: found.file } : { cell, action: 'measure' });
+    const verdict = found?.result.validity.verdict;
+    if (!found) decisions.push({ cell, action: 'measure' });
+    else if (verdict !== undefined && remeasure.includes(verdict)) decisions.push({ cell, action: 'measure', replacing: { file: found.file, verdict } });
+    else decisions.push({ cell, action: 'skip', publishedFile: found.file });
   }
   return decisions;
 }
+
+/** The published verdicts `lab publish` measures again unless told otherwise: `noisy` (the host was busy). */
+export const DEFAULT_REMEASURE: readonly Verdict[] = ['noisy'];
 
 /**
  * One host class per published folder: refuses (LAB_PUBLISH_OTHER_HOST_CLASS, exit 2) when this
