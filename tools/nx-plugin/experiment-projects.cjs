@@ -47,10 +47,18 @@ function createExperimentProjects(definition, root, ctx) {
             noopOver([roundTag(id, r.id)], `Round ${r.id}: ${r.description} (${points.filter((p) => p.rounds.includes(r.id)).length} points).`),
           ]),
         ),
+        publish: {
+          executor: 'nx:run-commands',
+          options: { command: `node --import tsx ${root}/src/main.ts publish` },
+          cache: false,
+          metadata: {
+            description: `Copy the points measured here (results/raw/experiments/${id}) to results/published/<host-class>/experiments/${id}, to be committed.`,
+          },
+        },
         report: {
           executor: 'nx:run-commands',
           options: { command: `node --import tsx ${root}/src/main.ts report` },
-          // Reads results/raw, which git ignores and Nx therefore cannot hash: never cached.
+          // May read results/raw, which git ignores and Nx therefore cannot hash: never cached.
           cache: false,
           metadata: {
             description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the result files present.`,
@@ -60,7 +68,7 @@ function createExperimentProjects(definition, root, ctx) {
     },
   };
   for (const p of points) {
-    const out = `results/raw/${id}/${p.id}.json`;
+    const out = `results/raw/experiments/${id}/${p.id}.json`;
     const skip = ctx.cores < p.minCores;
     projects[`${root}/points/${p.id}`] = {
       name: `${id}--${p.id}`,

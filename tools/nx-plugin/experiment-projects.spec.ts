@@ -100,7 +100,7 @@ describe('createExperimentProjects', () => {
     expect(points).toHaveLength(19);
     const own = projects['experiments/tiny']!;
     expect(own.name).toBe('tiny');
-    expect(Object.keys(own.targets ?? {})).toEqual(['bench', 'bench-R1', 'bench-all', 'bench-cap', 'report']);
+    expect(Object.keys(own.targets ?? {})).toEqual(['bench', 'bench-R1', 'bench-all', 'bench-cap', 'publish', 'report']);
     expect(own.targets?.['bench-R1']?.dependsOn).toEqual([{ projects: ['tag:round:tiny:R1'], target: 'bench' }]);
   });
 

@@ -1,31 +1,45 @@
 /**
- * `node --import tsx experiments/server-config/src/main.ts report [--guide <file>] [--summary <file>]`:
- * the experiment's `report` target. Judges the hypotheses from the result files present and
- * writes the deployment guide (default docs/deployment-guide.md) and the summary JSON the
- * dashboard page is built from (default dist/experiments/server-config/summary.json). Prints the
- * two paths on stdout. Exit 0 ok, 2 bad arguments, 3 invalid definition.
+ * `node --import tsx experiments/server-config/src/main.ts report [--results <dir>] [--guide <file>] [--summary <file>]`:
+ * the experiment's `report` target. Judges the hypotheses from the result files of one folder
+ * (`chooseResultSource`: this machine's results/raw/experiments/server-config when it holds any point, else
+ * the host-class folder under results/published with the most) and writes the deployment guide
+ * (default docs/deployment-guide.md) and the summary JSON the dashboard page is built from
+ * (default dist/experiments/server-config/summary.json). Prints the two paths on stdout.
+ *
+ * `main.ts publish`: the `publish` target. Copies the points measured here
+ * (results/raw/experiments/server-config) to results/published/<host-class>/experiments/server-config,
+ * to be committed.
+ *
+ * Exit 0 ok, 2 bad arguments, 3 invalid definition.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGuide } from './build-guide';
-import { ExperimentError } from './definition';
+import { ExperimentError, expandPoints, loadDefinition } from './definition';
+import { publishPoints } from './result-source';
 
 const workspaceRoot = resolve(import.meta.dirname, '../../..');
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { guide: { type: 'string' }, summary: { type: 'string' } } });
-  if (positionals[0] !== 'report' || positionals.length > 1) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { guide: { type: 'string' }, summary: { type: 'string' }, results: { type: 'string' } },
+  });
+  if (!['report', 'publish'].includes(positionals[0] ?? '') || positionals.length > 1) {
     process.stderr.write(
-      'error[LAB_USAGE_BAD_ARGUMENTS]: expected `report`\nhint: main.ts report [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json]\n',
+      'error[LAB_USAGE_BAD_ARGUMENTS]: expected `report` or `publish`\nhint: main.ts report [--results <dir>] [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json] | main.ts publish\n',
     );
     return 2;
   }
+  if (positionals[0] === 'publish') return publish();
   const guideFile = values.guide ?? 'docs/deployment-guide.md';
   const summaryFile = values.summary ?? 'dist/experiments/server-config/summary.json';
   const { summary, guide } = await buildGuide({
     workspaceRoot,
+    ...(values.results ? { resultsDir: values.results } : {}),
     hostCores: availableParallelism(),
     command: 'npx nx run server-config:report',
     date: new Date().toISOString().slice(0, 10),
@@ -43,6 +57,18 @@ async function main(argv: string[]): Promise<number> {
   );
   process.stdout.write(`${guideFile}\n${summaryFile}\n`);
   return 0;
+}
+
+/** Copies this host's measured points to its host-class folder under results/published. */
+async function publish(): Promise<number> {
+  const definition = await loadDefinition(workspaceRoot);
+  // The host class as every result's provenance records it: CPU model × cores.
+  const host = { cpuModel: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism() };
+  const done = await publishPoints(workspaceRoot, definition.id, expandPoints(definition), host);
+  for (const r of done.refused) process.stderr.write(`${definition.id}: not published: ${r.file}: ${r.why}\n`);
+  process.stderr.write(`${definition.id}: ${done.copied.length} point result(s) published to ${done.dir}\n`);
+  process.stdout.write(`${done.dir}\n`);
+  return done.refused.length > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -39,16 +39,34 @@ export interface PointOutcome {
   capacity: RunInterval | null;
 }
 
-/** Where a point's result file lives, relative to the workspace root. */
-export function resultPath(experimentId: string, point: Pick<Point, 'id'>): string {
-  return `results/raw/${experimentId}/${point.id}.json`;
+/**
+ * The folder of an experiment's point results under `results/<base>` (`raw`, or
+ * `published/<host-class>`), relative to the workspace root. Kept under `experiments/` so the
+ * lab's report, which reads every result below results/published and results/raw, leaves the
+ * experiment's points to the experiment's own report.
+ */
+export function experimentDir(base: string, experimentId: string): string {
+  return join('results', base, 'experiments', experimentId);
 }
 
-/** Reads every point's result file under `workspaceRoot` (absent files are `missing`, not errors). */
-export async function readPointOutcomes(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<PointOutcome[]> {
+/** Where a point's result file is measured to (its Nx task's output), relative to the workspace root. */
+export function resultPath(experimentId: string, point: Pick<Point, 'id'>): string {
+  return `${experimentDir('raw', experimentId)}/${point.id}.json`.split('\\').join('/');
+}
+
+/**
+ * Reads every point's result file `<point id>.json` from `dir` (relative to `workspaceRoot`;
+ * default results/raw/experiments/<experiment>); absent files are `missing`, not errors.
+ */
+export async function readPointOutcomes(
+  workspaceRoot: string,
+  experimentId: string,
+  points: readonly Point[],
+  dir = experimentDir('raw', experimentId),
+): Promise<PointOutcome[]> {
   return Promise.all(
     points.map(async (point) => {
-      const file = join(workspaceRoot, resultPath(experimentId, point));
+      const file = join(workspaceRoot, dir, `${point.id}.json`);
       if (!existsSync(file)) return emptyOutcome(point, 'missing', null);
       try {
         return pointOutcome(point, await readResultFile(file));

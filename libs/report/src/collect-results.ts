@@ -3,13 +3,19 @@ import { join } from 'node:path';
 import { readResultsDir, type LoadedResult } from '@lab/results';
 import type { SourceProblem } from './report-model';
 
+/**
+ * Folders of this name hold an experiment's points (results/raw/experiments/<id>,
+ * results/published/<host-class>/experiments/<id>): the experiment reports them, not the matrix.
+ */
+export const EXPERIMENTS_DIR = 'experiments';
+
 /** How deep below each root result files are looked for (`results/raw/<impl>/<scenario>.json` is depth 1). */
 export const RESULT_DIR_DEPTH = 3;
 
 async function dirsUnder(root: string, depth: number): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const subdirs = entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== EXPERIMENTS_DIR)
     .map((e) => join(root, e.name))
     .sort();
   const nested = depth > 0 ? await Promise.all(subdirs.map((d) => dirsUnder(d, depth - 1))) : [];
