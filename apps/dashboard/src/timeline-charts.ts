@@ -66,8 +66,8 @@ function panel(
 
 /**
  * The per-second timeline of one run of a cell, one panel per metric, each with its own axes:
- * completed and failed requests per second (with the second from which the rate stays within
- * ±2 % of its final level, when known), p50 and p99 latency (ms, log scale), busy CPU cores per
+ * completed and failed requests per second (with the second from which the rate no longer falls
+ * below its final level minus its band, `warmupOf`, when known), p50 and p99 latency (ms, log scale), busy CPU cores per
  * role and resident memory (MiB) per role.
  */
 export function timelinePanels(cell: DashboardCell, timeline: TimelineSummary): HTMLElement {
@@ -80,10 +80,10 @@ export function timelinePanels(cell: DashboardCell, timeline: TimelineSummary): 
     settled === undefined
       ? []
       : settled === null
-        ? [Plot.text([`not steady within ±2 % by second ${seconds - 1}`], { frameAnchor: 'top-right', dy: 4, dx: -4 })]
+        ? [Plot.text([`not settled by second ${seconds - 1}`], { frameAnchor: 'top-right', dy: 4, dx: -4 })]
         : [
             Plot.ruleX([settled], { stroke: '#b03030', strokeDasharray: '4,3' }),
-            Plot.text([`steady (±2 %) from second ${settled}`], {
+            Plot.text([`steady from second ${settled}`], {
               x: settled,
               frameAnchor: 'top',
               textAnchor: settled > seconds * 0.6 ? 'end' : 'start',

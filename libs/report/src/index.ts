@@ -38,4 +38,4 @@ export { bestValidCells, shareOfBest } from './share-of-best';
 export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
 export { collectResults, RESULT_DIR_DEPTH } from './collect-results';
 export { loadScenarios, type ScenarioLoadProblem } from './load-scenarios';
-export { warmupOf, WARMUP_BAND, WARMUP_SMOOTH_SECONDS, type CellWarmup, type RunWarmup } from './warmup';
+export { warmupOf, WARMUP_BAND, WARMUP_NOISE_MULTIPLIER, WARMUP_SMOOTH_SECONDS, type CellWarmup, type RunWarmup } from './warmup';

@@ -35,4 +35,13 @@ export {
 } from './run-interval';
 export { compareRuns, comparePairedRuns, holmAdjust, type CompareOptions, type RunComparison } from './compare-runs';
 export { spreadComponents, type SpreadComponents } from './spread-components';
-export { settlingTime, DEFAULT_SETTLING_BAND, type Settling, type SettlingOptions } from './settling-time';
+export {
+  settlingTime,
+  DEFAULT_SETTLING_MIN_BAND,
+  DEFAULT_SETTLING_NOISE_MULTIPLIER,
+  DEFAULT_SETTLING_SMOOTH_SECONDS,
+  MIN_SETTLING_SECONDS,
+  type Settling,
+  type SettlingOptions,
+  type SettlingOutcome,
+} from './settling-time';

@@ -343,9 +343,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "how long each cell's runs took to reach a steady rate, from the per-second timelines of its result files",
     usage: 'lab warmup [<result file or dir>...] [--band <p>] [--json]',
     details:
-      "Reads result files (a directory is searched 3 levels deep; default results/raw) and, for every run with a per-second timeline, finds the second from which its rate (after a 3-second moving median) stays within ±band of its final level, the median of the run's last quarter (settling time). A cell's figure is its slowest run, since every run starts a cold server. The seconds count from the start of the measured window, that is after the plan's discarded warm-up: measure with LAB_WARMUP_MS=0 to see the whole warm-up (docs/publishing.md). Cells without timelines (older files, wrk) are listed as such. Exit 0, 2 bad flag, 3 no result file found.",
+      "Reads result files (a directory is searched 3 levels deep; default results/raw) and, for every run with a per-second timeline, finds the second from which its rate (after a 3-second moving median) never again falls below its final level minus a band (settling time, one-sided: warm-up is a slow start, so a later rise or a dip within the run's noise does not count). The final level is the median of the run's second half; the band is max(--band, 3 × the run's per-second scatter), the scatter a robust standard deviation from the run's successive differences (MAD × 1.4826 / √2), so a server whose rate scatters 1–5 % from second to second is not called unsteady. A run is 'not steady' when its second half drifts by more than its band (after the moving median, the median of the run's last quarter and that of the quarter before it differ by more) or it ends below the band, and 'too short' under 8 seconds. Each run's band is printed beside its final rate. A cell's figure is its slowest run, since every run starts a cold server. The seconds count from the start of the measured window, that is after the plan's discarded warm-up: measure with LAB_WARMUP_MS=0 to see the whole warm-up (docs/publishing.md). Cells without timelines (older files, wrk) are listed as such. Exit 0, 2 bad flag, 3 no result file found.",
     flags: {
-      band: { type: 'string', value: '<p>', description: 'how close to its final level the rate must stay: 2% or 0.02', default: '2%' },
+      band: {
+        type: 'string',
+        value: '<p>',
+        description: "the band's floor below each run's final level, widened to 3 × the run's per-second scatter when that is larger: 2% or 0.02",
+        default: '2%',
+      },
       json,
     },
     maxPositionals: 100,

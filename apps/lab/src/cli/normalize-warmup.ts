@@ -3,12 +3,15 @@ import { WARMUP_BAND } from '@lab/report';
 import { parsePrecision } from './normalize-bench';
 import type { Invocation } from './parse-command-line';
 
-/** `lab warmup`: which result files to read, and the band a steady rate stays within. */
+/** `lab warmup`: which result files to read, and the floor of the band below a run's final level. */
 export interface WarmupConfig {
   name: 'warmup';
   /** Result files or directories, absolute; empty = the workspace's results/raw. */
   paths: string[];
-  /** Half-width of the band around the final level, a fraction. Default 0.02. */
+  /**
+   * Floor of the band below each run's final level, a fraction; a run whose per-second scatter is
+   * larger gets 3 × that scatter instead. Default 0.02.
+   */
   band: number;
   json: boolean;
 }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { cellLabel, collectResults, warmupOf, type CellWarmup } from '@lab/report';
+import { type CellWarmup, cellLabel, collectResults, type RunWarmup, WARMUP_NOISE_MULTIPLIER, warmupOf } from '@lab/report';
 import { readResultFile, type LoadedResult } from '@lab/results';
 import { CliError } from '../cli/errors';
 import { EXIT } from '../cli/exit-codes';
@@ -21,8 +21,9 @@ export interface WarmupRow {
 
 /**
  * `lab warmup`: reads result files (files, or directories searched like the report does;
- * default results/raw) and reports for each cell where its runs' per-second rates settle
- * (`warmupOf`). Exit 3 (LAB_NO_RESULTS) when no result file was found.
+ * default results/raw) and reports for each cell where its runs' per-second rates settle, with
+ * the band each run was judged by (`warmupOf`). Exit 3 (LAB_NO_RESULTS) when no result file was
+ * found.
  */
 export async function runWarmup(workspace: string, config: WarmupConfig): Promise<Outcome> {
   const paths = config.paths.length > 0 ? config.paths : [join(workspace, 'results/raw')];
@@ -68,20 +69,20 @@ export async function runWarmup(workspace: string, config: WarmupConfig): Promis
     exitCode: EXIT.ok,
     json: { band: config.band, cells: rows.map((r) => ({ ...r, settledAtSecond: r.warmup?.settledAtSecond ?? null })), problems },
     text: (paint) => [
-      paint.bold(`Warm-up: second from which each run's rate stays within ±${formatBand(config.band)} of its final level (3-s moving median)`),
-      '  Seconds count from the start of the measured window, after the plan\'s discarded warm-up ("plan warm-up").',
+      paint.bold(
+        `Warm-up: second from which each run's rate (3-s moving median) never again falls below its final level minus its band, max(${formatBand(config.band)}, ${WARMUP_NOISE_MULTIPLIER} × the run's per-second scatter)`,
+      ),
+      '  Seconds count from the start of the measured window (0 = steady from its first second), after the plan\'s discarded warm-up ("plan warm-up").',
       '',
       ...textTable([
-        ['cell', 'plan warm-up', 'driver', 'runs: settled at second', 'cell (slowest run)', 'final req/s'],
+        ['cell', 'plan warm-up', 'driver', 'runs: settled at second', 'cell (slowest run)', 'final req/s (band)'],
         ...rows.map((r) => [
           r.cell,
           `${r.planWarmupMs / 1000} s`,
           r.driver,
-          r.warmup
-            ? r.warmup.runs.map((w) => (w.settledAtSecond === null ? `not steady (of ${w.seconds} s)` : String(w.settledAtSecond))).join(', ')
-            : 'no per-second timeline',
-          r.warmup ? (r.warmup.settledAtSecond === null ? paint.yellow('not steady') : `${r.warmup.settledAtSecond} s`) : '-',
-          r.warmup ? r.warmup.runs.map((w) => Math.round(w.finalRatePerSec).toLocaleString('en-US')).join(', ') : '-',
+          r.warmup ? r.warmup.runs.map(describeRun).join(', ') : 'no per-second timeline',
+          r.warmup ? (r.warmup.settledAtSecond === null ? paint.yellow(unsettledCell(r.warmup)) : `${r.warmup.settledAtSecond} s`) : '-',
+          r.warmup ? r.warmup.runs.map((w) => `${Math.round(w.finalRatePerSec).toLocaleString('en-US')} (−${formatBand(w.band)})`).join(', ') : '-',
         ]),
       ]),
       ...problems.map((p) => paint.yellow(`  skipped ${p.file}: ${p.message.split('\n')[0]}`)),
@@ -89,6 +90,17 @@ export async function runWarmup(workspace: string, config: WarmupConfig): Promis
   };
 }
 
+/** A run's settling second, or why it has none. */
+function describeRun(w: RunWarmup): string {
+  if (w.outcome === 'too-short') return `too short (${w.seconds} s)`;
+  return w.settledAtSecond === null ? `not steady (of ${w.seconds} s)` : String(w.settledAtSecond);
+}
+
+/** Why a cell has no settling second: a run that is not steady, else one too short to judge. */
+function unsettledCell(warmup: CellWarmup): string {
+  return warmup.runs.some((w) => w.outcome === 'not-steady') ? 'not steady' : 'too short';
+}
+
 function formatBand(band: number): string {
-  return `${Number((band * 100).toFixed(2))} %`;
+  return `${Number((band * 100).toFixed(1))} %`;
 }
