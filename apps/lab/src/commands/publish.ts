@@ -15,7 +15,15 @@ import { formatMs } from './bench-progress';
 import type { ReplayQuery } from './bench-replay';
 import { pairProject, pairTaskHashes } from '../publish/nx-task-hashes';
 import type { PhaseTimesMs } from '../publish/phase-clock';
-import { decidePublish, publishCells, requireOneHostClass, type MeasureCell, type PublishCell, type PublishSummary } from '../publish/publish-cells';
+import {
+  decidePublish,
+  publishCells,
+  requireOneHostClass,
+  scenarioMajor,
+  type MeasureCell,
+  type PublishCell,
+  type PublishSummary,
+} from '../publish/publish-cells';
 
 /**
  * `lab publish`: plans the selected cells as their pair tasks would (`lab bench --nx` with
@@ -31,10 +39,13 @@ export async function runPublish(workspace: string, cfg: PublishConfig, log: Log
   const hostFolder = join('published', hostClassSlug(host.cpuModel, host.cores));
   const publishedDir = join(workspace, 'results', hostFolder);
   await requireOneHostClass(publishedDir, hostClass);
-  const plans = await planAll(
-    workspace,
-    { impls: cfg.impls, scenarios: cfg.scenarios, nx: true, options: { preset: cfg.preset, ...(cfg.profile ? { profile: cfg.profile } : {}) } },
-    log,
+  // Scenario by scenario: an interrupted publish leaves whole scenarios, comparable across implementations.
+  const plans = scenarioMajor(
+    await planAll(
+      workspace,
+      { impls: cfg.impls, scenarios: cfg.scenarios, nx: true, options: { preset: cfg.preset, ...(cfg.profile ? { profile: cfg.profile } : {}) } },
+      log,
+    ),
   );
   const profile = cfg.profile ?? process.env.LAB_PROFILE;
   // `standard` is what a pair task measures without LAB_PRESET: its hash is the one with LAB_PRESET unset.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseResult, writeResultFile, type ResultFile } from '@lab/results';
 import { REPO_ROOT } from '../testing/fixture-workspace';
-import { decidePublish, publishCells, requireOneHostClass, type MeasureCell, type PublishCell } from './publish-cells';
+import { decidePublish, publishCells, requireOneHostClass, scenarioMajor, type MeasureCell, type PublishCell } from './publish-cells';
 import { createPhaseClock, overheadRatio } from './phase-clock';
 
 /** A recorded result (the report library's fixture), re-labelled as `cell` measured under its task hash. */
@@ -112,6 +112,14 @@ describe('publishCells', () => {
     const summary = await publishCells(await decidePublish(cells.slice(0, 2), dir), { measure, log: quiet });
     expect(summary.failed.map((f) => f.error.code)).toEqual(['LAB_CONFORMANCE_FAILED']);
     expect(summary.published.map((p) => p.name)).toEqual([cells[1]!.name]);
+  });
+});
+
+describe('scenarioMajor', () => {
+  it('orders cells scenario by scenario, keeping the order of scenarios and of implementations', () => {
+    const cell = (impl: string, scenario: string) => ({ impl, scenario: { id: scenario } });
+    const planned = [cell('a', '03'), cell('a', '01'), cell('b', '03'), cell('b', '01')];
+    expect(scenarioMajor(planned).map((c) => `${c.scenario.id}/${c.impl}`)).toEqual(['03/a', '03/b', '01/a', '01/b']);
   });
 });
 

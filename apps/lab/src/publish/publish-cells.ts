@@ -165,3 +165,13 @@ function etaText(rest: readonly PublishCell[], done: number, spentMs: number): s
   if (done > 0) return `, ETA ≈ ${formatMs((spentMs / done) * rest.length)}`;
   return `, ETA ≤ ${formatMs(rest.reduce((sum, c) => sum + c.boundMs, 0))}`;
 }
+
+/**
+ * The cells scenario by scenario (in the order the scenarios first appear, implementations in
+ * their given order within each), so a publish stopped part-way leaves whole scenarios measured,
+ * each one comparable across every implementation, rather than a few implementations everywhere.
+ */
+export function scenarioMajor<T extends { scenario: { id: string } }>(cells: readonly T[]): T[] {
+  const scenarios = [...new Set(cells.map((c) => c.scenario.id))];
+  return scenarios.flatMap((id) => cells.filter((c) => c.scenario.id === id));
+}
