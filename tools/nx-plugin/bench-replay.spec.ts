@@ -3,7 +3,11 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostClassSlug } from '../../libs/report/src/host-class-pages';
 import { copyPluginFiles, nxEnv } from './fixture-workspace';
+
+/** This host's folder under results/published. */
+const hostFolder = `results/published/${hostClassSlug(cpus()[0]?.model.trim() || 'unknown', availableParallelism())}`;
 
 /**
  * A fresh clone's CI: the Nx cache is empty, and a cell's committed result (results/published)
@@ -113,7 +117,7 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
   it('lab publish --dry-run computes the same task hash and would measure the cell', () => {
     const planned = publishDryRun();
     expect(planned).toEqual([
-      { cell: 'node-fake × 01-health @ none', action: 'measure', nxTaskHash: taskHash, file: 'results/published/node-fake/01-health--none.json' },
+      { cell: 'node-fake × 01-health @ none', action: 'measure', nxTaskHash: taskHash, file: `${hostFolder}/node-fake/01-health--none.json` },
     ]);
   }, 120_000);
 
@@ -123,11 +127,11 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
     result.provenance.nxTaskHash = taskHash;
     result.provenance.hostFingerprint = { ...result.provenance.hostFingerprint, cpuModel: cpus()[0]?.model.trim() || 'unknown', cores: availableParallelism() };
     const committed = `${JSON.stringify(result, null, 2)}\n`;
-    write('results/published/node-fake/01-health.json', committed);
+    write(`${hostFolder}/node-fake/01-health.json`, committed);
 
     const { code, output } = runPair();
     expect(code, output).toBe(0);
-    expect(output).toContain(`replaying results/published/node-fake/01-health.json`);
+    expect(output).toContain(`replaying ${hostFolder}/node-fake/01-health.json`);
     expect(output).toContain(`(${taskHash})`);
     expect(readFileSync(join(root, 'results/raw/node-fake/01-health.json'), 'utf8')).toBe(committed);
   }, 120_000);
