@@ -38,6 +38,19 @@ type conn interface {
 // clientKinds are the HTTP clients the generator can use; the first is the default.
 var clientKinds = []string{"fasthttp", "nethttp", "raw"}
 
+// newLoops prepares the closed loops of a client: a goroutine per connection.
+func newLoops(kind string, p *resolved) (loops, error) {
+	conns := make([]conn, p.connections)
+	for i := range conns {
+		c, err := newConn(kind, p)
+		if err != nil {
+			return nil, err
+		}
+		conns[i] = c
+	}
+	return connLoops(conns), nil
+}
+
 func newConn(kind string, p *resolved) (conn, error) {
 	timeout := time.Duration(p.timeoutMs) * time.Millisecond
 	switch kind {
