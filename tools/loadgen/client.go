@@ -36,7 +36,24 @@ type conn interface {
 }
 
 // clientKinds are the HTTP clients the generator can use; the first is the default.
-var clientKinds = []string{"fasthttp", "nethttp", "raw"}
+var clientKinds = []string{"fasthttp", "nethttp", "raw", "epoll"}
+
+// newLoops prepares the closed loops of a client: one event loop for all connections (epoll),
+// else a goroutine per connection.
+func newLoops(kind string, p *resolved) (loops, error) {
+	if kind == "epoll" {
+		return epollLoops(p)
+	}
+	conns := make([]conn, p.connections)
+	for i := range conns {
+		c, err := newConn(kind, p)
+		if err != nil {
+			return nil, err
+		}
+		conns[i] = c
+	}
+	return connLoops(conns), nil
+}
 
 func newConn(kind string, p *resolved) (conn, error) {
 	timeout := time.Duration(p.timeoutMs) * time.Millisecond

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares the generator's HTTP clients (fasthttp, net/http, raw) on this host: the same minimal
+# Compares the generator's HTTP clients (fasthttp, net/http, raw, epoll) on this host: the same minimal
 # node:http server as `lab calibrate` (a 17-byte JSON body with Content-Length) pinned to CPU 0,
 # the generator pinned to CPU 1 with GOMAXPROCS=1, closed loops of 10 and 50 connections, the
 # clients alternating round by round so that the machine's drift hits both alike. Prints one

@@ -83,11 +83,9 @@ func measure(ctx context.Context, planPath, client string, stdin io.Reader, onPr
 	if err != nil {
 		return nil, err
 	}
-	conns := make([]conn, p.connections)
-	for i := range conns {
-		if conns[i], err = newConn(client, p); err != nil {
-			return nil, planError("%v", err)
-		}
+	start, err := newLoops(client, p)
+	if err != nil {
+		return nil, planError("%v", err)
 	}
 	cpu0 := cpuTime()
 	rec := newRecorder(len(p.entries), time.Now())
@@ -98,7 +96,7 @@ func measure(ctx context.Context, planPath, client string, stdin io.Reader, onPr
 			onProgress(elapsed, requests, errors)
 		}
 	}
-	o := runLoad(ctx, p, conns, rec, tick)
+	o := runLoad(ctx, p, start, rec, tick)
 	cpu := cpuTime().minus(cpu0)
 	return buildResult(client, p, rec, o, cpu)
 }

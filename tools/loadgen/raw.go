@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// readBufferBytes is a raw connection's read buffer: a status line and headers must fit in it;
-// bodies stream through it.
-const readBufferBytes = 64 * 1024
-
 // rawRequests serialises every entry of the plan once: request line, Host (unless the entry
 // sets one), the entry's headers, Content-Length when it has a body, then the body. A
 // Content-Length header of the entry is replaced by the body's length.
@@ -61,11 +57,10 @@ type rawConn struct {
 	nc       *net.TCPConn
 	rc       syscall.RawConn
 	deadline time.Time // the socket's deadline, refreshed lazily (see do)
-	buf      []byte
-	r, w     int // unparsed bytes are buf[r:w]
-	parser   responseParser
+	answer   answerReader
 	// the callbacks' state, and the callbacks as method values made once (no allocation per request)
 	out       []byte // what is left to write of the request
+	space     []byte // where the answer is read
 	n         int
 	err       error
 	readStep  func(uintptr) bool
@@ -74,7 +69,7 @@ type rawConn struct {
 
 func newRawConn(p *resolved, timeout time.Duration) *rawConn {
 	requests, head := rawRequests(p)
-	c := &rawConn{host: p.host, timeout: timeout, requests: requests, head: head, buf: make([]byte, readBufferBytes)}
+	c := &rawConn{host: p.host, timeout: timeout, requests: requests, head: head, answer: newAnswerReader()}
 	c.readStep, c.writeStep = c.stepRead, c.stepWrite
 	return c
 }
@@ -103,17 +98,12 @@ func (c *rawConn) do(i int) (int, int64, error) {
 		}
 	}
 	c.out = c.requests[i]
-	p := &c.parser
-	p.reset(c.head[i])
-	for !p.done() {
-		switch {
-		case c.r == c.w:
-			c.r, c.w = 0, 0
-		case c.w == len(c.buf) && c.r == 0:
-			return c.fail(malformed("status line and headers exceed %d bytes", len(c.buf)))
-		case c.w == len(c.buf):
-			c.w = copy(c.buf, c.buf[c.r:c.w])
-			c.r = 0
+	a := &c.answer
+	a.start(c.head[i])
+	for {
+		var err error
+		if c.space, err = a.space(); err != nil {
+			return c.fail(err)
 		}
 		c.n, c.err = 0, nil
 		if err := c.rc.Read(c.readStep); err != nil {
@@ -129,40 +119,29 @@ func (c *rawConn) do(i int) (int, int64, error) {
 		if c.err != nil {
 			return c.fail(c.err)
 		}
-		if c.n == 0 {
-			if err := p.eof(); err != nil {
-				return c.fail(err)
-			}
-			c.drop()
-			return p.status, p.bodyBytes, nil
-		}
-		c.w += c.n
-		n, err := p.feed(c.buf[c.r:c.w])
-		c.r += n
+		done, err := a.got(c.n)
 		if err != nil {
 			return c.fail(err)
 		}
+		if done {
+			break
+		}
 	}
-	if c.r != c.w {
-		// More than one response to one request: the next answer could not be trusted.
-		return c.fail(malformed("%d bytes after the response", c.w-c.r))
-	}
-	c.r, c.w = 0, 0
-	if p.close {
+	if a.parser.close {
 		c.drop()
 	}
-	return p.status, p.bodyBytes, nil
+	return a.parser.status, a.parser.bodyBytes, nil
 }
 
 // stepRead is RawConn.Read's callback: it writes the request if it is not written yet (and
 // then waits for the answer unless some of it is left to write), else reads what the socket
-// has into buf[w:]. It returns false to wait for the socket to become readable.
+// has into space. It returns false to wait for the socket to become readable.
 func (c *rawConn) stepRead(fd uintptr) bool {
 	if len(c.out) > 0 {
 		left := c.writeOut(fd)
 		return left || c.err != nil
 	}
-	n, err := syscall.Read(int(fd), c.buf[c.w:])
+	n, err := syscall.Read(int(fd), c.space)
 	switch {
 	case err == syscall.EAGAIN:
 		return false
@@ -206,5 +185,5 @@ func (c *rawConn) drop() {
 		_ = c.nc.Close()
 		c.nc, c.rc = nil, nil
 	}
-	c.r, c.w = 0, 0
+	c.answer.clear()
 }

@@ -303,3 +303,73 @@ func truncate(b []byte) []byte {
 	}
 	return b
 }
+
+// readBufferBytes is the size of an answerReader's buffer.
+const readBufferBytes = 64 * 1024
+
+// answerReader is a connection's read buffer and the parser of the answer being read into it,
+// shared by the clients that read the socket themselves (raw, epoll). A status line and headers
+// must fit the buffer; bodies stream through it. Call start before each request, then, until
+// got reports the answer complete, read into space and pass got the count.
+type answerReader struct {
+	buf    []byte
+	r, w   int // unparsed bytes are buf[r:w]
+	parser responseParser
+}
+
+func newAnswerReader() answerReader {
+	return answerReader{buf: make([]byte, readBufferBytes)}
+}
+
+// start prepares for the answer to a request; head is true for HEAD requests.
+func (a *answerReader) start(head bool) {
+	a.parser.reset(head)
+}
+
+// space is where the next read must go.
+func (a *answerReader) space() ([]byte, error) {
+	switch {
+	case a.r == a.w:
+		a.r, a.w = 0, 0
+	case a.w == len(a.buf) && a.r == 0:
+		return nil, malformed("status line and headers exceed %d bytes", len(a.buf))
+	case a.w == len(a.buf):
+		a.w = copy(a.buf, a.buf[a.r:a.w])
+		a.r = 0
+	}
+	return a.buf[a.w:], nil
+}
+
+// got takes the n bytes just read into space, 0 meaning that the server closed the connection,
+// and reports whether the answer is complete. A complete answer's status, body length and
+// whether the connection must be closed are in parser; an error means the connection must be
+// closed.
+func (a *answerReader) got(n int) (done bool, err error) {
+	p := &a.parser
+	if n == 0 {
+		if err := p.eof(); err != nil {
+			return false, err
+		}
+		p.close = true
+		return true, nil
+	}
+	a.w += n
+	k, err := p.feed(a.buf[a.r:a.w])
+	a.r += k
+	switch {
+	case err != nil:
+		return false, err
+	case !p.done():
+		return false, nil
+	case a.r != a.w:
+		// More than one response to one request: the next answer could not be trusted.
+		return false, malformed("%d bytes after the response", a.w-a.r)
+	}
+	a.r, a.w = 0, 0
+	return true, nil
+}
+
+// clear drops unparsed bytes (the connection was closed).
+func (a *answerReader) clear() {
+	a.r, a.w = 0, 0
+}

@@ -140,42 +140,77 @@ type outcome struct {
 	interrupted bool
 }
 
+// loadRun is what the closed loops of a run share: the rotation of the mix, the end of new
+// requests, the flags that stop them and the count of loops still busy.
+type loadRun struct {
+	p    *resolved
+	rec  *recorder
+	end  time.Time // no request starts at or after it
+	next atomic.Uint64
+	stop atomic.Bool  // no new requests (the duration ended or the run was interrupted)
+	quit atomic.Bool  // the grace period is over: requests still in flight are given up
+	busy atomic.Int64 // loops not finished yet; at the end of the grace period, the abandoned requests
+}
+
+// sends reports whether a loop may send a new request at t.
+func (l *loadRun) sends(t time.Time) bool {
+	return !l.stop.Load() && t.Before(l.end)
+}
+
+// nextEntry is the entry of the next request, in the rotation shared by all connections.
+func (l *loadRun) nextEntry() int {
+	return l.p.order[(l.next.Add(1)-1)%uint64(len(l.p.order))]
+}
+
+// finish records a request of entry i sent at t0 and finished at t1.
+func (l *loadRun) finish(i int, t0, t1 time.Time, status int, bodyBytes int64, err error) {
+	l.rec.record(i, t1.Sub(t0), t1, status, bodyBytes, classify(err))
+}
+
+// loops starts the closed loops of a run and returns a channel closed once they have all
+// stopped. Each loop counts itself in busy while it runs.
+type loops func(l *loadRun) <-chan struct{}
+
+// connLoops runs each conn's closed loop on its own goroutine.
+func connLoops(conns []conn) loops {
+	return func(l *loadRun) <-chan struct{} {
+		var wg sync.WaitGroup
+		for _, c := range conns {
+			wg.Add(1)
+			l.busy.Add(1)
+			go func(c conn) {
+				defer wg.Done()
+				defer l.busy.Add(-1)
+				for {
+					t0 := time.Now()
+					if !l.sends(t0) {
+						return
+					}
+					i := l.nextEntry()
+					status, n, err := c.do(i)
+					l.finish(i, t0, time.Now(), status, n, err)
+				}
+			}(c)
+		}
+		done := make(chan struct{})
+		go func() {
+			wg.Wait()
+			close(done)
+		}()
+		return done
+	}
+}
+
 // runLoad runs the closed loops: each connection sends its next request as soon as the previous
 // answer is read, the request chosen by a rotation shared by all connections, until the
 // duration ends or ctx is cancelled. Requests in flight then have graceMs to finish; later ones
 // are abandoned and not counted.
-func runLoad(ctx context.Context, p *resolved, conns []conn, rec *recorder, onTick func(elapsed time.Duration)) outcome {
-	var next atomic.Uint64
-	var stop atomic.Bool
-	var running atomic.Int64
-	end := rec.start.Add(time.Duration(p.durationMs) * time.Millisecond)
-	var wg sync.WaitGroup
-	for _, c := range conns {
-		wg.Add(1)
-		running.Add(1)
-		go func(c conn) {
-			defer wg.Done()
-			defer running.Add(-1)
-			for !stop.Load() {
-				t0 := time.Now()
-				if !t0.Before(end) {
-					return
-				}
-				i := p.order[(next.Add(1)-1)%uint64(len(p.order))]
-				status, n, err := c.do(i)
-				t1 := time.Now()
-				rec.record(i, t1.Sub(t0), t1, status, n, classify(err))
-			}
-		}(c)
-	}
-	allDone := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(allDone)
-	}()
+func runLoad(ctx context.Context, p *resolved, start loops, rec *recorder, onTick func(elapsed time.Duration)) outcome {
+	l := &loadRun{p: p, rec: rec, end: rec.start.Add(time.Duration(p.durationMs) * time.Millisecond)}
+	allDone := start(l)
 	ticker := time.NewTicker(time.Second)
 	defer ticker.Stop()
-	timer := time.NewTimer(time.Until(end))
+	timer := time.NewTimer(time.Until(l.end))
 	defer timer.Stop()
 	interrupted := false
 wait:
@@ -194,7 +229,7 @@ wait:
 			}
 		}
 	}
-	stop.Store(true)
+	l.stop.Store(true)
 	grace := time.NewTimer(time.Duration(p.graceMs) * time.Millisecond)
 	defer grace.Stop()
 	select {
@@ -202,5 +237,7 @@ wait:
 	case <-grace.C:
 	}
 	rec.close()
-	return outcome{elapsed: time.Since(rec.start), abandoned: int(running.Load()), interrupted: interrupted}
+	abandoned := int(l.busy.Load())
+	l.quit.Store(true)
+	return outcome{elapsed: time.Since(rec.start), abandoned: abandoned, interrupted: interrupted}
 }

@@ -76,6 +76,9 @@ func planJSON(target string, connections int, durationMs int64, extra string, re
 
 func measureJSON(t *testing.T, ctx context.Context, client, plan string) *Result {
 	t.Helper()
+	if client == "epoll" && !epollAvailable {
+		t.Skip("the epoll client needs Linux")
+	}
 	r, err := measure(ctx, "-", client, strings.NewReader(plan), nil)
 	if err != nil {
 		t.Fatalf("%s: %v", client, err)
@@ -227,9 +230,18 @@ func TestCommandLine(t *testing.T) {
 	}
 }
 
-// TestRawClientAgainstRealServers runs the raw client against net/http's server with every
-// framing it parses, then against servers that answer garbage or hang up mid-response.
+// selfReadingClients are the clients that parse answers with responseParser.
+var selfReadingClients = []string{"raw", "epoll"}
+
+// TestRawClientAgainstRealServers runs the raw and epoll clients against net/http's server with
+// every framing they parse, then against servers that answer garbage or hang up mid-response.
 func TestRawClientAgainstRealServers(t *testing.T) {
+	for _, client := range selfReadingClients {
+		t.Run(client, func(t *testing.T) { testFramings(t, client) })
+	}
+}
+
+func testFramings(t *testing.T, client string) {
 	var mu sync.Mutex
 	opened := 0
 	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -269,7 +281,7 @@ func TestRawClientAgainstRealServers(t *testing.T) {
 	}
 	s.Start()
 	t.Cleanup(s.Close)
-	r := measureJSON(t, context.Background(), "raw", planJSON(s.URL, 2, 400, "", `{"method":"GET","path":"/chunked"},{"method":"GET","path":"/close"},
+	r := measureJSON(t, context.Background(), client, planJSON(s.URL, 2, 400, "", `{"method":"GET","path":"/chunked"},{"method":"GET","path":"/close"},
 		{"method":"GET","path":"/empty"},{"method":"GET","path":"/hints"},{"method":"HEAD","path":"/head"},{"method":"GET","path":"/big"}`))
 	if r.Requests < 12 || r.Errors != (ErrorCounts{}) || r.Abandoned != 0 {
 		t.Fatalf("%d requests, errors %+v, abandoned %d", r.Requests, r.Errors, r.Abandoned)
@@ -291,7 +303,7 @@ func TestRawClientAgainstRealServers(t *testing.T) {
 
 	// A body larger than the socket buffers is written in several goes.
 	body := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("z"), 16<<20))
-	r = measureJSON(t, context.Background(), "raw", planJSON(s.URL, 1, 50, "", `{"method":"POST","path":"/upload","bodyBase64":"`+body+`"}`))
+	r = measureJSON(t, context.Background(), client, planJSON(s.URL, 1, 50, "", `{"method":"POST","path":"/upload","bodyBase64":"`+body+`"}`))
 	if r.Requests == 0 || r.Statuses["200"] != r.Requests || r.BytesReceived != r.Requests*int64(len("16777216")) {
 		t.Errorf("upload: %d requests, statuses %v, errors %+v, bytes %d", r.Requests, r.Statuses, r.Errors, r.BytesReceived)
 	}
@@ -336,22 +348,24 @@ func TestRawClientCountsBrokenAnswersWithoutHanging(t *testing.T) {
 		{"cut short", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this", func(e ErrorCounts) int64 { return e.Reset }},
 		{"two answers to one request", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", func(e ErrorCounts) int64 { return e.Other }},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			url := rawServer(t, func(conn net.Conn) {
-				// Answer, then hold the connection open: only the client's parser can end the request.
-				if readRequest(conn) {
-					_, _ = conn.Write([]byte(c.answer))
+	for _, client := range selfReadingClients {
+		for _, c := range cases {
+			t.Run(client+"/"+c.name, func(t *testing.T) {
+				url := rawServer(t, func(conn net.Conn) {
+					// Answer, then hold the connection open: only the client's parser can end the request.
+					if readRequest(conn) {
+						_, _ = conn.Write([]byte(c.answer))
+					}
+					if c.name == "cut short" {
+						return
+					}
+					_, _ = io.Copy(io.Discard, conn)
+				})
+				r := measureJSON(t, context.Background(), client, planJSON(url, 1, 200, `,"timeoutMs":10000`, `{"method":"GET","path":"/"}`))
+				if r.Requests == 0 || c.kind(r.Errors) != r.Requests || r.Abandoned != 0 || r.Errors.Timeout != 0 {
+					t.Errorf("%d requests, errors %+v, abandoned %d", r.Requests, r.Errors, r.Abandoned)
 				}
-				if c.name == "cut short" {
-					return
-				}
-				_, _ = io.Copy(io.Discard, conn)
 			})
-			r := measureJSON(t, context.Background(), "raw", planJSON(url, 1, 200, `,"timeoutMs":10000`, `{"method":"GET","path":"/"}`))
-			if r.Requests == 0 || c.kind(r.Errors) != r.Requests || r.Abandoned != 0 || r.Errors.Timeout != 0 {
-				t.Errorf("%d requests, errors %+v, abandoned %d", r.Requests, r.Errors, r.Abandoned)
-			}
-		})
+		}
 	}
 }

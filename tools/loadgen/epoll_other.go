@@ -1,0 +1,14 @@
+//go:build !linux
+
+package main
+
+import (
+	"errors"
+	"runtime"
+)
+
+const epollAvailable = false
+
+func epollLoops(*resolved) (loops, error) {
+	return nil, errors.New("the epoll client needs Linux (epoll), this is " + runtime.GOOS + ": use -client fasthttp or -client raw")
+}
