@@ -35,7 +35,7 @@ type conn interface {
 	do(i int) (status int, bodyBytes int64, err error)
 }
 
-// clientKinds are the HTTP clients the generator can use; the first is the default.
+// clientKinds are the HTTP clients the generator can use (platformClient picks the default).
 var clientKinds = []string{"fasthttp", "nethttp", "raw", "epoll"}
 
 // newLoops prepares the closed loops of a client: one event loop for all connections (epoll),

@@ -68,3 +68,14 @@ func TestEpollRefusedElsewhere(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut.String())
 	}
 }
+
+func TestDefaultClientIsEpollOnLinuxUnlessLOADGEN_CLIENTSaysOtherwise(t *testing.T) {
+	t.Setenv("LOADGEN_CLIENT", "")
+	if got := defaultClient(); got != "epoll" {
+		t.Fatalf("default client %q, want epoll", got)
+	}
+	t.Setenv("LOADGEN_CLIENT", "fasthttp")
+	if got := defaultClient(); got != "fasthttp" {
+		t.Fatalf("default client %q with LOADGEN_CLIENT=fasthttp", got)
+	}
+}
