@@ -107,10 +107,11 @@ export const PRESET_DEFAULTS: Readonly<Record<Preset, PresetDefaults>> = {
    */
   suite: { warmupMs: 1_000, runs: { min: 3, max: 3 }, precision: 0.05, durationCapMs: 3_000, quietTimeoutMs: 2_000 },
   /**
-   * Publish: 5 s warm-up, exactly 5 runs of 10 s each. Placeholders until a quiet-machine
-   * measurement picks them (docs/publishing.md says how); change them here and nowhere else.
+   * Publish: 3 s warm-up (every runtime measured, V8, Ruby with and without YJIT, CPython and Go,
+   * on a light and a database-bound scenario, was steady from its 2nd or 3rd second:
+   * docs/publishing.md), exactly 5 runs of 10 s each. Change them here and nowhere else.
    */
-  publish: { warmupMs: 5_000, runs: { min: 5, max: 5 }, precision: 0.02, durationMs: 10_000 },
+  publish: { warmupMs: 3_000, runs: { min: 5, max: 5 }, precision: 0.02, durationMs: 10_000 },
 };
 
 /** What a preset sets: warm-up (ms), run count, precision (fraction), an optional run-length cap (ms) and quiet-gate timeout (ms). */

@@ -74,7 +74,7 @@ describe('planCell', () => {
       'publish preset from LAB_PRESET: fixed runs of a fixed length',
       { LAB_PRESET: 'publish' },
       {},
-      { preset: 'publish', warmupMs: 5_000, runs: { min: 5, max: 5 }, runDurationMs: 10_000 },
+      { preset: 'publish', warmupMs: 3_000, runs: { min: 5, max: 5 }, runDurationMs: 10_000 },
     ],
     [
       'env over scenario and defaults',

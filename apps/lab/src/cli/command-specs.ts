@@ -164,7 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: '<name>',
         description:
-          'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); publish (5 s warm-up, exactly 5 runs of 10 s: what lab publish measures); quick cells are indicative and never ranked',
+          'standard; quick (1 s warm-up, 2..3 runs of at most 5 s, ±5 %); suite (1 s warm-up, exactly 3 runs of at most 3 s, quiet gate waits 2 s: the default suite, ranked only against other suite cells); publish (3 s warm-up, exactly 5 runs of 10 s: what lab publish measures); quick cells are indicative and never ranked',
         default: 'standard',
       },
       quick: { type: 'boolean', description: 'the same as --preset quick: a smoke measurement (never for ranking)', default: 'off' },
@@ -235,7 +235,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: '<name>',
         description: 'the measurement preset (LAB_PRESET of the pair task; see lab bench --help)',
-        default: 'publish (5 runs × 10 s, 5 s warm-up)',
+        default: 'publish (5 runs × 10 s, 3 s warm-up)',
       },
       profile: { type: 'string', value: '<name>', description: 'resource profile (LAB_PROFILE of the pair task)', default: '$LAB_PROFILE, else by core count' },
       'dry-run': {
