@@ -14,7 +14,7 @@ export function copyPluginFiles(root: string, options: { manifestLib?: boolean }
   for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(REPO, 'tools/nx-plugin', file), join(root, 'tools/nx-plugin', file));
   if (options.manifestLib !== false) {
     mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs', 'host-facts.cjs'])
+    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs', 'host-facts.cjs', 'result-file.cjs'])
       copyFileSync(join(REPO, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   }
   mkdirSync(join(root, 'tools/bench'), { recursive: true });

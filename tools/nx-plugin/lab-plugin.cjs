@@ -13,6 +13,7 @@ const { join } = require('node:path');
 const { parseManifest, formatProblems, folderProblem } = require('../../libs/manifest/src/manifest.cjs');
 const { parseExperiment } = require('../../libs/manifest/src/experiment.cjs');
 const { HASHED_LAB_ENV } = require('../../libs/manifest/src/bench-task.cjs');
+const { resultFile } = require('../../libs/manifest/src/result-file.cjs');
 const { createExperimentProjects } = require('./experiment-projects.cjs');
 
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
@@ -321,6 +322,9 @@ function reportTarget(tag, out) {
   };
 }
 
+/** Where pair tasks write their results (relative to the workspace root; git ignores it). */
+const RAW_RESULTS = 'results/raw';
+
 /** The host fingerprint (CPU model, cores, memory, kernel, node, LAB_MACHINE_ID, LAB_PROFILE): results from another machine are never replayed. */
 const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };
 
@@ -338,7 +342,7 @@ function createPairProjects(impl, scenarios) {
   /** @type {Record<string, InferredProject>} */
   const projects = {};
   for (const s of scenarios) {
-    const out = `results/raw/${impl.id}/${s.id}.json`;
+    const out = resultFile(RAW_RESULTS, { implementation: impl.id, scenario: s.id });
     projects[`bench/${impl.id}/${s.id}`] = {
       name: `bench-${impl.id}--${s.id}`,
       projectType: 'application',

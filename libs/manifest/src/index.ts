@@ -15,3 +15,4 @@ export type { ImplEntry, ScenarioEntry, LoadedManifests } from './load-manifests
 export { experimentSchema } from './experiment-schema';
 export { HASHED_LAB_ENV } from './bench-task';
 export { hostFacts, type HostFacts } from './host-facts';
+export { resultFile, type ResultCell } from './result-file';

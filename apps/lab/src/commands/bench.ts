@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { chooseDriver, ensureLoadgen } from '@lab/engine';
-import { HASHED_LAB_ENV, loadManifests } from '@lab/manifest';
+import { HASHED_LAB_ENV, loadManifests, resultFile } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
 import {
   acquireBenchLock,
@@ -275,11 +275,16 @@ function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
 
 /** results/<raw|published>/<impl>[--<variant>]/<scenario>[--<profile>][--vus<n>|--sweep].json: the default profile and load keep the plain name. */
 export function defaultOut(workspace: string, plan: CellPlan, folder: 'raw' | 'published' = 'raw'): string {
-  const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
-  const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
   // --vus and --sweep measure another load than the scenario's: another file, never the cell's own.
-  const load = plan.origins['sweep'] === 'option' ? '--sweep' : plan.origins['vus'] === 'option' && plan.load.kind === 'closed' ? `--vus${plan.load.vus}` : '';
-  return join(workspace, 'results', folder, impl, `${plan.scenario.id}${profile}${load}.json`);
+  const load =
+    plan.origins['sweep'] === 'option' ? 'sweep' : plan.origins['vus'] === 'option' && plan.load.kind === 'closed' ? { vus: plan.load.vus } : undefined;
+  return resultFile(join(workspace, 'results', folder), {
+    implementation: plan.implementation.id,
+    variant: plan.variant.id,
+    scenario: plan.scenario.id,
+    profile: plan.origins.profile === 'default' ? undefined : plan.profile.name,
+    load,
+  });
 }
 
 function summaryJson(r: ResultFile) {
