@@ -50,6 +50,13 @@ const CONFORMANCE_INPUTS = [
 ];
 
 /**
+ * Workspace files an implementation's own tests read, by language: the Python implementations
+ * lint and format-check with the root ruff.toml, so an edit to it reruns their tests.
+ * @type {Partial<Record<ImplManifest['language'], string[]>>}
+ */
+const LANGUAGE_TEST_INPUTS = { python: ['{workspaceRoot}/ruff.toml'] };
+
+/**
  * Nx 23 batch signature `(files, options, context) => [file, result][]`. An invalid manifest
  * fails only its own file: the other projects are still returned, and Nx prints each problem.
  * @type {import('@nx/devkit').CreateNodesV2}
@@ -186,7 +193,14 @@ function createImplProject({ id, root, manifest }) {
         },
         cache: true,
         dependsOn: ['build'],
-        inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), ...CONFORMANCE_INPUTS, toolchain, { externalDependencies: [] }],
+        inputs: [
+          '{projectRoot}/**/*',
+          ...outputs.map((o) => `!{projectRoot}/${o}/**/*`),
+          ...CONFORMANCE_INPUTS,
+          ...(LANGUAGE_TEST_INPUTS[language] ?? []),
+          toolchain,
+          { externalDependencies: [] },
+        ],
         metadata: {
           description: `Own unit tests (\`${manifest.test.command}\`), then conformance and a ${TEST_FUZZ_BUDGET}-request fuzz stage against a live instance.`,
         },
