@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hostFacts } from '@lab/manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostClassSlug } from '../../libs/report/src/host-class-pages';
 import { copyPluginFiles, nxEnv } from './fixture-workspace';
@@ -125,7 +126,8 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
     const result = JSON.parse(readFileSync(join(repo, 'libs/report/fixtures/results/typescript-node-http--01-lightweight.json'), 'utf8'));
     result.cell = { ...result.cell, implementation: 'node-fake', variant: 'default', scenario: '01-health', profile: 'none' };
     result.provenance.nxTaskHash = taskHash;
-    result.provenance.hostFingerprint = { ...result.provenance.hostFingerprint, cpuModel: cpus()[0]?.model.trim() || 'unknown', cores: availableParallelism() };
+    const { cpuModel, cores } = hostFacts();
+    result.provenance.hostFingerprint = { ...result.provenance.hostFingerprint, cpuModel, cores };
     const committed = `${JSON.stringify(result, null, 2)}\n`;
     write(`${hostFolder}/node-fake/01-health.json`, committed);
 

@@ -6,15 +6,15 @@ export const REPO = resolve(__dirname, '../..');
 
 /**
  * Copies what the Nx plugin needs into a temporary workspace `root`: the plugin itself, the
- * CommonJS schemas and facts it requires from libs/manifest (unless the workspace links the whole
- * of libs) and the host fingerprint script its bench tasks hash.
+ * CommonJS schemas and facts it and the host fingerprint script its bench tasks hash require from
+ * libs/manifest (unless the workspace links the whole of libs), and that script.
  */
 export function copyPluginFiles(root: string, options: { manifestLib?: boolean } = {}): void {
   mkdirSync(join(root, 'tools/nx-plugin'), { recursive: true });
   for (const file of ['lab-plugin.cjs', 'experiment-projects.cjs']) copyFileSync(join(REPO, 'tools/nx-plugin', file), join(root, 'tools/nx-plugin', file));
   if (options.manifestLib !== false) {
     mkdirSync(join(root, 'libs/manifest/src'), { recursive: true });
-    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs'])
+    for (const file of ['manifest.cjs', 'manifest-problems.cjs', 'experiment.cjs', 'bench-task.cjs', 'host-facts.cjs', 'result-file.cjs'])
       copyFileSync(join(REPO, 'libs/manifest/src', file), join(root, 'libs/manifest/src', file));
   }
   mkdirSync(join(root, 'tools/bench'), { recursive: true });

@@ -13,6 +13,7 @@ const { join } = require('node:path');
 const { parseManifest, formatProblems, folderProblem } = require('../../libs/manifest/src/manifest.cjs');
 const { parseExperiment } = require('../../libs/manifest/src/experiment.cjs');
 const { HASHED_LAB_ENV } = require('../../libs/manifest/src/bench-task.cjs');
+const { resultFile } = require('../../libs/manifest/src/result-file.cjs');
 const { createExperimentProjects } = require('./experiment-projects.cjs');
 
 /** @typedef {import('@nx/devkit').TargetConfiguration} TargetConfiguration */
@@ -47,6 +48,13 @@ const CONFORMANCE_INPUTS = [
   '!{workspaceRoot}/libs/*/src/**/*.spec.ts',
   '!{workspaceRoot}/apps/lab/src/**/*.spec.ts',
 ];
+
+/**
+ * Workspace files an implementation's own tests read, by language: the Python implementations
+ * lint and format-check with the root ruff.toml, so an edit to it reruns their tests.
+ * @type {Partial<Record<ImplManifest['language'], string[]>>}
+ */
+const LANGUAGE_TEST_INPUTS = { python: ['{workspaceRoot}/ruff.toml'] };
 
 /**
  * Nx 23 batch signature `(files, options, context) => [file, result][]`. An invalid manifest
@@ -185,7 +193,14 @@ function createImplProject({ id, root, manifest }) {
         },
         cache: true,
         dependsOn: ['build'],
-        inputs: ['{projectRoot}/**/*', ...outputs.map((o) => `!{projectRoot}/${o}/**/*`), ...CONFORMANCE_INPUTS, toolchain, { externalDependencies: [] }],
+        inputs: [
+          '{projectRoot}/**/*',
+          ...outputs.map((o) => `!{projectRoot}/${o}/**/*`),
+          ...CONFORMANCE_INPUTS,
+          ...(LANGUAGE_TEST_INPUTS[language] ?? []),
+          toolchain,
+          { externalDependencies: [] },
+        ],
         metadata: {
           description: `Own unit tests (\`${manifest.test.command}\`), then conformance and a ${TEST_FUZZ_BUDGET}-request fuzz stage against a live instance.`,
         },
@@ -321,6 +336,9 @@ function reportTarget(tag, out) {
   };
 }
 
+/** Where pair tasks write their results (relative to the workspace root; git ignores it). */
+const RAW_RESULTS = 'results/raw';
+
 /** The host fingerprint (CPU model, cores, memory, kernel, node, LAB_MACHINE_ID, LAB_PROFILE): results from another machine are never replayed. */
 const FINGERPRINT = { runtime: 'node tools/bench/fingerprint.mjs' };
 
@@ -338,7 +356,7 @@ function createPairProjects(impl, scenarios) {
   /** @type {Record<string, InferredProject>} */
   const projects = {};
   for (const s of scenarios) {
-    const out = `results/raw/${impl.id}/${s.id}.json`;
+    const out = resultFile(RAW_RESULTS, { implementation: impl.id, scenario: s.id });
     projects[`bench/${impl.id}/${s.id}`] = {
       name: `bench-${impl.id}--${s.id}`,
       projectType: 'application',

@@ -84,4 +84,3 @@ def not_found(request, exception=None):
 def server_error(request):
     """Django's handler500 (the error itself is logged by django.request)."""
     return JsonResponse({"detail": "Internal Server Error"}, status=500)
-

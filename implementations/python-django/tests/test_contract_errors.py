@@ -81,7 +81,7 @@ def test_echo_still_takes_valid_edge_cases(client):
     nested = {"a": 1}
     for _ in range(100):
         nested = {"a": nested}
-    for data in [nested, {"emoji": "\U0001F600", "big": 10**100, "nul": "a\x00b"}]:
+    for data in [nested, {"emoji": "\U0001f600", "big": 10**100, "nul": "a\x00b"}]:
         response = client.post("/echo", {"message": "a\x00b", "data": data}, content_type="application/json")
         assert response.json() == {"message": "a\x00b", "data": data}
 

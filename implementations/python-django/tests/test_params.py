@@ -102,10 +102,19 @@ def test_path_ids_must_be_row_ids(segment):
         parse_path_int(segment)
 
 
-@pytest.mark.parametrize("query, ok", [
-    ("q=a", True), ("q=" + "x" * 100, True), ("q=", False), ("q=" + "x" * 101, False), ("", False), ("q=a&limit=0", False),
-    ("q=a%00b", False), ("q=%00", False),  # NUL: PostgreSQL cannot store it
-])
+@pytest.mark.parametrize(
+    "query, ok",
+    [
+        ("q=a", True),
+        ("q=" + "x" * 100, True),
+        ("q=", False),
+        ("q=" + "x" * 101, False),
+        ("", False),
+        ("q=a&limit=0", False),
+        ("q=a%00b", False),
+        ("q=%00", False),  # NUL: PostgreSQL cannot store it
+    ],
+)
 def test_search_q_is_1_to_100_characters(query, ok):
     assert (validate(SearchQuery, query) is not None) == ok
 

@@ -32,7 +32,7 @@ def test_escape_escapes_the_escape_first():
 
 def test_ilike_lookup_compiles_to_ilike():
     sql = str(Post.objects.filter(title__ilike="%a%").values("id").query)
-    assert 'ILIKE' in sql and '"posts"."title"' in sql
+    assert "ILIKE" in sql and '"posts"."title"' in sql
 
 
 def author_with_posts() -> Author:

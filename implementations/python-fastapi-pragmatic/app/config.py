@@ -25,7 +25,7 @@ def asyncpg_url(url: str) -> str:
     """`postgresql://…` (the lab's form) → `postgresql+asyncpg://…` (SQLAlchemy's driver URL)."""
     for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+asyncpg://" + url[len(prefix):]
+            return "postgresql+asyncpg://" + url[len(prefix) :]
     raise ValueError(f"DATABASE_URL must start with postgresql://, got {url!r}")
 
 

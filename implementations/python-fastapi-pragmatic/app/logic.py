@@ -74,10 +74,7 @@ def insert_values_sql(count: int) -> str:
 def build_report(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
     """GET /mixed/report from (id, name, post_count, total_views) rows: summary and the top 10
     by posts and by views, ties broken by id."""
-    entries = [
-        {"id": r[0], "name": r[1], "post_count": r[2], "total_views": r[3], "avg_views": r[3] / r[2] if r[2] else 0.0}
-        for r in rows
-    ]
+    entries = [{"id": r[0], "name": r[1], "post_count": r[2], "total_views": r[3], "avg_views": r[3] / r[2] if r[2] else 0.0} for r in rows]
     total_posts = sum(e["post_count"] for e in entries)
     total_views = sum(e["total_views"] for e in entries)
     return {

@@ -6,18 +6,29 @@ import jwt
 import pytest
 
 from app.logic import (
-    bearer_check, bearer_token, build_report, escape_like, fibonacci, insert_values_sql, issue_jwt, json_serialize_bytes, verify_jwt,
+    bearer_check,
+    bearer_token,
+    build_report,
+    escape_like,
+    fibonacci,
+    insert_values_sql,
+    issue_jwt,
+    json_serialize_bytes,
+    verify_jwt,
 )
 
 SECRET = "benchmark-secret-key-12345"
 
 
-@pytest.mark.parametrize(("q", "pattern"), [
-    ("Zeppelin", "%Zeppelin%"),
-    ("100%", "%100\\%%"),
-    ("a_b", "%a\\_b%"),
-    ("\\", "%\\\\%"),
-])
+@pytest.mark.parametrize(
+    ("q", "pattern"),
+    [
+        ("Zeppelin", "%Zeppelin%"),
+        ("100%", "%100\\%%"),
+        ("a_b", "%a\\_b%"),
+        ("\\", "%\\\\%"),
+    ],
+)
 def test_escape_like_matches_wildcards_literally(q, pattern):
     assert escape_like(q) == pattern
 
@@ -32,12 +43,15 @@ def test_json_serialize_bytes_is_compact_utf8_length():
     assert json_serialize_bytes() == 782965
 
 
-@pytest.mark.parametrize(("header", "outcome"), [
-    (None, (None, "Authorization header required")),
-    ("Basic dXNlcjpwYXNz", (None, "Invalid authorization format")),
-    ("Bearer short", (None, "Invalid token")),
-    ("Bearer test-token-12345", ("user_from_token_test-tok", None)),
-])
+@pytest.mark.parametrize(
+    ("header", "outcome"),
+    [
+        (None, (None, "Authorization header required")),
+        ("Basic dXNlcjpwYXNz", (None, "Invalid authorization format")),
+        ("Bearer short", (None, "Invalid token")),
+        ("Bearer test-token-12345", ("user_from_token_test-tok", None)),
+    ],
+)
 def test_bearer_check_rules_in_order(header, outcome):
     assert bearer_check(header) == outcome
 

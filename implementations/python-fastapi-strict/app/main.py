@@ -15,7 +15,20 @@ from app.infrastructure.database.engine import create_engine, create_sessionmake
 from app.infrastructure.http.upstream import create_client
 from app.presentation import errors
 from app.presentation.dependencies import token_service
-from app.presentation.routers import aggregation, auth, basic, bulk, caching, column_overhead, n_plus_one, pagination, search, server_config, transactions, users
+from app.presentation.routers import (
+    aggregation,
+    auth,
+    basic,
+    bulk,
+    caching,
+    column_overhead,
+    n_plus_one,
+    pagination,
+    search,
+    server_config,
+    transactions,
+    users,
+)
 
 # The contract fixes a 26-byte HS256 secret; PyJWT would warn about its length on every call.
 warnings.filterwarnings("ignore", category=jwt.InsecureKeyLengthWarning)

@@ -19,16 +19,35 @@ def command(env: dict[str, str]) -> list[str]:
     bindir = os.path.dirname(sys.executable)
     if env.get("SERVER", "uvicorn") == "gunicorn":
         return [
-            os.path.join(bindir, "gunicorn"), "app.main:app",
-            "--worker-class", "app.worker.Worker",
-            "--workers", workers, "--bind", f"{host}:{port}",
-            "--graceful-timeout", "10", "--keep-alive", "65",
+            os.path.join(bindir, "gunicorn"),
+            "app.main:app",
+            "--worker-class",
+            "app.worker.Worker",
+            "--workers",
+            workers,
+            "--bind",
+            f"{host}:{port}",
+            "--graceful-timeout",
+            "10",
+            "--keep-alive",
+            "65",
         ]
     return [
-        os.path.join(bindir, "uvicorn"), "app.main:app",
-        "--host", host, "--port", port, "--workers", workers,
-        "--loop", "uvloop", "--http", "httptools", "--no-access-log",
-        "--timeout-keep-alive", "65",
+        os.path.join(bindir, "uvicorn"),
+        "app.main:app",
+        "--host",
+        host,
+        "--port",
+        port,
+        "--workers",
+        workers,
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--timeout-keep-alive",
+        "65",
     ]
 
 

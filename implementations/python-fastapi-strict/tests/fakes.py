@@ -140,7 +140,7 @@ class FakeAuthors:
         self.queries = 0
 
     def _page(self, limit: int, offset: int, with_posts: bool) -> list[Author]:
-        return [replace(a, posts=list(a.posts) if with_posts else []) for a in self.authors[offset:offset + limit]]
+        return [replace(a, posts=list(a.posts) if with_posts else []) for a in self.authors[offset : offset + limit]]
 
     async def page(self, limit: int, offset: int) -> list[Author]:
         self.queries += 1

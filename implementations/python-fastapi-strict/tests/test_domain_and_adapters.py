@@ -1,11 +1,10 @@
 """Domain rules and the pure parts of the adapters."""
 
-import time
-
 import jwt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from app.application.server_config import serialize_items
 from app.config import asyncpg_url
 from app.domain.entities import AuthorTotals, OffsetPage, User, bulk_items
 from app.domain.errors import AuthenticationFailed
@@ -14,15 +13,19 @@ from app.infrastructure.database.repositories.bulk import insert_values_sql
 from app.infrastructure.database.repositories.search import escape_like
 from app.infrastructure.security.jwt_tokens import JwtTokenService
 from app.presentation.params import IntText
-from app.application.server_config import serialize_items
 from tests.fakes import NOW
 
 SECRET = "benchmark-secret-key-12345"
 
 
-@pytest.mark.parametrize(("header", "detail"), [
-    (None, "Authorization header required"), ("Basic x", "Invalid authorization format"), ("Bearer short", "Invalid token"),
-])
+@pytest.mark.parametrize(
+    ("header", "detail"),
+    [
+        (None, "Authorization header required"),
+        ("Basic x", "Invalid authorization format"),
+        ("Bearer short", "Invalid token"),
+    ],
+)
 def test_protected_rules_in_order(header, detail):
     with pytest.raises(AuthenticationFailed) as failure:
         simulated_bearer_user(header)
@@ -76,6 +79,7 @@ def test_escape_like():
 def test_insert_values_sql_only_takes_generated_items():
     assert insert_values_sql(bulk_items(2)) == "INSERT INTO bulk_items (name, value, created_at) VALUES ('item_0',0,NOW()),('item_1',1,NOW())"
     from app.domain.entities import NewBulkItem
+
     with pytest.raises(ValueError):
         insert_values_sql([NewBulkItem("x'); DROP TABLE users; --", 1)])
 

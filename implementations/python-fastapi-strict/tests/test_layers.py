@@ -27,10 +27,7 @@ def imports_of(path: Path) -> set[str]:
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_only_inwards(layer):
     offenders = {
-        f"{path.relative_to(APP)} imports {name}"
-        for path in (APP / layer).rglob("*.py")
-        for name in imports_of(path)
-        if name.startswith(FORBIDDEN[layer])
+        f"{path.relative_to(APP)} imports {name}" for path in (APP / layer).rglob("*.py") for name in imports_of(path) if name.startswith(FORBIDDEN[layer])
     }
     assert offenders == set()
 

@@ -30,9 +30,17 @@ async def test_create_commits_once_and_rejects_duplicates(users):
         await CreateUser(users, tx).execute("Dup", "one@x.com")
 
 
-@pytest.mark.parametrize(("name", "email"), [
-    ("", "a@b"), ("n" * 101, "a@b"), ("ok", "no-at-sign"), ("ok", "@" + "x" * 255), ("a\x00b", "a@b"), ("ok", "a\x00@b"),
-])
+@pytest.mark.parametrize(
+    ("name", "email"),
+    [
+        ("", "a@b"),
+        ("n" * 101, "a@b"),
+        ("ok", "no-at-sign"),
+        ("ok", "@" + "x" * 255),
+        ("a\x00b", "a@b"),
+        ("ok", "a\x00@b"),
+    ],
+)
 async def test_entity_rules_reject_invalid_users(users, name, email):
     with pytest.raises(InvalidUserData):
         await CreateUser(users, FakeTransactions()).execute(name, email)

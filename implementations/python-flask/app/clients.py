@@ -15,9 +15,7 @@ def init_clients(app: Flask, settings: Settings) -> None:
     # redis-py's pool is thread-safe and grows to the number of threads using it.
     app.extensions["lab.redis"] = redis.Redis.from_url(settings.redis_url, decode_responses=True)
     # Keep-alive HTTP/1.1 pool for /external: up to one kept connection per worker thread.
-    app.extensions["lab.upstream"] = urllib3.PoolManager(
-        num_pools=4, maxsize=settings.threads, block=False, retries=False, timeout=urllib3.Timeout(total=10.0)
-    )
+    app.extensions["lab.upstream"] = urllib3.PoolManager(num_pools=4, maxsize=settings.threads, block=False, retries=False, timeout=urllib3.Timeout(total=10.0))
 
 
 def cache() -> redis.Redis:

@@ -48,7 +48,7 @@ def psycopg_url(url: str) -> str:
     """`postgresql://…` (the lab's form) → `postgresql+psycopg://…` (SQLAlchemy's psycopg 3 URL)."""
     for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     raise ValueError(f"DATABASE_URL must start with postgresql://, got {url!r}")
 
 

@@ -129,9 +129,7 @@ def json_object() -> dict[str, Any]:
     return body
 
 
-def body_text(
-    body: dict[str, Any], name: str, *, required: bool, min_length: int = 0, max_length: int, contains: str | None = None
-) -> str | None:
+def body_text(body: dict[str, Any], name: str, *, required: bool, min_length: int = 0, max_length: int, contains: str | None = None) -> str | None:
     """A string field of a JSON body: absent → None (or 422 when required); present, it must be
     a string (not a number, not null) within the bounds."""
     value = body.get(name, _MISSING)

@@ -14,3 +14,5 @@ export { loadManifests } from './load-manifests';
 export type { ImplEntry, ScenarioEntry, LoadedManifests } from './load-manifests';
 export { experimentSchema } from './experiment-schema';
 export { HASHED_LAB_ENV } from './bench-task';
+export { hostFacts, type HostFacts } from './host-facts';
+export { resultFile, type ResultCell } from './result-file';

@@ -11,7 +11,7 @@ export type CellEvent =
       type: 'run';
       run: number;
       ratePerSec: number;
-      /** The bootstrap CI of the median rate so far (from the minimum run count on). */
+      /** The cell's interval so far (a t interval on log run rates, from the minimum run count on). */
       ci?: { estimate: number; low: number; high: number };
       /** Whether the precision target is met (repetition stops). */
       precise: boolean;

@@ -1,4 +1,4 @@
-export { planCell, loadDurationMs, type CellPlan, type PlanInput } from './plan-cell';
+export { planCell, type CellPlan, type PlanInput } from './plan-cell';
 export {
   BENCH_DEFAULTS,
   ENV_VARIABLES,

@@ -1,4 +1,4 @@
-import { normalizeLoad, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
+import { normalizeLoad, plannedDurationMs, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
 import { defaultProfileName, resolveProfile, type ResolvedProfile } from '@lab/isolation';
 import type { ImplManifest } from '@lab/manifest';
 import {
@@ -52,7 +52,7 @@ export interface CellPlan {
   profile: ResolvedProfile;
   /** The scenario's load model with the duration override applied. */
   load: LoadSpec;
-  /** Length of one measured run, ms (a sweep: all its steps). */
+  /** Length of one measured run, ms (a sweep: all its steps): `plannedDurationMs(load)`, under the result file's name. */
   runDurationMs: number;
   warmupMs: number;
   runs: { min: number; max: number };
@@ -180,7 +180,7 @@ export function planCell(input: PlanInput): CellPlan {
     scenario,
     profile,
     load,
-    runDurationMs: loadDurationMs(load),
+    runDurationMs: plannedDurationMs(load),
     warmupMs,
     runs: { min, max },
     precisionTarget,
@@ -220,19 +220,6 @@ function resolveProfileName(name: string | undefined, host: { cores: number }): 
   return name ?? defaultProfileName(host);
 }
 
-/** The measured length of a load, ms: its duration (open-stages: all stages; sweep: all steps). */
-export function loadDurationMs(load: LoadSpec): number {
-  switch (load.kind) {
-    case 'closed':
-    case 'open':
-      return load.durationMs;
-    case 'open-stages':
-      return load.stages.reduce((sum, s) => sum + s.durationMs, 0);
-    case 'sweep':
-      return load.stepDurationMs * load.maxSteps;
-  }
-}
-
 /** The sweep a {@link SweepOption} asks for, each step as long as the scenario's run, at most `maxInFlight` 256. */
 function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): LoadSpec {
   return {
@@ -247,5 +234,5 @@ function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): Lo
 
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */
 function overridableDurationMs(load: LoadSpec): number {
-  return load.kind === 'sweep' ? load.stepDurationMs : loadDurationMs(load);
+  return load.kind === 'sweep' ? load.stepDurationMs : plannedDurationMs(load);
 }

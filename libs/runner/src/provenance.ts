@@ -1,25 +1,18 @@
 import { execFile } from 'node:child_process';
-import { arch, availableParallelism, cpus, release, totalmem } from 'node:os';
 import { promisify } from 'node:util';
+import { hostFacts } from '@lab/manifest';
 import type { HostFingerprint, Provenance } from '@lab/results';
 
 const run = promisify(execFile);
 
 /**
- * What this host is: CPU model, online cores, memory, arch, kernel, Node version, and
- * `LAB_MACHINE_ID` when set (an explicit identity for results shared between machines).
+ * What this host is: CPU model, online cores, memory, arch, kernel, Node version (`hostFacts`,
+ * the same facts the bench tasks' fingerprint hashes), and `LAB_MACHINE_ID` when set (an
+ * explicit identity for results shared between machines).
  */
 export function hostFingerprint(env: Readonly<Record<string, string | undefined>> = process.env): HostFingerprint {
   const machineId = env.LAB_MACHINE_ID?.trim();
-  return {
-    cpuModel: cpus()[0]?.model.trim() || 'unknown',
-    cores: availableParallelism(),
-    memoryBytes: totalmem(),
-    arch: arch(),
-    kernel: release(),
-    node: process.version,
-    ...(machineId ? { machineId } : {}),
-  };
+  return { ...hostFacts(), ...(machineId ? { machineId } : {}) };
 }
 
 /** The workspace's commit and whether the tree has uncommitted changes; `0000000` outside git. */

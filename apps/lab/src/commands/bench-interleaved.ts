@@ -2,7 +2,7 @@ import { cellName, isRunnerError, runInterleaved, type CellPlan, type Interleave
 import type { ErrorView } from '../cli/errors';
 import type { Log } from '../cli/outcome';
 import { doneText, errorView, type CellOutcome } from './bench-outcome';
-import { formatMs } from './bench-progress';
+import { cellBoundMs, etaText } from './bench-progress';
 
 /** What {@link benchInterleaved} needs from `lab bench`. */
 export interface InterleaveContext {
@@ -42,8 +42,10 @@ export async function benchInterleaved(ctx: InterleaveContext): Promise<CellOutc
     else measured.push(index);
   }
   if (measured.length === 0) return outcomes as CellOutcome[];
-  const bound = measured.reduce((sum, i) => sum + plans[i]!.runs.max * (plans[i]!.warmupMs + plans[i]!.runDurationMs + 3_000), 0);
-  log(`lab: interleaving the runs of ${measured.length} cells (A B, B A, …), ETA ≤ ${formatMs(bound)}`);
+  // Nothing measured yet: the ETA is the cells' upper bound.
+  const bounds = measured.map((i) => cellBoundMs(plans[i]!));
+  const eta = etaText(0, 0, bounds);
+  log(`lab: interleaving the runs of ${measured.length} cells (A B, B A, …)${eta}`);
   const onEvent = (e: InterleavedEvent) => {
     const index = measured[e.cell]!;
     if (e.type === 'turn') log(`lab: [round ${e.round + 1}] cell ${index + 1}/${plans.length} run ${e.run + 1} ${cellName(plans[index]!)}`);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { resultFile } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
 import type { CellPlan } from '@lab/runner';
 import { MIN_RUNS_FOR_CI, spreadComponents, type SpreadComponents } from '@lab/stats';
@@ -11,9 +12,8 @@ import type { Paint } from '../cli/paint';
  */
 export function twinOuts(workspace: string, plan: CellPlan, out: string | undefined): [string, string] {
   if (out) return [out, out.replace(/(\.json)?$/, '.twin.json')];
-  const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
-  const base = join(workspace, 'tmp', 'twin', impl, plan.scenario.id);
-  return [`${base}.json`, `${base}.twin.json`];
+  const first = resultFile(join(workspace, 'tmp', 'twin'), { implementation: plan.implementation.id, variant: plan.variant.id, scenario: plan.scenario.id });
+  return [first, first.replace(/\.json$/, '.twin.json')];
 }
 
 /** The twin study's figures: the spread components, and the host's noise over the runs (cores). */

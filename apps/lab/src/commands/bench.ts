@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { chooseDriver, ensureLoadgen } from '@lab/engine';
-import { HASHED_LAB_ENV, loadManifests } from '@lab/manifest';
+import { HASHED_LAB_ENV, loadManifests, resultFile } from '@lab/manifest';
 import type { ResultFile } from '@lab/results';
 import {
   acquireBenchLock,
@@ -27,7 +27,7 @@ import { benchInterleaved, type InterleaveContext } from './bench-interleaved';
 import { renderMatrix } from './bench-matrix';
 import { findReplay, replayQuery, replayTo } from './bench-replay';
 import { doneText, errorView, type CellOutcome } from './bench-outcome';
-import { createProgressLine, formatMs } from './bench-progress';
+import { cellBoundMs, createProgressLine, etaText, formatMs } from './bench-progress';
 import { renderCellSummary } from './bench-summary';
 import { renderTwinSpread, twinOuts, twinSpread } from './bench-twin';
 import { needsCatalogue, selectImpls, selectScenarios } from './select-cells';
@@ -165,8 +165,10 @@ async function benchSequential(
     const out = outOf(plan);
     const tag = `[${index + 1}/${plans.length}]`;
     progress?.startCell(index);
-    if (!progress)
-      log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${etaText(startedMs, index, plans)}`);
+    if (!progress) {
+      const eta = plans.length > 1 ? etaText(index, Date.now() - startedMs, plans.slice(index).map(cellBoundMs)) : '';
+      log(`lab: ${tag} measuring ${cellName(plan)} (${plan.runs.min}..${plan.runs.max} runs of ${plan.runDurationMs} ms)${eta}`);
+    }
     const buildError = await ctx.build(plan.implementation.id);
     if (buildError) {
       outcomes.push({ cell: cellName(plan), plan, out, error: buildError });
@@ -185,14 +187,6 @@ async function benchSequential(
     if (plans.length > 1) log(`lab: ${tag} ${doneText(outcomes[outcomes.length - 1]!)}`);
   }
   return outcomes;
-}
-
-/** ` ETA ≤ 3m10s`: from the average so far once a cell finished, else from the plans' upper bounds. */
-function etaText(startedMs: number, index: number, plans: readonly CellPlan[]): string {
-  const rest = plans.slice(index);
-  const bound = rest.reduce((sum, p) => sum + p.runs.max * (p.warmupMs + p.runDurationMs + 3_000), 0);
-  const eta = index > 0 ? ((Date.now() - startedMs) / index) * rest.length : bound;
-  return plans.length > 1 ? `, ETA ${index > 0 ? '≈' : '≤'} ${formatMs(eta)}` : '';
 }
 
 function matrixCell(o: CellOutcome) {
@@ -278,11 +272,16 @@ function hashedEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
  * profile and load keep the plain name. `folder` is `raw` or `published/<host-class-slug>`.
  */
 export function defaultOut(workspace: string, plan: CellPlan, folder = 'raw'): string {
-  const impl = plan.variant.id === 'default' ? plan.implementation.id : `${plan.implementation.id}--${plan.variant.id}`;
-  const profile = plan.origins.profile === 'default' ? '' : `--${plan.profile.name}`;
   // --vus and --sweep measure another load than the scenario's: another file, never the cell's own.
-  const load = plan.origins['sweep'] === 'option' ? '--sweep' : plan.origins['vus'] === 'option' && plan.load.kind === 'closed' ? `--vus${plan.load.vus}` : '';
-  return join(workspace, 'results', folder, impl, `${plan.scenario.id}${profile}${load}.json`);
+  const load =
+    plan.origins['sweep'] === 'option' ? 'sweep' : plan.origins['vus'] === 'option' && plan.load.kind === 'closed' ? { vus: plan.load.vus } : undefined;
+  return resultFile(join(workspace, 'results', folder), {
+    implementation: plan.implementation.id,
+    variant: plan.variant.id,
+    scenario: plan.scenario.id,
+    profile: plan.origins.profile === 'default' ? undefined : plan.profile.name,
+    load,
+  });
 }
 
 function summaryJson(r: ResultFile) {

@@ -11,7 +11,7 @@ import { ensureBuilt } from '../launch/ensure-built';
 import { runReport } from '../report/run-report';
 import { defaultOut, planAll } from './bench';
 import { errorView } from './bench-outcome';
-import { formatMs } from './bench-progress';
+import { cellBoundMs, formatMs } from './bench-progress';
 import type { ReplayQuery } from './bench-replay';
 import { pairProject, pairTaskHashes } from '../publish/nx-task-hashes';
 import type { PhaseTimesMs } from '../publish/phase-clock';
@@ -149,8 +149,7 @@ function publishCell(workspace: string, plan: CellPlan, taskHash: string, host: 
       host,
     },
     publishedPath: defaultOut(workspace, plan, hostFolder),
-    // Every run at the cap, plus server start, quiet gate and stop (as lab bench estimates).
-    boundMs: plan.runs.max * (plan.warmupMs + plan.runDurationMs + 3_000),
+    boundMs: cellBoundMs(plan),
   };
 }
 

@@ -6,7 +6,7 @@ import { CliError, type ErrorView } from '../cli/errors';
 import { EXIT } from '../cli/exit-codes';
 import type { Log } from '../cli/outcome';
 import { findReplay, type ReplayQuery } from '../commands/bench-replay';
-import { formatMs } from '../commands/bench-progress';
+import { etaText, formatMs } from '../commands/bench-progress';
 import { addPhaseTimes, createPhaseClock, overheadRatio, type PhaseTimesMs } from './phase-clock';
 
 /** One cell `lab publish` was asked for: what identifies its inputs and where its result goes. */
@@ -17,7 +17,7 @@ export interface PublishCell {
   query: ReplayQuery;
   /** Absolute path of its file under results/published. */
   publishedPath: string;
-  /** Upper bound of its duration (every run at the run cap), ms: the ETA before a cell has finished. */
+  /** Upper bound of its duration, ms (`cellBoundMs`): the ETA before a cell has finished. */
   boundMs: number;
 }
 
@@ -133,7 +133,9 @@ export async function publishCells(decisions: readonly PublishDecision[], deps: 
   };
   let spentMs = 0;
   for (const [index, cell] of todo.entries()) {
-    deps.log(`lab: [${index + 1}/${todo.length}] measuring ${cell.name}${etaText(todo.slice(index), index, spentMs)}`);
+    const boundsLeft = todo.slice(index).map((c) => c.boundMs);
+    const eta = etaText(index, spentMs, boundsLeft);
+    deps.log(`lab: [${index + 1}/${todo.length}] measuring ${cell.name}${eta}`);
     const clock = createPhaseClock(now);
     const startedMs = now();
     const outcome = await deps.measure(cell, clock.onEvent);
@@ -158,12 +160,6 @@ export async function publishCells(decisions: readonly PublishDecision[], deps: 
   }
   summary.overheadRatio = overheadRatio(summary.phasesMs);
   return summary;
-}
-
-/** `, ETA ≈ 4m10s` from the mean time of the cells measured so far; before the first, the plans' upper bound. */
-function etaText(rest: readonly PublishCell[], done: number, spentMs: number): string {
-  if (done > 0) return `, ETA ≈ ${formatMs((spentMs / done) * rest.length)}`;
-  return `, ETA ≤ ${formatMs(rest.reduce((sum, c) => sum + c.boundMs, 0))}`;
 }
 
 /**

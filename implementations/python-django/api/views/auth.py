@@ -5,8 +5,8 @@ import time
 import warnings
 
 import jwt
-from jwt.warnings import InsecureKeyLengthWarning
 from django.conf import settings
+from jwt.warnings import InsecureKeyLengthWarning
 from rest_framework.response import Response
 from rest_framework.views import APIView
 

@@ -17,11 +17,7 @@ class LikeView(APIView):
     def get(self, request):
         q = parse_query(request, SearchQuery)
         pattern = like_pattern(q["q"])
-        rows = (
-            Post.objects.filter(Q(title__ilike=pattern) | Q(content__ilike=pattern))
-            .order_by("id")
-            .values("id", "author_id", "title")[: q["limit"]]
-        )
+        rows = Post.objects.filter(Q(title__ilike=pattern) | Q(content__ilike=pattern)).order_by("id").values("id", "author_id", "title")[: q["limit"]]
         return Response(list(rows))
 
 

@@ -38,19 +38,12 @@ def author_totals(*fields: str) -> list[dict]:
     """`SELECT <fields>, COUNT(posts.id), COALESCE(SUM(posts.view_count), 0) FROM authors LEFT
     OUTER JOIN posts … GROUP BY <fields> ORDER BY authors.id` (values() before annotate() groups
     by those fields only)."""
-    return list(
-        Author.objects.order_by("id")
-        .values(*fields)
-        .annotate(post_count=Count("posts"), total_views=Sum("posts__view_count", default=0))
-    )
+    return list(Author.objects.order_by("id").values(*fields).annotate(post_count=Count("posts"), total_views=Sum("posts__view_count", default=0)))
 
 
 def build_report(authors: list[dict]) -> dict:
     """Summary and top-10 lists (ties by id) from `[{id, name, post_count, total_views}]`."""
-    entries = [
-        {**a, "avg_views": a["total_views"] / a["post_count"] if a["post_count"] else 0.0}
-        for a in authors
-    ]
+    entries = [{**a, "avg_views": a["total_views"] / a["post_count"] if a["post_count"] else 0.0} for a in authors]
     total_posts = sum(a["post_count"] for a in entries)
     total_views = sum(a["total_views"] for a in entries)
     report = {

@@ -65,9 +65,7 @@ def decrement_optimistic(product_id: int, quantity: int, max_retries: int = 5, *
         product = get_product(product_id)
         old = product.stock
         stock = new_stock(old, quantity)
-        updated = Product.objects.filter(pk=product_id, version=product.version).update(
-            stock=stock, version=product.version + 1, updated_at=Now()
-        )
+        updated = Product.objects.filter(pk=product_id, version=product.version).update(stock=stock, version=product.version + 1, updated_at=Now())
         if updated:
             return {"success": True, "old_stock": old, "new_stock": stock, "retries": attempt}
     return {"success": False, "old_stock": old, "new_stock": old, "retries": max_retries, "error": "Max retries exceeded"}

@@ -32,17 +32,11 @@ def _counts(star: int, by_id: int, statuses: int) -> dict[str, int]:
 
 
 def _country(rows: Any) -> list[dict[str, Any]]:
-    return [
-        {"country": r[0] or "", "user_count": r[1], "total_logins": r[2] or 0, "avg_logins": float(r[3] or 0)}
-        for r in rows
-    ]
+    return [{"country": r[0] or "", "user_count": r[1], "total_logins": r[2] or 0, "avg_logins": float(r[3] or 0)} for r in rows]
 
 
 def _author(rows: Any) -> list[dict[str, Any]]:
-    return [
-        {"author_id": r[0], "author_name": r[1], "post_count": r[2], "total_views": r[3] or 0, "avg_views": float(r[4] or 0)}
-        for r in rows
-    ]
+    return [{"author_id": r[0], "author_name": r[1], "post_count": r[2], "total_views": r[3] or 0, "avg_views": float(r[4] or 0)} for r in rows]
 
 
 @router.get("/count/orm")

@@ -73,9 +73,7 @@ async def update_bulk(session: Session, count: Count = 1000) -> dict[str, object
     started = time.perf_counter()
     ids = range(1, count + 1)
     await session.execute(
-        update(BulkItem)
-        .where(BulkItem.id.in_(ids))
-        .values(value=case({i: i * 10 for i in ids}, value=BulkItem.id)),
+        update(BulkItem).where(BulkItem.id.in_(ids)).values(value=case({i: i * 10 for i in ids}, value=BulkItem.id)),
         execution_options={"synchronize_session": False},
     )
     await session.commit()

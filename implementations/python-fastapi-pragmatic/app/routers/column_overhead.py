@@ -48,13 +48,10 @@ class WideRow(NarrowRow):
 
 
 _base: dict[str, Any] = {"id": (int, ...), "name": (str, ...), "email": (str, ...)}
-ExtraWideRow = create_model(
-    "ExtraWideRow", __config__=_ORM, **_base, **{f: (str | None, ...) for f in EXTRA_WIDE_FIELDS}, created_at=(datetime | None, ...)
-)
+ExtraWideRow = create_model("ExtraWideRow", __config__=_ORM, **_base, **{f: (str | None, ...) for f in EXTRA_WIDE_FIELDS}, created_at=(datetime | None, ...))
 _TYPE_PY: dict[str, Any] = {"int": int, "varchar": str, "text": str, "jsonb": dict[str, Any], "timestamp": datetime, "uuid": uuid.UUID}
 TYPE_ROWS = {
-    kind: create_model(f"TypeRow_{kind}", __config__=_ORM, **_base, **{c: (_TYPE_PY[kind] | None, ...) for c in typed_columns(kind)})
-    for kind in TYPE_MODELS
+    kind: create_model(f"TypeRow_{kind}", __config__=_ORM, **_base, **{c: (_TYPE_PY[kind] | None, ...) for c in typed_columns(kind)}) for kind in TYPE_MODELS
 }
 
 

@@ -23,10 +23,7 @@ Limit = Annotated[IntText, Query(ge=1, le=100)]
 async def like(session: Session, q: Q, limit: Limit = 20) -> list[dict[str, Any]]:
     pattern = escape_like(q)
     rows = await session.execute(
-        select(Post.id, Post.author_id, Post.title)
-        .where(or_(Post.title.ilike(pattern), Post.content.ilike(pattern)))
-        .order_by(Post.id)
-        .limit(limit)
+        select(Post.id, Post.author_id, Post.title).where(or_(Post.title.ilike(pattern), Post.content.ilike(pattern))).order_by(Post.id).limit(limit)
     )
     return [{"id": r[0], "author_id": r[1], "title": r[2]} for r in rows]
 
@@ -36,9 +33,6 @@ async def fulltext(session: Session, q: Q, limit: Limit = 20) -> list[dict[str, 
     query = plainto_tsquery("english", q)
     rank = func.ts_rank(Post.search_vector, query).label("rank")
     rows = await session.execute(
-        select(Post.id, Post.author_id, Post.title, rank)
-        .where(Post.search_vector.bool_op("@@")(query))
-        .order_by(rank.desc(), Post.id)
-        .limit(limit)
+        select(Post.id, Post.author_id, Post.title, rank).where(Post.search_vector.bool_op("@@")(query)).order_by(rank.desc(), Post.id).limit(limit)
     )
     return [{"id": r[0], "author_id": r[1], "title": r[2], "rank": float(r[3])} for r in rows]

@@ -24,8 +24,14 @@ SERIALIZATION_FAILURES = {"40001", "40P01"}
 
 def _result(method: str, product_id: int, old: int, new: int, started: float, retries: int = 0, error: str | None = None) -> dict[str, Any]:
     return {
-        "success": error is None, "method": method, "product_id": product_id, "old_stock": old, "new_stock": new,
-        "retries": retries, "elapsed_ms": elapsed_ms(started), "error": error,
+        "success": error is None,
+        "method": method,
+        "product_id": product_id,
+        "old_stock": old,
+        "new_stock": new,
+        "retries": retries,
+        "elapsed_ms": elapsed_ms(started),
+        "error": error,
     }
 
 
@@ -102,9 +108,7 @@ async def optimistic(
         old, version = product.stock, product.version
         new = await _decremented(session, old, quantity)
         result = await session.execute(
-            update(Product)
-            .where(Product.id == product_id, Product.version == version)
-            .values(stock=new, version=version + 1),
+            update(Product).where(Product.id == product_id, Product.version == version).values(stock=new, version=version + 1),
             execution_options={"synchronize_session": False},
         )
         if result.rowcount == 1:

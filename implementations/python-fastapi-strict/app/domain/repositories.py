@@ -6,8 +6,19 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from app.domain.entities import (
-    Author, AuthorStats, AuthorTotals, CachedUser, CountryStats, NewBulkItem, NewUser, PostHit, Post, Product,
-    RankedPostHit, User, UserCounts,
+    Author,
+    AuthorStats,
+    AuthorTotals,
+    CachedUser,
+    CountryStats,
+    NewBulkItem,
+    NewUser,
+    Post,
+    PostHit,
+    Product,
+    RankedPostHit,
+    User,
+    UserCounts,
 )
 
 
@@ -29,8 +40,10 @@ class UserRepository(Protocol):
     async def get(self, user_id: int) -> User | None: ...
     async def add(self, user: NewUser) -> User:
         """Stores the user; raises EmailAlreadyExists."""
+
     async def update(self, user: User) -> User:
         """Writes name and email; raises EmailAlreadyExists."""
+
     async def delete(self, user: User) -> None: ...
 
 
@@ -50,6 +63,7 @@ class ColumnRowsRepository(Protocol):
 class AuthorRepository(Protocol):
     async def page(self, limit: int, offset: int) -> list[Author]:
         """Authors without their posts."""
+
     async def posts_of(self, author_id: int) -> list[Post]: ...
     async def page_with_posts_joined(self, limit: int, offset: int) -> list[Author]: ...
     async def page_with_posts_in_second_query(self, limit: int, offset: int) -> list[Author]: ...
@@ -63,6 +77,7 @@ class BulkItemRepository(Protocol):
     async def add_all(self, items: Sequence[NewBulkItem]) -> None: ...
     async def insert_multirow(self, items: Sequence[NewBulkItem]) -> None:
         """One multi-row INSERT statement."""
+
     async def set_value(self, item_id: int, value: int) -> None: ...
     async def set_values(self, values: dict[int, int]) -> None:
         """One UPDATE statement for every id."""
@@ -72,10 +87,13 @@ class ProductRepository(Protocol):
     async def get(self, product_id: int) -> Product | None: ...
     async def get_for_update(self, product_id: int) -> Product | None:
         """Reads and row-locks until the transaction ends."""
+
     async def save_stock(self, product: Product) -> None:
         """Writes the product's stock as an absolute value."""
+
     async def compare_and_set(self, product_id: int, expected_version: int, stock: int) -> bool:
         """Writes stock and version+1 only if the version is unchanged; True when it was."""
+
     async def reset_all(self, stock: int) -> None: ...
 
 
@@ -96,6 +114,7 @@ class UserCache(Protocol):
     async def put_many(self, users: Sequence[CachedUser]) -> None: ...
     async def evict(self, user_id: int) -> tuple[str, bool]:
         """Removes the user's entry → (key, whether it existed)."""
+
     async def clear(self) -> None: ...
 
 

@@ -25,7 +25,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute
 
 from app.domain.errors import (
-    AuthenticationFailed, DomainError, EmailAlreadyExists, InvalidUserData, ProductNotFound, StockOutOfRange, UpstreamUnavailable,
+    AuthenticationFailed,
+    DomainError,
+    EmailAlreadyExists,
+    InvalidUserData,
+    ProductNotFound,
+    StockOutOfRange,
+    UpstreamUnavailable,
     UserNotFound,
 )
 

@@ -38,10 +38,7 @@ def _country(rows: Any) -> list[dict[str, Any]]:
 
 
 def _author(rows: Any) -> list[dict[str, Any]]:
-    return [
-        {"author_id": r[0], "author_name": r[1], "post_count": r[2], "total_views": r[3] or 0, "avg_views": float(r[4] or 0)}
-        for r in rows
-    ]
+    return [{"author_id": r[0], "author_name": r[1], "post_count": r[2], "total_views": r[3] or 0, "avg_views": float(r[4] or 0)} for r in rows]
 
 
 @bp.get("/count/orm")

@@ -25,10 +25,7 @@ def like() -> list[dict[str, Any]]:
     q, limit = _params()
     pattern = escape_like(q)  # %, _ and \ in q match literally
     rows = db().execute(
-        select(Post.id, Post.author_id, Post.title)
-        .where(or_(Post.title.ilike(pattern), Post.content.ilike(pattern)))
-        .order_by(Post.id)
-        .limit(limit)
+        select(Post.id, Post.author_id, Post.title).where(or_(Post.title.ilike(pattern), Post.content.ilike(pattern))).order_by(Post.id).limit(limit)
     )
     return [{"id": r[0], "author_id": r[1], "title": r[2]} for r in rows]
 
@@ -39,9 +36,6 @@ def fulltext() -> list[dict[str, Any]]:
     query = plainto_tsquery("english", q)
     rank = func.ts_rank(Post.search_vector, query).label("rank")
     rows = db().execute(
-        select(Post.id, Post.author_id, Post.title, rank)
-        .where(Post.search_vector.bool_op("@@")(query))
-        .order_by(rank.desc(), Post.id)
-        .limit(limit)
+        select(Post.id, Post.author_id, Post.title, rank).where(Post.search_vector.bool_op("@@")(query)).order_by(rank.desc(), Post.id).limit(limit)
     )
     return [{"id": r[0], "author_id": r[1], "title": r[2], "rank": float(r[3])} for r in rows]

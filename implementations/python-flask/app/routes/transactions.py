@@ -25,8 +25,14 @@ SERIALIZATION_FAILURES = frozenset({"40001", "40P01"})
 
 def _result(method: str, product_id: int, old: int, new: int, started: float, retries: int = 0, error: str | None = None) -> dict[str, Any]:
     return {
-        "success": error is None, "method": method, "product_id": product_id, "old_stock": old, "new_stock": new,
-        "retries": retries, "elapsed_ms": elapsed_ms(started), "error": error,
+        "success": error is None,
+        "method": method,
+        "product_id": product_id,
+        "old_stock": old,
+        "new_stock": new,
+        "retries": retries,
+        "elapsed_ms": elapsed_ms(started),
+        "error": error,
     }
 
 

@@ -69,7 +69,10 @@ export const loadSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Total planned duration of a load in ms (a sweep's worst case: every step). */
+/**
+ * Total planned duration of a load in ms (open-stages: all stages; a sweep's worst case: every
+ * step). A cell plan records it as `runDurationMs`, the name result files keep.
+ */
 export function plannedDurationMs(load: LoadSpec): number {
   switch (load.kind) {
     case 'closed':

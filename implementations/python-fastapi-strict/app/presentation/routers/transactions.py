@@ -41,9 +41,7 @@ async def pessimistic(use_case: Decrement, product_id: ProductId = 1, quantity: 
 
 
 @router.post("/decrement/optimistic", response_model=DecrementResponse)
-async def optimistic(
-    use_case: Decrement, product_id: ProductId = 1, quantity: Quantity = 1, max_retries: Annotated[IntText, Query(ge=0, le=100)] = 5
-):
+async def optimistic(use_case: Decrement, product_id: ProductId = 1, quantity: Quantity = 1, max_retries: Annotated[IntText, Query(ge=0, le=100)] = 5):
     return await use_case.optimistic(product_id, quantity, max_retries)
 
 

@@ -39,14 +39,16 @@ class WideRow(NarrowRow):
 
 
 _base: dict[str, Any] = {"id": (int, ...), "name": (str, ...), "email": (str, ...)}
-ExtraWideRow = create_model(
-    "ExtraWideRow", __base__=Schema, **_base, **{f: (str | None, ...) for f in EXTRA_WIDE_FIELDS}, created_at=(datetime | None, ...)
-)
+ExtraWideRow = create_model("ExtraWideRow", __base__=Schema, **_base, **{f: (str | None, ...) for f in EXTRA_WIDE_FIELDS}, created_at=(datetime | None, ...))
 
 #: Column prefix and value type of each users_type_<type> table.
 TYPED_COLUMNS: dict[str, tuple[str, Any]] = {
-    "int": ("int_col_", int), "varchar": ("varchar_col_", str), "text": ("text_col_", str),
-    "jsonb": ("json_col_", dict[str, Any]), "timestamp": ("ts_col_", datetime), "uuid": ("uuid_col_", uuid.UUID),
+    "int": ("int_col_", int),
+    "varchar": ("varchar_col_", str),
+    "text": ("text_col_", str),
+    "jsonb": ("json_col_", dict[str, Any]),
+    "timestamp": ("ts_col_", datetime),
+    "uuid": ("uuid_col_", uuid.UUID),
 }
 
 

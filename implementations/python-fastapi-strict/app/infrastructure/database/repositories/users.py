@@ -82,10 +82,5 @@ class SqlAlchemyUserPageRepository:
         return [to_user(r) for r in await self.session.scalars(query)]
 
     async def after(self, cursor: int, limit: int) -> list[User]:
-        query = (
-            select(UserPaginationModel)
-            .where(UserPaginationModel.id > cursor)
-            .order_by(UserPaginationModel.id)
-            .limit(limit)
-        )
+        query = select(UserPaginationModel).where(UserPaginationModel.id > cursor).order_by(UserPaginationModel.id).limit(limit)
         return [to_user(r) for r in await self.session.scalars(query)]
