@@ -13,7 +13,8 @@
  * Exit 0 ok, 2 bad arguments, 3 invalid definition.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
+import { hostFacts } from '@lab/manifest';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGuide } from './build-guide';
@@ -63,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
 async function publish(): Promise<number> {
   const definition = await loadDefinition(workspaceRoot);
   // The host class as every result's provenance records it: CPU model × cores.
-  const host = { cpuModel: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism() };
-  const done = await publishPoints(workspaceRoot, definition.id, expandPoints(definition), host);
+  const { cpuModel, cores } = hostFacts();
+  const done = await publishPoints(workspaceRoot, definition.id, expandPoints(definition), { cpuModel, cores });
   for (const r of done.refused) process.stderr.write(`${definition.id}: not published: ${r.file}: ${r.why}\n`);
   process.stderr.write(`${definition.id}: ${done.copied.length} point result(s) published to ${done.dir}\n`);
   process.stdout.write(`${done.dir}\n`);
