@@ -8,7 +8,7 @@ import { hostClassSlug } from '../../libs/report/src/host-class-pages';
 import { copyPluginFiles, nxEnv } from './fixture-workspace';
 
 /** This host's folder under results/published. */
-const hostFolder = `results/published/${hostClassSlug(cpus()[0]?.model.trim() || 'unknown', availableParallelism())}`;
+const hostFolder = `results/published/${hostClassSlug(hostFacts().cpuModel, hostFacts().cores)}`;
 
 /**
  * A fresh clone's CI: the Nx cache is empty, and a cell's committed result (results/published)
