@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { buildReportModel, collectResults, hostClassPages, toDashboardData, type ScenarioInfo } from '@lab/report';
 import { loadScenarios } from '@lab/report';
+import { SERVER_CONFIG_PAGE, serverConfigPage } from './server-config-page';
 import { dashboardViteConfig } from './vite-config';
 
 /** Options of {@link buildDashboard}; relative paths are resolved against `workspaceRoot`. */
@@ -14,14 +15,17 @@ export interface BuildDashboardOptions {
   readonly scenariosJson?: string;
   /** Default apps/dashboard/dist. */
   readonly outDir?: string;
+  /** The server-config experiment's point results; default the results/published host-class folder with the most points. */
+  readonly experimentResults?: string;
 }
 
 /**
  * Builds the static dashboard: result files → report model → dashboard data → vite bundle
  * with the data embedded (index.html opens from file://; data.json sits next to it). Like
- * docs/benchmark-results.md it shows one host class: the one with the most valid cells.
+ * docs/benchmark-results.md it shows one host class: the one with the most valid cells. Beside
+ * it, the server-config experiment's page ({@link SERVER_CONFIG_PAGE}), which index.html links to.
  */
-export async function buildDashboard(options: BuildDashboardOptions): Promise<{ outDir: string; cells: number; problems: string[] }> {
+export async function buildDashboard(options: BuildDashboardOptions): Promise<{ outDir: string; cells: number; experimentPoints: number; problems: string[] }> {
   const at = (p: string) => join(options.workspaceRoot, p);
   const scenarios = options.scenariosJson
     ? (JSON.parse(await readFile(at(options.scenariosJson), 'utf8')) as ScenarioInfo[])
@@ -31,5 +35,7 @@ export async function buildDashboard(options: BuildDashboardOptions): Promise<{ 
   const data = toDashboardData(buildReportModel(main, { scenarios, problems }));
   const outDir = at(options.outDir ?? 'apps/dashboard/dist');
   await build(dashboardViteConfig(data, outDir));
-  return { outDir, cells: data.cells.length, problems: problems.map((p) => `${p.file}: ${p.code}`) };
+  const experiment = await serverConfigPage(options.workspaceRoot, options.experimentResults);
+  await writeFile(join(outDir, SERVER_CONFIG_PAGE), experiment.html);
+  return { outDir, cells: data.cells.length, experimentPoints: experiment.measured, problems: problems.map((p) => `${p.file}: ${p.code}`) };
 }

@@ -12,10 +12,15 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardData } from '@lab/report';
+import { writeResultFile } from '@lab/results';
+import { fixturePointResult } from '../../../experiments/server-config/src/testing/fixture-point-result';
+import { loadFixtureDefinition } from '../../../experiments/server-config/src/testing/fixture-outcomes';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'tmp/dashboard-test');
 const SITE = join(ARTIFACTS, 'dist');
+/** Fixture point results of the server-config experiment: round R1 (FastAPI, io-sleep at 1 CPU), one result per point. */
+const EXPERIMENT = 'tmp/dashboard-test/experiment';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -37,7 +42,13 @@ const count = (selector: string) => page.locator(selector).count();
 const bars = () => count('#chart-throughput svg g[aria-label="bar"] rect');
 
 beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
+  await rm(join(ROOT, EXPERIMENT), { recursive: true, force: true });
+  await mkdir(join(ROOT, EXPERIMENT), { recursive: true });
+  const { points } = await loadFixtureDefinition(ROOT);
+  for (const point of points.filter((p) => p.rounds.includes('R1'))) {
+    const rate = point.variant === 'default' ? 100 : 95;
+    await writeResultFile(join(ROOT, EXPERIMENT, `${point.id}.json`), fixturePointResult(point, { ratesPerSec: [rate, rate + 1, rate - 1] }));
+  }
   await promisify(execFile)(
     process.execPath,
     [
@@ -48,6 +59,8 @@ beforeAll(async () => {
       'libs/report/fixtures/results',
       '--scenarios-json',
       'libs/report/fixtures/scenarios.json',
+      '--experiment-results',
+      EXPERIMENT,
       '--out',
       'tmp/dashboard-test/dist',
     ],
@@ -240,5 +253,20 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     const path = join(ARTIFACTS, 'dashboard.png');
     const png = await page.screenshot({ path, fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('links the server-config experiment page, which draws its rounds and links back, no label clipped', async () => {
+    await page.click('#link-server-config');
+    await page.waitForSelector('#coverage');
+    expect(page.url()).toMatch(/server-config\.html$/);
+    expect(await page.locator('#coverage').textContent()).toMatch(/^12 of \d+ points measured \(12 valid\)/);
+    expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Hypotheses', 'What to run', 'Throughput and capacity', 'Evidence']));
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    expect(await clippedTexts('body')).toEqual([]);
+    const png = await page.screenshot({ path: join(ARTIFACTS, 'server-config.png'), fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(offSiteRequests).toEqual([]);
+    await page.click('#link-results');
+    await page.waitForSelector('#chart-throughput svg');
   });
 });

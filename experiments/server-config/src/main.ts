@@ -3,7 +3,7 @@
  * the experiment's `report` target. Judges the hypotheses from the result files of one folder
  * (`chooseResultSource`: this machine's results/raw/experiments/server-config when it holds any point, else
  * the host-class folder under results/published with the most) and writes the deployment guide
- * (default docs/deployment-guide.md) and the summary JSON the dashboard page is built from
+ * (default docs/deployment-guide.md) and the summary as JSON, for other tools
  * (default dist/experiments/server-config/summary.json). Prints the two paths on stdout.
  *
  * `main.ts publish`: the `publish` target. Copies the points measured here

@@ -24,13 +24,18 @@ async function pointFiles(dir: string, points: readonly Point[]): Promise<string
 
 /**
  * The folder a guide reads: this machine's results/raw/experiments/<experiment> when it holds any point (the
- * points just measured here), else the host-class folder under results/published holding the
- * most points (a fresh clone), else the raw folder (nothing measured yet).
+ * points just measured here), else {@link choosePublishedSource}'s folder (a fresh clone), else
+ * the raw folder (nothing measured yet).
  */
 export async function chooseResultSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource> {
   const raw = experimentDir('raw', experimentId);
   const rawPoints = (await pointFiles(join(workspaceRoot, raw), points)).length;
   if (rawPoints > 0) return { dir: raw, points: rawPoints };
+  return (await choosePublishedSource(workspaceRoot, experimentId, points)) ?? { dir: raw, points: 0 };
+}
+
+/** The committed folder with the most points: results/published/<host-class>/experiments/<experiment>; null when none holds any. */
+export async function choosePublishedSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource | null> {
   const classes = (await readdir(join(workspaceRoot, 'results', 'published'), { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -41,8 +46,7 @@ export async function chooseResultSource(workspaceRoot: string, experimentId: st
       return { dir, points: (await pointFiles(join(workspaceRoot, dir), points)).length };
     }),
   );
-  const best = published.filter((s) => s.points > 0).sort((a, b) => b.points - a.points)[0];
-  return best ?? { dir: raw, points: 0 };
+  return published.filter((s) => s.points > 0).sort((a, b) => b.points - a.points)[0] ?? null;
 }
 
 /** What {@link publishPoints} did. */

@@ -119,4 +119,45 @@ describe('rankCells (Welch on log rates, Holm over the table)', () => {
     const ranked = rankCells([cell('a', [100, 101, 99], { loadShape: 'closed 10 VUs' }), cell('b', [50, 51, 49], { loadShape: 'closed 50 VUs' })]);
     expect(ranked.map((c) => c.standing.rank)).toEqual([1, 1]);
   });
+
+  describe("a generator-bound cell, whose rate is a lower bound of the server's", () => {
+    const bound = (over: Partial<CellSummary> = {}) =>
+      ({ verdict: 'generator-bound', reasons: ['the load generator used 91 % of its 1 core(s)'], ...over }) as Partial<CellSummary>;
+
+    it('is never ranked, but is marked above every ranked cell when even its lower bound is significantly faster than each', () => {
+      const ranked = byLabel(
+        rankCells([cell('fiber', [300, 305, 298, 302, 301], bound()), cell('node', [100, 101, 99, 102, 100]), cell('fastify', [90, 91, 89, 90, 92])]),
+      );
+      expect(ranked.fiber!.standing).toMatchObject({ rank: null, aboveRanked: true });
+      expect(ranked.fiber!.standing.unrankedBecause).toMatch(/^generator-bound: the load generator used 91 %.*significantly above every ranked cell$/);
+      expect(ranked.node!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+      expect(ranked.fastify!.standing.rank).toBe(2);
+    });
+
+    it('is not marked when one ranked cell is not significantly slower: its true place is unknown', () => {
+      const ranked = byLabel(rankCells([cell('fiber', [100, 104, 98], bound()), cell('node', [101, 99, 102]), cell('fastify', [50, 51, 49])]));
+      expect(ranked.fiber!.standing).toMatchObject({ rank: null });
+      expect(ranked.fiber!.standing.aboveRanked).toBeUndefined();
+      expect(ranked.node!.standing).toMatchObject({ rank: 1, tiedWith: [] });
+    });
+
+    it('is not marked when there is no ranked cell to be above', () => {
+      const ranked = byLabel(rankCells([cell('fiber', [300, 305, 298], bound()), cell('node', [200, 202, 199], bound())]));
+      expect(ranked.fiber!.standing.aboveRanked).toBeUndefined();
+    });
+
+    it.each<[string, Partial<CellSummary>]>([
+      ['with 2 runs', { runs: 2, runRatesPerSec: [300, 301] }],
+      ['ungated', { gated: false }],
+      ['of the quick preset', { preset: 'quick' }],
+    ])('is not marked %s', (_, over) => {
+      const ranked = byLabel(rankCells([cell('fiber', [300, 305, 298], bound(over)), cell('node', [100, 101, 99])]));
+      expect(ranked.fiber!.standing.aboveRanked).toBeUndefined();
+    });
+
+    it('is not marked for any other verdict, however fast', () => {
+      const ranked = byLabel(rankCells([cell('fiber', [300, 305, 298], { verdict: 'errors', reasons: ['3 % errors'] }), cell('node', [100, 101, 99])]));
+      expect(ranked.fiber!.standing.aboveRanked).toBeUndefined();
+    });
+  });
 });

@@ -17,7 +17,8 @@ export const TIE_RULE =
   "Two cells are called different only when Welch's t-test on the logarithms of their run rates (a paired t-test on the per-round rate ratios when they were measured interleaved, round by round) gives p < 0.05 after Holm's correction over every pair in the table; " +
   'otherwise they are tied (≈), and rank = 1 + the number of cells significantly faster. ' +
   'Only valid, gated cells with at least 3 runs are ranked, and only against cells of the same scenario, load (concurrency or rate), profile, host class, driver and preset; ' +
-  "an implementation's variants are ranked against each other in its variant table.";
+  "an implementation's variants are ranked against each other in its variant table. " +
+  "A generator-bound cell (the load generator, not the server, was the limit) is never ranked: its rate is only a lower bound of the server's; when even that bound is significantly above every ranked cell of its table, the report says so (≥).";
 
 /**
  * The test of two cells' run rates: paired (`comparePairedRuns`, per-round ratios, so a drift of
@@ -44,6 +45,11 @@ export function comparisonKey(c: CellSummary): string {
 /** Why a cell cannot be ranked, or null when it can. */
 export function unrankableBecause(cell: CellSummary): string | null {
   if (cell.verdict !== 'valid') return `${cell.verdict}: ${cell.reasons.join('; ')}`;
+  return unmeasuredBecause(cell);
+}
+
+/** Why a cell's runs cannot be compared at all (gate, preset, run count), whatever its verdict; null when they can. */
+function unmeasuredBecause(cell: CellSummary): string | null {
   if (cell.gated === null) return 'the gate was not recorded (a schema-1 result): listed, never ranked';
   if (!cell.gated) return 'measured with --skip-gate (not checked against the contract): listed, never ranked';
   if (cell.preset === null) return 'the preset was not recorded (a schema-1 result): listed, never ranked';
@@ -55,9 +61,23 @@ export function unrankableBecause(cell: CellSummary): string | null {
 }
 
 /**
+ * A generator-bound cell whose runs are otherwise comparable (gated, standard preset, enough runs):
+ * its rates are lower bounds of the server's (the generator capped them; errors, failed checks
+ * and crashes take precedence over generator-bound, so none of those inflated them).
+ */
+function isLowerBound(cell: CellSummary): boolean {
+  return cell.verdict === 'generator-bound' && unmeasuredBecause(cell) === null;
+}
+
+/**
  * Ranks one table's cells with {@link TIE_RULE}: every pair of rankable cells is compared with
  * {@link compareCells} (Welch's t-test on log run rates, or paired for interleaved cells), the p-values are Holm-adjusted over the table, and rank =
  * 1 + the number of cells significantly faster (tied cells can share a rank).
+ *
+ * A generator-bound cell is never ranked, but its rates are lower bounds: when they are
+ * significantly above every ranked cell's ({@link aboveEveryRanked}), its true rate is too, and
+ * its standing says so (`aboveRanked`), so a report can name the fastest server without ranking a
+ * figure the server did not produce.
  */
 export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> {
   const standings = new Map<string, Standing>();
@@ -87,7 +107,26 @@ export function rankTable(cells: readonly CellSummary[]): Map<string, Standing> 
   for (const c of rankable) {
     standings.set(c.key, { rank: 1 + fasterCount.get(c.key)!, tiedWith: ties.get(c.key)!.sort(), unrankedBecause: null });
   }
+  for (const b of aboveEveryRanked(cells.filter(isLowerBound), rankable)) {
+    const held = standings.get(b.key)!;
+    standings.set(b.key, {
+      ...held,
+      unrankedBecause: `${held.unrankedBecause}; even so, this lower bound is significantly above every ranked cell`,
+      aboveRanked: true,
+    });
+  }
   return standings;
+}
+
+/**
+ * The lower-bound cells significantly faster than every ranked cell: each against each, Holm
+ * over those comparisons (a family of their own, so they never change the ranked cells' ties).
+ */
+function aboveEveryRanked(bounds: readonly CellSummary[], rankable: readonly CellSummary[]): CellSummary[] {
+  if (rankable.length === 0) return [];
+  const pairs = bounds.flatMap((b) => rankable.map((a) => ({ b, comparison: compareCells(b, a) })));
+  const adjusted = holmAdjust(pairs.map((p) => p.comparison.pValue));
+  return bounds.filter((b) => pairs.every((p, i) => p.b !== b || outcome(p.comparison, adjusted[i]!) === 1));
 }
 
 const AS_VARIANT = 'a variant: ranked against its implementation’s other variants in the variant table';

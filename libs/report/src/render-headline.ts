@@ -1,9 +1,9 @@
 import { markdownTable } from 'markdown-table';
 import { cellText, formatLatencyUs, formatRateInterval } from './format';
-import { TIE_MARK } from './markers';
+import { ABOVE_RANKED_MARK, TIE_MARK } from './markers';
 import { comparisonKey } from './rank-cells';
 import { categoriesOf } from './render-matrix';
-import type { CellSummary, ReportModel } from './report-model';
+import type { ReportModel } from './report-model';
 import { bestValidCells, shareOfBest } from './share-of-best';
 
 /** The comment lines the README's headline table sits between; the report rewrites what lies between them. */
@@ -36,10 +36,19 @@ export function renderHeadline(model: ReportModel, resultsLink: string): string[
     ].map(cellText);
   });
   const hosts = [...new Set(tops.map((t) => t.hostClass))].join('; ');
+  const above = model.cells.filter((c) => c.standing.aboveRanked && c.variant === 'default' && c.ratePerSec && best.has(comparisonKey(c)));
   return [
     `Fastest valid implementation per scenario on ${hosts} (req/s [95 % CI], geometric mean of runs; ${TIE_MARK}: tied with another cell). Full tables, latency, resources and invalid cells: [benchmark results](${resultsLink}).`,
     '',
     markdownTable([['scenario', 'fastest', 'req/s [95 % CI]', 'p99', 'runner-up', 'cells'], ...rows], { align: ['l', 'l', 'r', 'r', 'l', 'r'] }),
+    ...(above.length > 0
+      ? [
+          '',
+          `Faster still, but not ranked: the load generator, not the server, was the limit, so these rates are lower bounds, each significantly above every ranked cell: ${above
+            .map((c) => `${c.implementation} on ${c.scenario} ${ABOVE_RANKED_MARK} ${formatRateInterval(c.ratePerSec!)} req/s`)
+            .join('; ')}.`,
+        ]
+      : []),
   ];
 }
 

@@ -77,7 +77,7 @@ function notes(cells: readonly CellSummary[]): string[] {
   const out: string[] = [];
   for (const c of cells) {
     const standing = c.variant === 'default' ? c.standing : (c.variantStanding ?? c.standing);
-    if (c.verdict !== 'valid') out.push(`- ${INVALID_MARK} **${c.label}** not ranked — ${c.verdict}: ${c.reasons.join('; ')}`);
+    if (c.verdict !== 'valid') out.push(`- ${INVALID_MARK} **${c.label}** not ranked — ${standing.unrankedBecause ?? `${c.verdict}: ${c.reasons.join('; ')}`}`);
     else if (standing.rank === null) out.push(`- **${c.label}** not ranked — ${standing.unrankedBecause}`);
     if (standing.tiedWith.length > 0) out.push(`- ${TIE_MARK} **${c.label}** is tied with ${standing.tiedWith.join(', ')}`);
     if (c.droppedIterations)

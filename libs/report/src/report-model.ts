@@ -82,6 +82,8 @@ export interface Standing {
   readonly tiedWith: readonly string[];
   /** Why the cell is not ranked, when it is not. */
   readonly unrankedBecause: string | null;
+  /** Not ranked (generator-bound), but its rate, a lower bound of the server's, is significantly above every ranked cell of its table (`rankTable`). */
+  readonly aboveRanked?: boolean;
 }
 
 /** Everything the report shows about one result file (one cell). */

@@ -51,9 +51,10 @@ export function barChart(bars: readonly Bar[], unit: string): string {
   return `<svg role="img" aria-label="${escapeHtml(unit)}" width="${width}" height="${bars.length * rowHeight + 8}" viewBox="0 0 ${width} ${bars.length * rowHeight + 8}">${rows.join('')}</svg>`;
 }
 
-/** The page's full HTML. */
+/** The page's full HTML (server-config.html beside the dashboard's index.html, which it links back to). */
 export function renderServerConfigPage(s: ExperimentSummary): string {
   const body = [
+    '<p><a id="link-results" href="./index.html">← All results</a></p>',
     `<h1>${escapeHtml(s.title)}</h1>`,
     `<p>${escapeHtml(s.question)}</p>`,
     coverage(s),

@@ -1,0 +1,23 @@
+/**
+ * The dashboard's page of the server-configuration experiment (server-config.html, linked from
+ * index.html): the experiment's summary rendered by `renderServerConfigPage`. Like the rest of
+ * the dashboard it shows committed results only: by default the host-class folder under
+ * results/published holding the most points of the experiment.
+ */
+import { availableParallelism } from 'node:os';
+import { buildSummary } from '../../../experiments/server-config/src/build-guide';
+import { renderServerConfigPage } from '../src/server-config/render-page';
+
+/** The page's file name in the dashboard's output folder. */
+export const SERVER_CONFIG_PAGE = 'server-config.html';
+
+/** The page's HTML and how many points it shows; `resultsDir` (relative to the workspace) overrides the folder. */
+export async function serverConfigPage(workspaceRoot: string, resultsDir?: string): Promise<{ html: string; measured: number }> {
+  const { summary } = await buildSummary({
+    workspaceRoot,
+    publishedOnly: true,
+    hostCores: availableParallelism(),
+    ...(resultsDir ? { resultsDir } : {}),
+  });
+  return { html: renderServerConfigPage(summary), measured: summary.coverage.measured };
+}
