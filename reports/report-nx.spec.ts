@@ -26,6 +26,9 @@ const COPIED = [
   'tools',
   'apps/lab',
   'apps/dashboard',
+  // The experiment's code, which the dashboard build imports, but not its definition: no
+  // experiment projects, no experiment page.
+  'experiments/server-config/src',
   'reports',
 ];
 
@@ -78,6 +81,8 @@ describe('nx run-many -t report (committed fixture results)', () => {
     expect(markdown).toContain('(generator-bound)');
     const dashboard = await readFile(join(workspace, 'apps/dashboard/dist/index.html'), 'utf8');
     expect(dashboard).toContain('typescript-node-http');
+    // This copy has no experiments/ folder: no experiment page, and no link to one.
+    expect(dashboard).not.toContain('link-server-config');
     expect(await readFile(join(workspace, 'dist/reports/scenario-09-db-pagination.md'), 'utf8')).toContain('09-db-pagination');
   }, 300_000);
 

@@ -36,6 +36,11 @@ export async function buildDashboard(options: BuildDashboardOptions): Promise<{ 
   const outDir = at(options.outDir ?? 'apps/dashboard/dist');
   await build(dashboardViteConfig(data, outDir));
   const experiment = await serverConfigPage(options.workspaceRoot, options.experimentResults);
-  await writeFile(join(outDir, SERVER_CONFIG_PAGE), experiment.html);
-  return { outDir, cells: data.cells.length, experimentPoints: experiment.measured, problems: problems.map((p) => `${p.file}: ${p.code}`) };
+  if (experiment) await writeFile(join(outDir, SERVER_CONFIG_PAGE), experiment.html);
+  else {
+    // No experiment in this workspace: no page, so no link to it either.
+    const index = join(outDir, 'index.html');
+    await writeFile(index, (await readFile(index, 'utf8')).replace(/<p><a id="link-server-config"[\s\S]*?<\/p>\s*/, ''));
+  }
+  return { outDir, cells: data.cells.length, experimentPoints: experiment?.measured ?? 0, problems: problems.map((p) => `${p.file}: ${p.code}`) };
 }

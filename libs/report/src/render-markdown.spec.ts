@@ -68,13 +68,17 @@ describe('renderMarkdown (workspace) from the fixture result files', () => {
     expect(tableRow(markdown, '### 01-lightweight', 'python-fastapi-strict')[1]).toBe('#2');
   });
 
-  it.each([
-    ['01-lightweight', 'go-fiber', 'generator-bound'],
-    ['15-with-cache', 'python-fastapi-strict', 'errors'],
-  ])('lists %s / %s as invalid (%s), never ranked', (scenario, impl, verdict) => {
-    expect(tableRow(markdown, `### ${scenario}`, impl)[1]).toBe('✗');
-    expect(markdown).toContain(`✗ **${impl}** not ranked — ${verdict}:`);
-    expect(markdown).toMatch(new RegExp(`✗ [\\d,]+ \\[[\\d,]+–[\\d,]+\\] \\(${verdict}\\)`));
+  it('lists 15-with-cache / python-fastapi-strict as invalid (errors), never ranked', () => {
+    expect(tableRow(markdown, '### 15-with-cache', 'python-fastapi-strict')[1]).toBe('✗');
+    expect(markdown).toContain('✗ **python-fastapi-strict** not ranked — errors:');
+    expect(markdown).toMatch(/✗ [\d,]+ \[[\d,]+–[\d,]+\] \(errors\)/);
+  });
+
+  it('lists 01-lightweight / go-fiber as generator-bound, never ranked, and says its lower bound beats every ranked cell', () => {
+    expect(tableRow(markdown, '### 01-lightweight', 'go-fiber')[1]).toBe('✗ ≥');
+    expect(markdown).toMatch(/✗ \*\*go-fiber\*\* not ranked — generator-bound: .*; even so, this lower bound is significantly above every ranked cell/);
+    expect(markdown).toMatch(/✗ ≥ [\d,]+ \[[\d,]+–[\d,]+\] \(generator-bound\)/);
+    expect(tableRow(markdown, '### 01-lightweight', 'typescript-node-http')[1]).toBe('#1');
   });
 
   it('shows resources per role and the scenario extras', () => {

@@ -32,8 +32,9 @@ const mib = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1024
 /** A horizontal bar chart with interval whiskers, as inline SVG; an empty note without bars. */
 export function barChart(bars: readonly Bar[], unit: string): string {
   if (bars.length === 0) return '<p class="empty">Not measured yet.</p>';
-  const labelWidth = 280;
-  const width = 640;
+  // Room for the longest label at the page's 11 px font (about 6.6 px per character at most), so none is clipped.
+  const labelWidth = Math.min(520, Math.max(120, Math.ceil(Math.max(...bars.map((b) => b.label.length)) * 6.6) + 12));
+  const width = labelWidth + 360;
   const rowHeight = 22;
   const max = Math.max(...bars.map((b) => b.high), 1e-9);
   const x = (v: number) => labelWidth + ((width - labelWidth - 70) * v) / max;
