@@ -36,7 +36,8 @@ export function renderHeadline(model: ReportModel, resultsLink: string): string[
     ].map(cellText);
   });
   const hosts = [...new Set(tops.map((t) => t.hostClass))].join('; ');
-  const above = model.cells.filter((c) => c.standing.aboveRanked && c.variant === 'default' && c.ratePerSec && best.has(comparisonKey(c)));
+  // aboveRanked implies a ranked valid cell in the group and a rate of its own (rankTable).
+  const above = model.cells.filter((c) => c.standing.aboveRanked && c.variant === 'default');
   return [
     `Fastest valid implementation per scenario on ${hosts} (req/s [95 % CI], geometric mean of runs; ${TIE_MARK}: tied with another cell). Full tables, latency, resources and invalid cells: [benchmark results](${resultsLink}).`,
     '',
