@@ -142,6 +142,16 @@ describe('nx run <pair>:bench on a fresh clone with a committed result', () => {
     expect(publishDryRun().map((c) => c.action)).toEqual(['skip']);
   }, 120_000);
 
+  it('keeps that hash when the scenario gains a hypotheses.json: a new hypothesis re-judges, never re-measures', () => {
+    const file = 'scenarios/01-health/hypotheses.json';
+    write(file, JSON.stringify({ hypotheses: [{ id: 'x', statement: 's', metric: 'p50', compare: { a: 'a', b: 'b' } }] }));
+    try {
+      expect(publishDryRun().map((c) => [c.action, c.nxTaskHash])).toEqual([['skip', taskHash]]);
+    } finally {
+      rmSync(join(root, file));
+    }
+  }, 120_000);
+
   it('is an ordinary Nx cache hit afterwards', () => {
     const { code, output } = runPair();
     expect(code, output).toBe(0);

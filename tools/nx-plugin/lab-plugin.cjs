@@ -396,6 +396,8 @@ function cellBenchTarget({ impl, scenario, out, flags, description }, buildOutpu
       `{workspaceRoot}/${implRoot}/**/*`,
       ...notOutputs,
       `{workspaceRoot}/scenarios/${scenario}/**/*`,
+      // Hypotheses judge results and never change a measurement: asking one must not re-measure.
+      `!{workspaceRoot}/scenarios/${scenario}/hypotheses.json`,
       ...BENCH_LIB_INPUTS,
       FINGERPRINT,
       ...HASHED_LAB_ENV.map((env) => ({ env })),

@@ -140,6 +140,7 @@ describe('createNodesV2', () => {
       '{workspaceRoot}/implementations/go-chi/**/*',
       '!{workspaceRoot}/implementations/go-chi/bin/**/*',
       '{workspaceRoot}/scenarios/02-json/**/*',
+      '!{workspaceRoot}/scenarios/02-json/hypotheses.json',
       '{workspaceRoot}/libs/engine/src/**/*',
       '{workspaceRoot}/libs/runner/src/**/*',
       '{workspaceRoot}/libs/infra/src/**/*',

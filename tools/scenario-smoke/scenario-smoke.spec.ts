@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { findEndpoint } from '@lab/contract';
 import { type DriverResult, type HttpClient, type LoadSpec, type Scenario, runScenario } from '@lab/engine';
 import { type ManagedProcess, type Stack, findFreePort, spawnManaged, startStack } from '@lab/infra';
+import { type ScenarioInfo, type ScenarioLoadProblem, loadScenarios } from '@lab/report';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -60,6 +61,31 @@ const EXPECTED: Record<string, { extras?: string[]; trends?: string[]; zero?: st
   '16-a-pure-hit': { extras: ['cache.hits', 'cache.misses', 'cache.hitRatio'], zero: ['cache.misses'] },
   '16-b-pure-miss': { extras: ['cache.hits', 'cache.misses', 'cache.hitRatio'], zero: ['cache.hits'] },
 };
+
+/** What a hypothesis names in one scenario: the groups its run must record, the extras its teardown must report. */
+interface HypothesisRef {
+  id: string;
+  groups: string[];
+  extras: string[];
+}
+
+/**
+ * Every hypothesis of the catalogue (scenario.ts and hypotheses.json, loaded as the report loads
+ * them) by the scenario whose run it reads: extras without the `scenario.` prefix the result
+ * file adds.
+ */
+function hypothesisReferences(scenarios: readonly ScenarioInfo[]): Map<string, HypothesisRef[]> {
+  const refs = new Map<string, HypothesisRef[]>();
+  const add = (scenario: string, ref: HypothesisRef) => refs.set(scenario, [...(refs.get(scenario) ?? []), ref]);
+  for (const s of scenarios) {
+    for (const h of s.hypotheses ?? []) {
+      if ('compare' in h) add(s.id, { id: h.id, groups: [h.compare.a, h.compare.b], extras: [] });
+      else if ('compareCells' in h) for (const side of [h.compareCells.a, h.compareCells.b]) add(side.scenario, { id: h.id, groups: [side.group], extras: [] });
+      else add(s.id, { id: h.id, groups: [], extras: h.extras.map((e) => e.replace(/^scenario\./, '')) });
+    }
+  }
+  return refs;
+}
 
 /** The scenario's load, shortened for a smoke run. */
 function smokeLoad(id: string, load: LoadSpec): LoadSpec {
@@ -161,6 +187,22 @@ function failedChecks(result: DriverResult): string[] {
     .map(([name, c]) => `${name}: ${c.failed} failed / ${c.passed + c.failed}`);
 }
 
+/** The catalogue as the report loads it: every hypothesis of scenario.ts and hypotheses.json, and what could not be loaded. */
+let hypothesesNaming = new Map<string, HypothesisRef[]>();
+let catalogueProblems: ScenarioLoadProblem[] = [];
+beforeAll(async () => {
+  const { scenarios, problems } = await loadScenarios(root);
+  hypothesesNaming = hypothesisReferences(scenarios);
+  catalogueProblems = problems;
+});
+
+describe('the hypotheses the report judges', () => {
+  it('load from every scenario folder without a problem (scenario.ts and hypotheses.json)', () => {
+    expect(catalogueProblems).toEqual([]);
+    expect(hypothesesNaming.size).toBeGreaterThan(0);
+  });
+});
+
 describe('every scenario against typescript-express', () => {
   let stack: Stack | undefined;
   let server: ManagedProcess | undefined;
@@ -230,8 +272,10 @@ describe('every scenario against typescript-express', () => {
       if (t.group !== undefined) expect(result.groups[t.group]?.requests ?? 0, `group "${t.group}"`).toBeGreaterThan(0);
       if (t.trend !== undefined) expect(result.trends[t.trend]?.count ?? 0, `trend "${t.trend}"`).toBeGreaterThan(0);
     }
-    for (const h of scenario.hypotheses) {
-      for (const g of [h.compare.a, h.compare.b]) expect(result.groups[g]?.requests ?? 0, `hypothesis ${h.id}: group "${g}"`).toBeGreaterThan(0);
+    // …and every group and extra a hypothesis names in this scenario (scenario.ts, its own or another's hypotheses.json).
+    for (const ref of hypothesesNaming.get(folder) ?? []) {
+      for (const g of ref.groups) expect(result.groups[g]?.requests ?? 0, `hypothesis ${ref.id}: group "${g}"`).toBeGreaterThan(0);
+      for (const e of ref.extras) expect(extras, `hypothesis ${ref.id}: extra "${e}"`).toHaveProperty([e]);
     }
 
     // Extras and extra trends the scenario exists to report.

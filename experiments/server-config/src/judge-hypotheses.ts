@@ -51,6 +51,8 @@ export interface HypothesisVerdict {
   comparisons: Comparison[];
   /** Pairs the rule asks for that have no usable data yet (a point missing, invalid or with fewer than 2 runs). */
   pending: number;
+  /** Points of those pending pairs that were measured but are not valid, with their verdicts (`unstable`, …). */
+  invalidPoints: { id: string; verdict: string }[];
 }
 
 type Pair = { subject: PointOutcome; reference: PointOutcome; test: Test };
@@ -72,6 +74,9 @@ export function judgeHypotheses(definition: ExperimentDefinition, outcomes: read
       effect: deciding(comparisons, definition.margin),
       comparisons,
       pending: pairs.length - usable.length,
+      invalidPoints: [...new Set(pairs.filter((p) => !usable.includes(p)).flatMap((p) => [p.subject, p.reference]))]
+        .filter((o) => o.status === 'measured' && o.verdict !== 'valid')
+        .map((o) => ({ id: o.point.id, verdict: o.verdict ?? 'unknown' })),
     };
   });
 }

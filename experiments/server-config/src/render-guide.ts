@@ -122,10 +122,19 @@ function againstOriginal(hs: readonly HypothesisVerdict[]): string[] {
   return hs.map((h) => {
     const ours =
       h.verdict === 'untested'
-        ? 'our data cannot say yet: its points are not measured'
+        ? `our data cannot say yet: ${untestedWhy(h)}`
         : `our data: **${h.verdict}** (${h.comparisons.length} comparisons${h.effect ? `, deciding ratio ${formatRatio({ estimate: h.effect.ratio, low: h.effect.low, high: h.effect.high })}` : ''})`;
     return `- **${h.id}**: ${ORIGINAL[h.id] ?? 'the original stated no verdict'}; ${ours}.`;
   });
+}
+
+/** Why a hypothesis has no comparison: no point measured, or measured points that are not valid. */
+function untestedWhy(h: HypothesisVerdict): string {
+  if (h.invalidPoints.length === 0) return 'its points are not measured';
+  const byVerdict = new Map<string, number>();
+  for (const p of h.invalidPoints) byVerdict.set(p.verdict, (byVerdict.get(p.verdict) ?? 0) + 1);
+  const verdicts = [...byVerdict].map(([v, n]) => `${n} ${v}`).join(', ');
+  return `${h.invalidPoints.length} of its points are measured but not valid (${verdicts}), and only valid points are compared`;
 }
 
 function evidence(points: readonly PointRow[]): string[] {

@@ -107,6 +107,11 @@ describe('hypotheses from fixture results', () => {
     const summary = summarizeExperiment(definition, missingOthers(noisy), 2);
     expect(summary.hypotheses.map((h) => h.verdict)).toEqual(['untested', 'untested', 'untested']);
     expect(summary.coverage).toMatchObject({ measured: 8, valid: 4 });
+    // The guide says why H1 has no comparison: a measured point is not valid, not that nothing was measured.
+    const h1 = summary.hypotheses.find((h) => h.id === 'H1')!;
+    expect(h1.invalidPoints.map((p) => p.verdict)).toEqual(expect.arrayContaining(['noisy']));
+    expect(renderGuide(summary, stamp)).toMatch(/\*\*H1\*\*: .*our data cannot say yet: \d+ of its points are measured but not valid \(\d+ noisy\)/);
+    expect(renderGuide(summary, stamp)).toMatch(/\*\*H2\*\*: .*our data cannot say yet: its points are not measured/);
   });
 });
 

@@ -1,7 +1,9 @@
 import { readResultsDir, type LoadedResult } from '@lab/results';
+import { compareRuns } from '@lab/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportModel } from './build-report-model';
 import { evaluateFindings } from './evaluate-findings';
+import type { HypothesisSpec } from './report-model';
 import { renderDiscoveries } from './render-discoveries';
 import { FIXTURE_RESULTS_DIR, fixtureScenarios } from './testing/fixtures';
 
@@ -62,5 +64,65 @@ describe('evaluateFindings', () => {
     expect(md).toContain('### offset-depth-penalty — **supported**');
     expect(md).toMatch(/\| typescript-node-http +\| default +\| fixture-host +\| 5 +\| \d\.\d\d× \[\d\.\d\d–\d\.\d\d\] +\| supported/);
     expect(md).toContain('3 hypotheses: 1 supported, 0 rejected, 1 inconclusive, 1 measured.');
+  });
+
+  describe('between two cells of one implementation (compareCells)', () => {
+    const DEEP = 'OFFSET pagination - deep (pages 4950-5000)';
+    /** The deep OFFSET group of each 09 cell against the given group of the implementation's cell in scenario b. */
+    const finding = (metric: 'p50' | 'ratePerSec', b: { scenario: string; group: string }, expectRatioAtLeast?: number) => {
+      const h: HypothesisSpec = { id: 'h', statement: 's', metric, compareCells: { a: { scenario: '09-db-pagination', group: DEEP }, b }, expectRatioAtLeast };
+      return evaluateFindings(buildReportModel(loaded), [{ id: '09-db-pagination', hypotheses: [h] }])[0]!;
+    };
+
+    it('pairs each cell of scenario a with its implementation’s cell of scenario b: a Welch ratio of the run figures', () => {
+      const f = finding('p50', { scenario: '01-lightweight', group: 'default' }, 1);
+      expect(f.cells.map((c) => c.label).sort()).toEqual(['python-fastapi-strict', 'typescript-node-http']);
+      expect(f.verdict).toBe('supported');
+      const model = buildReportModel(loaded);
+      const runsOf = (scenario: string, group: string) =>
+        model.cells.find((c) => c.scenario === scenario && c.implementation === 'typescript-node-http')!.groupRuns[group]!.map((g) => g!.p50!);
+      const expected = compareRuns(runsOf('09-db-pagination', DEEP), runsOf('01-lightweight', 'default'));
+      expect(f.cells.find((c) => c.label === 'typescript-node-http')).toMatchObject({
+        runs: 5,
+        ratio: { estimate: expected.ratio, low: expected.low, high: expected.high },
+        verdict: 'supported',
+        counted: true,
+      });
+    });
+
+    it('is inconclusive, uncounted, for a cell with no partner, and measured without an expected ratio', () => {
+      const lonely = finding('ratePerSec', { scenario: '03-db-read', group: 'x' }, 1);
+      expect(lonely.verdict).toBe('inconclusive');
+      expect(lonely.cells[0]).toMatchObject({ counted: false, ratio: null, note: 'no 03-db-read cell to compare with' });
+      const measured = finding('ratePerSec', { scenario: '01-lightweight', group: 'default' });
+      expect(measured.verdict).toBe('measured');
+      expect(renderDiscoveries([measured])).toContain('in 09-db-pagination ÷ `default` in 01-lightweight');
+    });
+  });
+
+  describe('on counters (extras)', () => {
+    const finding = (expect: { atLeast?: number; atMost?: number }, extras = ['cache.hitRatio']) =>
+      evaluateFindings(buildReportModel(loaded), [{ id: '15-with-cache', hypotheses: [{ id: 'hits', statement: 's', extras, expect }] }])[0]!;
+
+    it('is supported when every counter lies within the bounds, rejected when one does not', () => {
+      const ok = finding({ atLeast: 0.9 });
+      expect(ok.verdict).toBe('supported');
+      expect(ok.cells.find((c) => c.label === 'typescript-node-http')).toMatchObject({
+        extras: { 'cache.hitRatio': 0.9533 },
+        verdict: 'supported',
+        counted: true,
+      });
+      // python-fastapi-strict's cell had errors: listed with its counters, never counted.
+      expect(ok.cells.find((c) => c.label === 'python-fastapi-strict')).toMatchObject({ counted: false, note: 'not counted: errors' });
+      expect(finding({ atLeast: 0.9, atMost: 0.95 }).verdict).toBe('rejected');
+      expect(renderDiscoveries([finding({ atLeast: 0, atMost: 0 })])).toContain('expected = 0 each');
+      expect(renderDiscoveries([ok])).toMatch(/\| typescript-node-http +\| default +\| fixture-host +\| – +\| cache.hitRatio = 0.953 +\| supported/);
+    });
+
+    it('is inconclusive, naming the counter, when a cell did not record it', () => {
+      const f = finding({ atMost: 0 }, ['cache.hitRatio', 'scenario.nope']);
+      expect(f.verdict).toBe('inconclusive');
+      expect(f.cells[0]).toMatchObject({ extras: null, counted: false, note: 'not recorded: scenario.nope' });
+    });
   });
 });

@@ -1,19 +1,31 @@
-import { MIN_RUNS_FOR_CI, runInterval } from '@lab/stats';
-import type { CellSummary, HypothesisSpec, ReportModel, ScenarioInfo } from './report-model';
+import { compareRuns, MIN_RUNS_FOR_CI, runInterval } from '@lab/stats';
+import type {
+  CellSummary,
+  CellsHypothesis,
+  ExtrasHypothesis,
+  GroupHypothesis,
+  GroupRunFigures,
+  HypothesisMetric,
+  HypothesisSpec,
+  ReportModel,
+  ScenarioInfo,
+} from './report-model';
 
 /** Verdict of a hypothesis: `measured` when it declares no expected ratio (the effect only). */
 export type FindingVerdict = 'supported' | 'rejected' | 'inconclusive' | 'measured';
 
-/** The effect of one hypothesis in one cell. */
+/** The effect of one hypothesis in one cell (for `compareCells`, in cell a, against its partner). */
 export interface FindingCell {
   readonly key: string;
   readonly label: string;
   readonly profile: string;
   readonly hostId: string;
-  /** Runs where both groups were measured. */
+  /** Runs behind the ratio: paired runs (groups), the smaller cell's runs (cells); 0 for extras. */
   readonly runs: number;
-  /** Geometric mean over runs of metric(a) ÷ metric(b) within the same run, with its 95 % CI; null below 3 runs. */
+  /** The ratio with its 95 % CI (see {@link FINDING_RULE}); null below 3 runs and for extras. */
   readonly ratio: { estimate: number; low: number; high: number } | null;
+  /** The named counters of an `extras` hypothesis, when all were recorded; else null. */
+  readonly extras: Readonly<Record<string, number>> | null;
   readonly verdict: FindingVerdict;
   /** False for cells that failed validity: listed, but not part of the overall verdict. */
   readonly counted: boolean;
@@ -32,21 +44,32 @@ export interface Finding {
 
 /** The verdict rule, in words, for DISCOVERIES.md. */
 export const FINDING_RULE =
-  'Per cell, the effect is the geometric mean over runs of metric(a) ÷ metric(b) measured in the same run (paired, so host drift cancels), ' +
-  "with a 95 % confidence interval from Student's t on the logarithms of those ratios (at least 3 runs; fewer are inconclusive). " +
-  'Against the declared "at least k×": supported when the whole CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
+  'Two groups of one cell: the effect is the geometric mean over runs of metric(a) ÷ metric(b) measured in the same run (paired, so host drift cancels), ' +
+  "with a 95 % confidence interval from Student's t on the logarithms of those ratios. " +
+  "Two cells of one implementation (different scenarios, measured at different times): the ratio of the geometric means of metric over each cell's runs, with Welch's 95 % interval on the logarithms (drift between the cells widens it). " +
+  'Either needs at least 3 runs; fewer are inconclusive. Against the declared "at least k×": supported when the whole CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
+  'Counters (extras) are exact counts over the cell: supported when every named counter lies within the stated bounds, rejected when one does not. ' +
   'Overall: supported (or rejected) when every valid cell agrees, otherwise inconclusive. Invalid, ungated and quick-preset cells are listed, never counted.';
 
-function metricOf(
-  h: HypothesisSpec,
-  g: { ratePerSec: number; p50: number | null; p90: number | null; p95: number | null; p99: number | null; mean: number | null },
-): number | null {
-  return h.metric === 'ratePerSec' ? g.ratePerSec : g[h.metric];
+const metricOf = (metric: HypothesisMetric, g: GroupRunFigures | null | undefined): number | null =>
+  g ? (metric === 'ratePerSec' ? g.ratePerSec : g[metric]) : null;
+
+/** Whether a cell's figures may decide a hypothesis, and if not, why (the note). */
+function countability(cell: CellSummary): { counted: boolean; note: string | null } {
+  if (cell.verdict !== 'valid') return { counted: false, note: `not counted: ${cell.verdict}` };
+  if (cell.gated !== true) return { counted: false, note: 'not counted: not gated' };
+  if (cell.preset === null || cell.preset === 'quick') return { counted: false, note: 'not counted: indicative preset' };
+  return { counted: true, note: null };
 }
 
-function evaluateCell(h: HypothesisSpec, cell: CellSummary): FindingCell {
-  const countable = cell.verdict === 'valid' && cell.gated === true && cell.preset !== null && cell.preset !== 'quick';
-  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, counted: countable };
+/** A ratio's verdict against the expected "at least k×" (measured when none is declared). */
+function ratioVerdict(k: number | undefined, ratio: { low: number; high: number }): FindingVerdict {
+  return k === undefined ? 'measured' : ratio.low >= k ? 'supported' : ratio.high < k ? 'rejected' : 'inconclusive';
+}
+
+function evaluateGroups(h: GroupHypothesis, cell: CellSummary): FindingCell {
+  const { counted, note } = countability(cell);
+  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, extras: null, counted };
   const a = cell.groupRuns[h.compare.a];
   const b = cell.groupRuns[h.compare.b];
   const missing = [!a ? h.compare.a : null, !b ? h.compare.b : null].filter((g) => g !== null);
@@ -55,27 +78,71 @@ function evaluateCell(h: HypothesisSpec, cell: CellSummary): FindingCell {
   }
   const ratios: number[] = [];
   a!.forEach((ga, i) => {
-    const gb = b![i];
-    const x = ga ? metricOf(h, ga) : null;
-    const y = gb ? metricOf(h, gb) : null;
+    const x = metricOf(h.metric, ga);
+    const y = metricOf(h.metric, b![i]);
     if (x !== null && y !== null && x > 0 && y > 0) ratios.push(x / y);
   });
-  const invalidNote =
-    cell.verdict !== 'valid' ? `not counted: ${cell.verdict}` : countable ? null : `not counted: ${cell.gated !== true ? 'not gated' : 'indicative preset'}`;
   if (ratios.length < MIN_RUNS_FOR_CI) {
-    return { ...base, runs: ratios.length, ratio: null, verdict: 'inconclusive', note: invalidNote ?? `fewer than ${MIN_RUNS_FOR_CI} runs with both groups` };
+    return { ...base, runs: ratios.length, ratio: null, verdict: 'inconclusive', note: note ?? `fewer than ${MIN_RUNS_FOR_CI} runs with both groups` };
   }
   const ci = runInterval(ratios);
   const ratio = { estimate: ci.estimate, low: ci.low, high: ci.high };
-  const k = h.expectRatioAtLeast;
-  const verdict: FindingVerdict = k === undefined ? 'measured' : ci.low >= k ? 'supported' : ci.high < k ? 'rejected' : 'inconclusive';
-  return { ...base, runs: ratios.length, ratio, verdict, note: invalidNote };
+  return { ...base, runs: ratios.length, ratio, verdict: ratioVerdict(h.expectRatioAtLeast, ratio), note };
+}
+
+/** Cell a (scenario a) against the same implementation's cell in scenario b, same variant, profile and host. */
+function evaluateCells(h: CellsHypothesis, cell: CellSummary, all: readonly CellSummary[]): FindingCell {
+  const { a, b } = h.compareCells;
+  const partner = all.find(
+    (c) =>
+      c.scenario === b.scenario &&
+      c.implementation === cell.implementation &&
+      c.variant === cell.variant &&
+      c.profile === cell.profile &&
+      c.hostId === cell.hostId,
+  );
+  const own = countability(cell);
+  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, extras: null };
+  if (!partner) return { ...base, runs: 0, ratio: null, verdict: 'inconclusive', counted: false, note: `no ${b.scenario} cell to compare with` };
+  const theirs = countability(partner);
+  const counted = own.counted && theirs.counted;
+  const note = own.note ?? (theirs.note ? `${b.scenario} cell ${theirs.note}` : null);
+  const figures = (c: CellSummary, group: string) =>
+    (c.groupRuns[group] ?? []).map((g) => metricOf(h.metric, g)).filter((x): x is number => x !== null && x > 0);
+  const xs = figures(cell, a.group);
+  const ys = figures(partner, b.group);
+  const runs = Math.min(xs.length, ys.length);
+  if (runs < MIN_RUNS_FOR_CI) {
+    const why =
+      xs.length === 0 || ys.length === 0 ? `group not measured: ${xs.length === 0 ? a.group : b.group}` : `fewer than ${MIN_RUNS_FOR_CI} runs in a cell`;
+    return { ...base, runs, ratio: null, verdict: 'inconclusive', counted, note: note ?? why };
+  }
+  const c = compareRuns(xs, ys, { confidence: 0.95 });
+  const ratio = { estimate: c.ratio, low: c.low, high: c.high };
+  return { ...base, runs, ratio, verdict: ratioVerdict(h.expectRatioAtLeast, ratio), counted, note };
+}
+
+function evaluateExtras(h: ExtrasHypothesis, cell: CellSummary): FindingCell {
+  const { counted, note } = countability(cell);
+  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, runs: 0, ratio: null, counted };
+  const values = Object.fromEntries(h.extras.map((name) => [name, cell.extras[name]]));
+  const missing = h.extras.filter((name) => typeof values[name] !== 'number');
+  if (missing.length > 0) return { ...base, extras: null, verdict: 'inconclusive', counted: false, note: `not recorded: ${missing.join(', ')}` };
+  const numbers = values as Record<string, number>;
+  const within = (v: number) => (h.expect.atLeast === undefined || v >= h.expect.atLeast) && (h.expect.atMost === undefined || v <= h.expect.atMost);
+  return { ...base, extras: numbers, verdict: Object.values(numbers).every(within) ? 'supported' : 'rejected', note };
 }
 
 function overall(h: HypothesisSpec, cells: readonly FindingCell[]): { verdict: FindingVerdict; why: string } {
-  const counted = cells.filter((c) => c.counted && c.ratio !== null);
-  if (counted.length === 0) return { verdict: 'inconclusive', why: `no valid cell measured both groups in ${MIN_RUNS_FOR_CI} or more runs` };
-  if (h.expectRatioAtLeast === undefined) return { verdict: 'measured', why: 'no expected ratio declared: the effect is reported, not judged' };
+  const counted = cells.filter((c) => c.counted && (c.ratio !== null || c.extras !== null));
+  if (counted.length === 0) {
+    return {
+      verdict: 'inconclusive',
+      why: 'extras' in h ? 'no valid cell recorded the counters' : `no valid cell measured both groups in ${MIN_RUNS_FOR_CI} or more runs`,
+    };
+  }
+  if (!('extras' in h) && h.expectRatioAtLeast === undefined)
+    return { verdict: 'measured', why: 'no expected ratio declared: the effect is reported, not judged' };
   const verdicts = new Set(counted.map((c) => c.verdict));
   if (verdicts.size === 1 && (verdicts.has('supported') || verdicts.has('rejected'))) {
     const v = [...verdicts][0]!;
@@ -97,7 +164,10 @@ export function evaluateFindings(model: ReportModel, scenarios: readonly Scenari
   const findings: Finding[] = [];
   for (const s of [...scenarios].sort((x, y) => x.id.localeCompare(y.id))) {
     for (const h of s.hypotheses ?? []) {
-      const cells = model.cells.filter((c) => c.scenario === s.id).map((c) => evaluateCell(h, c));
+      const cells =
+        'compareCells' in h
+          ? model.cells.filter((c) => c.scenario === h.compareCells.a.scenario).map((c) => evaluateCells(h, c, model.cells))
+          : model.cells.filter((c) => c.scenario === s.id).map((c) => ('extras' in h ? evaluateExtras(h, c) : evaluateGroups(h, c)));
       findings.push({ scenario: s.id, scenarioTitle: s.title ?? null, hypothesis: h, cells, ...overall(h, cells) });
     }
   }

@@ -3,6 +3,11 @@ export type {
   CellSummary,
   GroupRunFigures,
   HostSummary,
+  CellGroupRef,
+  CellsHypothesis,
+  ExtrasHypothesis,
+  GroupHypothesis,
+  HypothesisMetric,
   HypothesisSpec,
   Interval,
   ProfileSummary,
@@ -38,4 +43,5 @@ export { bestValidCells, shareOfBest } from './share-of-best';
 export { toDashboardData, DASHBOARD_DATA_VERSION, type DashboardCell, type DashboardData } from './dashboard-data';
 export { collectResults, RESULT_DIR_DEPTH } from './collect-results';
 export { loadScenarios, type ScenarioLoadProblem } from './load-scenarios';
+export { HYPOTHESES_FILE, parseHypothesesFile, type HypothesesFileIssue } from './hypotheses-file';
 export { warmupOf, WARMUP_BAND, WARMUP_NOISE_MULTIPLIER, WARMUP_SMOOTH_SECONDS, type CellWarmup, type RunWarmup } from './warmup';

@@ -1,8 +1,9 @@
 import { markdownTable } from 'markdown-table';
-import { FINDING_RULE, type Finding } from './evaluate-findings';
-import { cellText, formatRatio } from './format';
+import { FINDING_RULE, type Finding, type FindingCell } from './evaluate-findings';
+import { cellText, formatFigure, formatRatio } from './format';
+import type { HypothesisMetric, HypothesisSpec } from './report-model';
 
-const METRIC_WORDS: Record<Finding['hypothesis']['metric'], string> = {
+const METRIC_WORDS: Record<HypothesisMetric, string> = {
   ratePerSec: 'throughput (req/s)',
   p50: 'p50 latency',
   p90: 'p90 latency',
@@ -11,22 +12,41 @@ const METRIC_WORDS: Record<Finding['hypothesis']['metric'], string> = {
   mean: 'mean latency',
 };
 
+/** What a hypothesis compares and what it expects, in words. */
+function effectText(h: HypothesisSpec): string {
+  if ('extras' in h) {
+    const { atLeast, atMost } = h.expect;
+    const bounds =
+      atLeast !== undefined && atLeast === atMost
+        ? `= ${atLeast}`
+        : [atLeast !== undefined ? `≥ ${atLeast}` : null, atMost !== undefined ? `≤ ${atMost}` : null].filter(Boolean).join(' and ');
+    return `counters ${h.extras.map((e) => `\`${e}\``).join(', ')} over each cell; expected ${bounds} each`;
+  }
+  const expectation = h.expectRatioAtLeast === undefined ? 'no expected ratio' : `expected ≥ ${h.expectRatioAtLeast}×`;
+  if ('compareCells' in h) {
+    const { a, b } = h.compareCells;
+    return `${METRIC_WORDS[h.metric]} of \`${a.group}\` in ${a.scenario} ÷ \`${b.group}\` in ${b.scenario}, the same implementation's two cells; ${expectation}`;
+  }
+  return `${METRIC_WORDS[h.metric]} of \`${h.compare.a}\` ÷ \`${h.compare.b}\`; ${expectation}`;
+}
+
 function renderFinding(f: Finding): string[] {
   const h = f.hypothesis;
-  const expectation = h.expectRatioAtLeast === undefined ? 'no expected ratio' : `expected ≥ ${h.expectRatioAtLeast}×`;
-  const out = [
-    `### ${h.id} — **${f.verdict}**`,
-    '',
-    `> ${h.statement}`,
-    '',
-    `Effect: ${METRIC_WORDS[h.metric]} of \`${h.compare.a}\` ÷ \`${h.compare.b}\`; ${expectation}. Verdict: ${f.verdict} (${f.why}).`,
-    '',
-  ];
+  const out = [`### ${h.id} — **${f.verdict}**`, '', `> ${h.statement}`, '', `Effect: ${effectText(h)}. Verdict: ${f.verdict} (${f.why}).`, ''];
   if (f.cells.length === 0) return [...out, 'Rests on: no cells measured yet.', ''];
-  const rows = f.cells.map((c) =>
-    [c.label, c.profile, c.hostId, String(c.runs), c.ratio ? formatRatio(c.ratio) : '–', c.verdict, c.counted ? 'yes' : 'no', c.note ?? ''].map(cellText),
-  );
-  out.push('Rests on:', '', markdownTable([['cell', 'profile', 'host', 'runs', 'ratio [95 % CI]', 'verdict', 'counted', 'note'], ...rows]), '');
+  const effect = (c: FindingCell) =>
+    c.ratio
+      ? formatRatio(c.ratio)
+      : c.extras
+        ? Object.entries(c.extras)
+            .map(([k, v]) => `${k} = ${formatFigure(v)}`)
+            .join(', ')
+        : '–';
+  // Counters are totals over the cell, not per run: no run count.
+  const runs = (c: FindingCell) => ('extras' in h ? '–' : String(c.runs));
+  const rows = f.cells.map((c) => [c.label, c.profile, c.hostId, runs(c), effect(c), c.verdict, c.counted ? 'yes' : 'no', c.note ?? ''].map(cellText));
+  const effectHeading = 'extras' in h ? 'counters' : 'ratio [95 % CI]';
+  out.push('Rests on:', '', markdownTable([['cell', 'profile', 'host', 'runs', effectHeading, 'verdict', 'counted', 'note'], ...rows]), '');
   return out;
 }
 
@@ -40,8 +60,8 @@ export function renderDiscoveries(findings: readonly Finding[]): string {
     '# Discoveries',
     '',
     'Generated from the result files and the hypotheses the scenarios declare (`hypotheses` in',
-    '`scenarios/*/scenario.ts`). Do not edit: regenerate with `nx run reports:report`. Hand-written',
-    'notes go in `qna/`, `retrospectives/` and `topics/` (see README.md).',
+    '`scenarios/*/scenario.ts` and `scenarios/*/hypotheses.json`). Do not edit: regenerate with',
+    '`nx run reports:report`. Hand-written notes go in `qna/`, `retrospectives/` and `topics/` (see README.md).',
     '',
     `How verdicts are decided: ${FINDING_RULE}`,
     '',

@@ -7,17 +7,57 @@ export type ReportScope =
   | { readonly kind: 'scenario'; readonly id: string }
   | { readonly kind: 'implementation'; readonly id: string };
 
-/** A hypothesis as a scenario declares it (`defineScenario({ hypotheses })` in @lab/engine). */
-export interface HypothesisSpec {
+/** Which figure of a group a hypothesis compares: its throughput, or a latency of its requests. */
+export type HypothesisMetric = 'ratePerSec' | 'p50' | 'p90' | 'p95' | 'p99' | 'mean';
+
+/**
+ * Two groups of the same run (`defineScenario({ hypotheses })` in @lab/engine, or the scenario's
+ * `hypotheses.json`): the effect is metric(a) ÷ metric(b), paired run by run.
+ */
+export interface GroupHypothesis {
   readonly id: string;
   readonly statement: string;
   /** ratePerSec = group throughput; the others are group latencies (µs). */
-  readonly metric: 'ratePerSec' | 'p50' | 'p90' | 'p95' | 'p99' | 'mean';
+  readonly metric: HypothesisMetric;
   /** Group names; the effect is metric(a) ÷ metric(b). */
   readonly compare: { readonly a: string; readonly b: string };
   /** The claim: the ratio is at least this. Absent = the effect is only measured. */
   readonly expectRatioAtLeast?: number;
 }
+
+/** A group of one scenario's cell. */
+export interface CellGroupRef {
+  readonly scenario: string;
+  readonly group: string;
+}
+
+/**
+ * Two cells of one implementation in different scenarios (same variant, profile and host):
+ * the effect is the ratio of the geometric means of metric over their runs, with a Welch interval,
+ * since the cells were measured at different times (`hypotheses.json` only).
+ */
+export interface CellsHypothesis {
+  readonly id: string;
+  readonly statement: string;
+  readonly metric: HypothesisMetric;
+  readonly compareCells: { readonly a: CellGroupRef; readonly b: CellGroupRef };
+  readonly expectRatioAtLeast?: number;
+}
+
+/**
+ * Counters a scenario's teardown records for the whole cell (result `extras`, e.g.
+ * `scenario.no-lock.lostUpdates`): exact counts, so no interval; each named extra must lie within
+ * the bounds (`hypotheses.json` only).
+ */
+export interface ExtrasHypothesis {
+  readonly id: string;
+  readonly statement: string;
+  readonly extras: readonly string[];
+  readonly expect: { readonly atLeast?: number; readonly atMost?: number };
+}
+
+/** A hypothesis about a scenario's results; DISCOVERIES.md judges each. */
+export type HypothesisSpec = GroupHypothesis | CellsHypothesis | ExtrasHypothesis;
 
 /** What the report knows about a scenario beyond its result files (structurally a @lab/engine Scenario). */
 export interface ScenarioInfo {
