@@ -62,6 +62,9 @@ function countability(cell: CellSummary): { counted: boolean; note: string | nul
   return { counted: true, note: null };
 }
 
+/** Which cell a row of a finding is about. */
+const identity = (cell: CellSummary) => ({ key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId });
+
 /** A ratio's verdict against the expected "at least k×" (measured when none is declared). */
 function ratioVerdict(k: number | undefined, ratio: { low: number; high: number }): FindingVerdict {
   return k === undefined ? 'measured' : ratio.low >= k ? 'supported' : ratio.high < k ? 'rejected' : 'inconclusive';
@@ -69,7 +72,7 @@ function ratioVerdict(k: number | undefined, ratio: { low: number; high: number 
 
 function evaluateGroups(h: GroupHypothesis, cell: CellSummary): FindingCell {
   const { counted, note } = countability(cell);
-  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, extras: null, counted };
+  const base = { ...identity(cell), extras: null, counted };
   const a = cell.groupRuns[h.compare.a];
   const b = cell.groupRuns[h.compare.b];
   const missing = [!a ? h.compare.a : null, !b ? h.compare.b : null].filter((g) => g !== null);
@@ -102,7 +105,7 @@ function evaluateCells(h: CellsHypothesis, cell: CellSummary, all: readonly Cell
       c.hostId === cell.hostId,
   );
   const own = countability(cell);
-  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, extras: null };
+  const base = { ...identity(cell), extras: null };
   if (!partner) return { ...base, runs: 0, ratio: null, verdict: 'inconclusive', counted: false, note: `no ${b.scenario} cell to compare with` };
   const theirs = countability(partner);
   const counted = own.counted && theirs.counted;
@@ -124,7 +127,7 @@ function evaluateCells(h: CellsHypothesis, cell: CellSummary, all: readonly Cell
 
 function evaluateExtras(h: ExtrasHypothesis, cell: CellSummary): FindingCell {
   const { counted, note } = countability(cell);
-  const base = { key: cell.key, label: cell.label, profile: cell.profile, hostId: cell.hostId, runs: 0, ratio: null, counted };
+  const base = { ...identity(cell), runs: 0, ratio: null, counted };
   const values = Object.fromEntries(h.extras.map((name) => [name, cell.extras[name]]));
   const missing = h.extras.filter((name) => typeof values[name] !== 'number');
   if (missing.length > 0) return { ...base, extras: null, verdict: 'inconclusive', counted: false, note: `not recorded: ${missing.join(', ')}` };
