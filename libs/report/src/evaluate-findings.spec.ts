@@ -46,6 +46,46 @@ describe('evaluateFindings', () => {
     expect(f.verdict).toBe('supported');
   });
 
+  /** The fixtures with one cell's verdict replaced. */
+  const withVerdict = (scenario: string, implementation: string, verdict: 'unstable' | 'noisy') =>
+    loaded.map((l) =>
+      l.result.cell.scenario === scenario && l.result.cell.implementation === implementation
+        ? { ...l, result: { ...l.result, validity: { verdict, reasons: [`${verdict} for the test`] } } }
+        : l,
+    );
+
+  it('counts an unstable cell for two groups of one cell (paired within runs), but not a noisy one', () => {
+    const unstable = findingsOf(withVerdict('09-db-pagination', 'typescript-node-http', 'unstable')).find((x) => x.hypothesis.id === 'offset-depth-penalty')!;
+    expect(unstable.cells.find((c) => c.label === 'typescript-node-http')).toMatchObject({
+      counted: true,
+      note: 'unstable cell: counted, paired within runs',
+    });
+    expect(unstable.verdict).toBe('supported');
+    expect(unstable.why).toBe('supported in all 2 counted cells');
+    const noisy = findingsOf(withVerdict('09-db-pagination', 'typescript-node-http', 'noisy')).find((x) => x.hypothesis.id === 'offset-depth-penalty')!;
+    expect(noisy.cells.find((c) => c.label === 'typescript-node-http')).toMatchObject({ counted: false, note: 'not counted: noisy' });
+  });
+
+  it('does not count an unstable cell, nor an unstable partner, for two cells (drift between them moves the ratio)', () => {
+    const h: HypothesisSpec = {
+      id: 'h',
+      statement: 's',
+      metric: 'p50',
+      compareCells: {
+        a: { scenario: '09-db-pagination', group: 'OFFSET pagination - deep (pages 4950-5000)' },
+        b: { scenario: '01-lightweight', group: 'default' },
+      },
+      expectRatioAtLeast: 1,
+    };
+    const judge = (results: LoadedResult[]) =>
+      evaluateFindings(buildReportModel(results), [{ id: '09-db-pagination', hypotheses: [h] }])[0]!.cells.find((c) => c.label === 'typescript-node-http');
+    expect(judge(withVerdict('09-db-pagination', 'typescript-node-http', 'unstable'))).toMatchObject({ counted: false, note: 'not counted: unstable' });
+    expect(judge(withVerdict('01-lightweight', 'typescript-node-http', 'unstable'))).toMatchObject({
+      counted: false,
+      note: '01-lightweight cell not counted: unstable',
+    });
+  });
+
   it('is inconclusive, naming the group, when a group was never measured', () => {
     const f = evaluateFindings(buildReportModel(loaded), [
       {

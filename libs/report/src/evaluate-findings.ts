@@ -49,17 +49,25 @@ export const FINDING_RULE =
   "Two cells of one implementation (different scenarios, measured at different times): the ratio of the geometric means of metric over each cell's runs, with Welch's 95 % interval on the logarithms (drift between the cells widens it). " +
   'Either needs at least 3 runs; fewer are inconclusive. Against the declared "at least k×": supported when the whole CI lies at or above k, rejected when it lies below k, inconclusive when it straddles k. ' +
   'Counters (extras) are exact counts over the cell: supported when every named counter lies within the stated bounds, rejected when one does not. ' +
-  'Overall: supported (or rejected) when every valid cell agrees, otherwise inconclusive. Invalid, ungated and quick-preset cells are listed, never counted.';
+  'Overall: supported (or rejected) when every counted cell agrees, otherwise inconclusive. ' +
+  'A cell counts when it is valid, gated and not of the quick preset, with one exception: an `unstable` cell (its rate drifted from run to run) counts for two groups of one cell and for counters, ' +
+  'because the paired ratio and the exact counts do not depend on the level the rate drifted to, and the interval of the paired ratio carries whatever spread is left; ' +
+  'it never counts for two cells, where drift between the cells would move the ratio. The other cells are listed, never counted.';
 
 const metricOf = (metric: HypothesisMetric, g: GroupRunFigures | null | undefined): number | null =>
   g ? (metric === 'ratePerSec' ? g.ratePerSec : g[metric]) : null;
 
-/** Whether a cell's figures may decide a hypothesis, and if not, why (the note). */
-function countability(cell: CellSummary): { counted: boolean; note: string | null } {
-  if (cell.verdict !== 'valid') return { counted: false, note: `not counted: ${cell.verdict}` };
+/**
+ * Whether a cell's figures may decide a hypothesis, and if not, why (the note). `paired`: the
+ * figures are within-run (two groups of the cell, or its counters), so an `unstable` cell counts
+ * (see {@link FINDING_RULE}), with a note saying so.
+ */
+function countability(cell: CellSummary, paired: boolean): { counted: boolean; note: string | null } {
+  const drifted = paired && cell.verdict === 'unstable';
+  if (cell.verdict !== 'valid' && !drifted) return { counted: false, note: `not counted: ${cell.verdict}` };
   if (cell.gated !== true) return { counted: false, note: 'not counted: not gated' };
   if (cell.preset === null || cell.preset === 'quick') return { counted: false, note: 'not counted: indicative preset' };
-  return { counted: true, note: null };
+  return { counted: true, note: drifted ? 'unstable cell: counted, paired within runs' : null };
 }
 
 /** Which cell a row of a finding is about. */
@@ -71,7 +79,7 @@ function ratioVerdict(k: number | undefined, ratio: { low: number; high: number 
 }
 
 function evaluateGroups(h: GroupHypothesis, cell: CellSummary): FindingCell {
-  const { counted, note } = countability(cell);
+  const { counted, note } = countability(cell, true);
   const base = { ...identity(cell), extras: null, counted };
   const a = cell.groupRuns[h.compare.a];
   const b = cell.groupRuns[h.compare.b];
@@ -104,10 +112,10 @@ function evaluateCells(h: CellsHypothesis, cell: CellSummary, all: readonly Cell
       c.profile === cell.profile &&
       c.hostId === cell.hostId,
   );
-  const own = countability(cell);
+  const own = countability(cell, false);
   const base = { ...identity(cell), extras: null };
   if (!partner) return { ...base, runs: 0, ratio: null, verdict: 'inconclusive', counted: false, note: `no ${b.scenario} cell to compare with` };
-  const theirs = countability(partner);
+  const theirs = countability(partner, false);
   const counted = own.counted && theirs.counted;
   const note = own.note ?? (theirs.note ? `${b.scenario} cell ${theirs.note}` : null);
   const figures = (c: CellSummary, group: string) =>
@@ -126,7 +134,7 @@ function evaluateCells(h: CellsHypothesis, cell: CellSummary, all: readonly Cell
 }
 
 function evaluateExtras(h: ExtrasHypothesis, cell: CellSummary): FindingCell {
-  const { counted, note } = countability(cell);
+  const { counted, note } = countability(cell, true);
   const base = { ...identity(cell), runs: 0, ratio: null, counted };
   const values = Object.fromEntries(h.extras.map((name) => [name, cell.extras[name]]));
   const missing = h.extras.filter((name) => typeof values[name] !== 'number');
@@ -141,7 +149,7 @@ function overall(h: HypothesisSpec, cells: readonly FindingCell[]): { verdict: F
   if (counted.length === 0) {
     return {
       verdict: 'inconclusive',
-      why: 'extras' in h ? 'no valid cell recorded the counters' : `no valid cell measured both groups in ${MIN_RUNS_FOR_CI} or more runs`,
+      why: 'extras' in h ? 'no counted cell recorded the counters' : `no counted cell measured both groups in ${MIN_RUNS_FOR_CI} or more runs`,
     };
   }
   if (!('extras' in h) && h.expectRatioAtLeast === undefined)
@@ -149,12 +157,12 @@ function overall(h: HypothesisSpec, cells: readonly FindingCell[]): { verdict: F
   const verdicts = new Set(counted.map((c) => c.verdict));
   if (verdicts.size === 1 && (verdicts.has('supported') || verdicts.has('rejected'))) {
     const v = [...verdicts][0]!;
-    return { verdict: v, why: `${v} in all ${counted.length} valid cell${counted.length === 1 ? '' : 's'}` };
+    return { verdict: v, why: `${v} in all ${counted.length} counted cell${counted.length === 1 ? '' : 's'}` };
   }
   const count = (v: FindingVerdict) => counted.filter((c) => c.verdict === v).length;
   return {
     verdict: 'inconclusive',
-    why: `supported in ${count('supported')}, rejected in ${count('rejected')}, inconclusive in ${count('inconclusive')} of ${counted.length} valid cells`,
+    why: `supported in ${count('supported')}, rejected in ${count('rejected')}, inconclusive in ${count('inconclusive')} of ${counted.length} counted cells`,
   };
 }
 
