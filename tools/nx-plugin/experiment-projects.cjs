@@ -58,10 +58,10 @@ function createExperimentProjects(definition, root, ctx) {
         report: {
           executor: 'nx:run-commands',
           options: { command: `node --import tsx ${root}/src/main.ts report` },
-          // May read results/raw, which git ignores and Nx therefore cannot hash: never cached.
+          // Cheap, and `--results` may name a folder git ignores (results/raw), which Nx cannot hash: never cached.
           cache: false,
           metadata: {
-            description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the result files present.`,
+            description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the published result files (--results <dir> for others).`,
           },
         },
       },

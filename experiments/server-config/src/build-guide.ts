@@ -8,7 +8,12 @@ import { renderGuide } from './render-guide';
 import { choosePublishedSource, chooseResultSource } from './result-source';
 import { summarizeExperiment, type ExperimentSummary } from './summarize-experiment';
 
-/** Options of {@link buildSummary}: the workspace, the host's cores (which points are skipped) and where the results are. */
+/**
+ * Options of {@link buildSummary}: the workspace, this host's cores and where the results are.
+ * Which points are skipped for want of cores is decided by the cores of the host that measured the
+ * results (one host class per folder), so published results give the same summary on any machine;
+ * `hostCores` only when no point is measured.
+ */
 export interface BuildSummaryOptions {
   workspaceRoot: string;
   /** The folder of point results (relative to the workspace); default {@link chooseResultSource}'s choice, or with `publishedOnly` {@link choosePublishedSource}'s. */
@@ -21,11 +26,15 @@ export interface BuildSummaryOptions {
 /** Options of {@link buildGuide}: those of {@link buildSummary} and the generation stamp. */
 export interface BuildGuideOptions extends BuildSummaryOptions {
   command: string;
-  date: string;
+  /** The day the guide names; default the day its newest result was written, so the same result files give the same guide. */
+  date?: string;
 }
 
-/** Reads the definition and every point's result under `workspaceRoot`; returns the summary and the folder it was read from. */
-export async function buildSummary(options: BuildSummaryOptions): Promise<{ summary: ExperimentSummary; dir: string }> {
+/**
+ * Reads the definition and every point's result under `workspaceRoot`; returns the summary, the
+ * folder it was read from and when its newest result was written (null: none).
+ */
+export async function buildSummary(options: BuildSummaryOptions): Promise<{ summary: ExperimentSummary; dir: string; newest: string | null }> {
   const definition = await loadDefinition(options.workspaceRoot);
   const points = expandPoints(definition);
   const dir =
@@ -34,11 +43,15 @@ export async function buildSummary(options: BuildSummaryOptions): Promise<{ summ
       ? ((await choosePublishedSource(options.workspaceRoot, definition.id, points))?.dir ?? experimentDir('published', definition.id))
       : (await chooseResultSource(options.workspaceRoot, definition.id, points)).dir);
   const outcomes = await readPointOutcomes(options.workspaceRoot, definition.id, points, dir);
-  return { summary: summarizeExperiment(definition, outcomes, options.hostCores), dir };
+  const stamps = outcomes.flatMap((o) => (o.measuredAt === null ? [] : [o.measuredAt])).sort();
+  const measuredOn = [...new Set(outcomes.flatMap((o) => (o.measuredCores === null ? [] : [o.measuredCores])))];
+  const cores = measuredOn.length === 1 ? measuredOn[0]! : options.hostCores;
+  return { summary: summarizeExperiment(definition, outcomes, cores), dir, newest: stamps.at(-1) ?? null };
 }
 
 /** {@link buildSummary}, and the guide's markdown. */
 export async function buildGuide(options: BuildGuideOptions): Promise<{ summary: ExperimentSummary; guide: string }> {
-  const { summary, dir } = await buildSummary(options);
-  return { summary, guide: renderGuide(summary, { command: options.command, date: options.date, source: dir.split('\\').join('/') }) };
+  const { summary, dir, newest } = await buildSummary(options);
+  const date = options.date ?? newest?.slice(0, 10) ?? null;
+  return { summary, guide: renderGuide(summary, { command: options.command, date, source: dir.split('\\').join('/') }) };
 }

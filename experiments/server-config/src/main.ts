@@ -1,8 +1,9 @@
 /**
  * `node --import tsx experiments/server-config/src/main.ts report [--results <dir>] [--guide <file>] [--summary <file>]`:
  * the experiment's `report` target. Judges the hypotheses from the result files of one folder
- * (`chooseResultSource`: this machine's results/raw/experiments/server-config when it holds any point, else
- * the host-class folder under results/published with the most) and writes the deployment guide
+ * (default `choosePublishedSource`: the host-class folder under results/published with the most
+ * points, so the committed guide is what the committed results give on any clone; `--results
+ * results/raw/experiments/server-config` for the points measured here) and writes the deployment guide
  * (default docs/deployment-guide.md) and the summary as JSON, for other tools
  * (default dist/experiments/server-config/summary.json). Prints the two paths on stdout.
  *
@@ -15,7 +16,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { hostFacts } from '@lab/manifest';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGuide } from './build-guide';
 import { ExperimentError, expandPoints, loadDefinition } from './definition';
@@ -40,17 +41,16 @@ async function main(argv: string[]): Promise<number> {
   const summaryFile = values.summary ?? 'dist/experiments/server-config/summary.json';
   const { summary, guide } = await buildGuide({
     workspaceRoot,
-    ...(values.results ? { resultsDir: values.results } : {}),
+    ...(values.results ? { resultsDir: values.results } : { publishedOnly: true }),
     hostCores: availableParallelism(),
     command: 'npx nx run server-config:report',
-    date: new Date().toISOString().slice(0, 10),
   });
   for (const [file, text] of [
     [guideFile, guide],
     [summaryFile, `${JSON.stringify(summary, null, 1)}\n`],
   ] as const) {
-    await mkdir(dirname(join(workspaceRoot, file)), { recursive: true });
-    await writeFile(join(workspaceRoot, file), text);
+    await mkdir(dirname(resolve(workspaceRoot, file)), { recursive: true });
+    await writeFile(resolve(workspaceRoot, file), text);
   }
   const c = summary.coverage;
   process.stderr.write(

@@ -21,6 +21,10 @@ export interface PointOutcome {
   /** The result's validity verdict (`valid`, `noisy`, …); only `valid` points enter the verdicts. */
   verdict: string | null;
   preset: string | null;
+  /** When the result was written (its provenance's `createdAt`, ISO 8601). */
+  measuredAt: string | null;
+  /** The cores of the host that measured it (its provenance's host fingerprint). */
+  measuredCores: number | null;
   /** Completed requests per second of each measured run (closed loops; a sweep's runs too). */
   ratesPerSec: number[];
   /** Geometric mean of the runs with its t interval on logs (95 %), or a range for 2 runs. */
@@ -94,6 +98,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     problem: null,
     verdict: result.validity.verdict,
     preset: result.plan.preset,
+    measuredAt: result.provenance.createdAt,
+    measuredCores: result.provenance.hostFingerprint.cores,
     ratesPerSec,
     rate: ratesPerSec.length > 0 ? runInterval(ratesPerSec) : null,
     p99Us: result.stats?.percentilesUs.p99 ?? null,
@@ -112,6 +118,8 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     problem,
     verdict: null,
     preset: null,
+    measuredAt: null,
+    measuredCores: null,
     ratesPerSec: [],
     rate: null,
     p99Us: null,

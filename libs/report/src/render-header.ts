@@ -1,5 +1,6 @@
+import { quantiles } from '@lab/stats';
 import { markdownTable } from 'markdown-table';
-import { cellText } from './format';
+import { cellText, formatPercent } from './format';
 import { MARKER_LEGEND } from './markers';
 import type { ReportModel } from './report-model';
 
@@ -12,6 +13,7 @@ export function renderHeader(model: ReportModel, cellCount: number): string[] {
       (dates.length > 0 ? ` written between ${dates[0]} and ${dates[dates.length - 1]}` : '') +
       '. Do not edit: regenerate with `nx run reports:report`.',
     '',
+    ...renderSpread(model),
     '## Hosts',
     '',
     markdownTable([
@@ -29,6 +31,24 @@ export function renderHeader(model: ReportModel, cellCount: number): string[] {
     ...renderLegend(model),
   );
   return out;
+}
+
+/**
+ * How precise the page is, in two sentences: the spread of the cells' run-to-run coefficient of
+ * variation (median, 10th and 90th percentiles, type-7 quantiles) and how many cells got each verdict.
+ */
+export function renderSpread(model: Pick<ReportModel, 'cells'>): string[] {
+  const cvs = model.cells.flatMap((c) => (c.cv === null ? [] : [c.cv]));
+  const verdicts = new Map<string, number>();
+  for (const c of model.cells) verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
+  const counts = [...verdicts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v, n]) => `${n} ${v}`);
+  if (cvs.length === 0) return counts.length > 0 ? [`Verdicts: ${counts.join(', ')}.`, ''] : [];
+  const [p10, p50, p90] = quantiles(cvs, [0.1, 0.5, 0.9]).map((q) => formatPercent(q, 1));
+  return [
+    `Run-to-run spread: the coefficient of variation of a cell's run rates is ${p50} at the median (10th percentile ${p10}, 90th ${p90}) ` +
+      `over the ${cvs.length} cell${cvs.length === 1 ? '' : 's'} with two runs or more. Verdicts: ${counts.join(', ')}.`,
+    '',
+  ];
 }
 
 /** "How to read this": the interval rule, the latency source, the markers and the comparison rule, one sentence each. */

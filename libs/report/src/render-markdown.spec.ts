@@ -25,6 +25,23 @@ describe('renderMarkdown (workspace) from the fixture result files', () => {
     expect(loaded).toHaveLength(7);
   });
 
+  it("states the page's precision: the median and 10th/90th percentiles of the cells' CV, and the count of each verdict", () => {
+    const cvs = loaded.map(({ result }) => result.stats!.cv!).sort((a, b) => a - b);
+    // Type-7 quantile, written out: h = (n − 1)·p, then linear between the two neighbours.
+    const q = (p: number) => {
+      const h = (cvs.length - 1) * p;
+      const lo = Math.floor(h);
+      return cvs[lo]! + (h - lo) * ((cvs[Math.min(lo + 1, cvs.length - 1)] ?? 0) - cvs[lo]!);
+    };
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    expect(markdown).toContain(
+      `the coefficient of variation of a cell's run rates is ${pct(q(0.5))} at the median (10th percentile ${pct(q(0.1))}, 90th ${pct(q(0.9))}) over the 7 cells with two runs or more.`,
+    );
+    const verdicts = new Map<string, number>();
+    for (const { result } of loaded) verdicts.set(result.validity.verdict, (verdicts.get(result.validity.verdict) ?? 0) + 1);
+    for (const [verdict, n] of verdicts) expect(markdown).toMatch(new RegExp(`Verdicts: [^\\n]*\\b${n} ${verdict}\\b`));
+  });
+
   it('shows, for every cell, the median req/s, CI, runs, CV, error %, merged-histogram percentiles and server resources of its file', () => {
     for (const { result } of loaded) {
       const row = tableRow(markdown, `### ${result.cell.scenario}`, result.cell.implementation);

@@ -288,7 +288,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage:
       'lab report [--scope workspace|scenario:<id>|impl:<id>] [--results <dir>]... [--out <file>] [--discoveries <file>] [--readme <file>] [--scenarios-json <file>] [--json]',
     details:
-      'Reads result files (the newest per cell wins; unusable files are warnings), ranks the cells measured the same way and writes markdown with libs/report; for the workspace scope also the findings, learnings/DISCOVERIES.md, and the headline table between the <!-- benchmark-headline:start/end --> markers of README.md. No result files give a "no results yet" page, not an error. Paths on the command line are taken from the current directory (absolute ones as given); the defaults are in the workspace. The Nx targets reports:report, <impl>:report and scenario-<id>:report run this. With --json, stdout is {written, warnings, cells}. Exit 0 written, 2 a bad scope or flag.',
+      'Reads result files (the newest per cell wins; unusable files are warnings), ranks the cells measured the same way and writes markdown with libs/report; for the workspace scope also the findings, learnings/DISCOVERIES.md, and the headline table between the <!-- benchmark-headline:start/end --> markers of README.md. No result files give a "no results yet" page, not an error. Paths on the command line are taken from the current directory (absolute ones as given); the defaults are in the workspace. The workspace report reads results/published only, so it gives the same bytes on every clone; the report of a scenario or an implementation also reads the results/raw of this machine. The Nx targets reports:report (the committed report, never measuring), <impl>:report and scenario-<id>:report (which first run the bench tasks of their cells) run this. With --json, stdout is {written, warnings, cells}. Exit 0 written, 2 a bad scope or flag.',
     flags: {
       scope: { type: 'string', value: '<scope>', description: 'what to report: workspace, scenario:<id> or impl:<id>', default: 'workspace' },
       results: {
@@ -296,7 +296,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<dir>',
         multiple: true,
         description: 'a results root, read recursively (repeat the flag or separate with commas)',
-        default: 'results/published, then results/raw',
+        default: 'results/published (workspace: what is committed); a scenario or an implementation also reads results/raw',
       },
       out: {
         type: 'string',

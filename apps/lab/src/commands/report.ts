@@ -10,7 +10,7 @@ export interface ReportConfig {
   name: 'report';
   /** `workspace`, `scenario:<id>` or `impl:<id>`, parsed when the command runs. */
   scope: string;
-  /** Result roots; empty: results/published then results/raw of the workspace. */
+  /** Result roots; empty: the defaults of the scope in the workspace (`defaultResultDirs`). */
   results: string[];
   out: string | undefined;
   discoveries: string | undefined;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runLab } from '../testing/fixture-workspace';
+import { defaultResultDirs } from './run-report';
 
 const FIXTURE_RESULTS = 'libs/report/fixtures/results';
 /** Outside the workspace: absolute paths must be used as given. */
@@ -18,6 +19,12 @@ afterAll(async () => {
 });
 
 describe('lab report', () => {
+  it('reads results/published only for the committed workspace report, and results/raw too for a scenario or an implementation', () => {
+    expect(defaultResultDirs({ kind: 'workspace' })).toEqual(['results/published']);
+    expect(defaultResultDirs({ kind: 'scenario', id: '01-lightweight' })).toEqual(['results/published', 'results/raw']);
+    expect(defaultResultDirs({ kind: 'implementation', id: 'go-fiber' })).toEqual(['results/published', 'results/raw']);
+  });
+
   it('writes the workspace markdown and DISCOVERIES.md from fixture results, with ties and invalid cells marked', async () => {
     const md = join(out, 'benchmark-results.md');
     const disc = join(out, 'DISCOVERIES.md');

@@ -20,7 +20,7 @@ import type { LoadedResult } from '@lab/results';
 export interface RunReportOptions {
   readonly workspaceRoot: string;
   readonly scope: ReportScope;
-  /** Result roots, read recursively. Default: results/published then results/raw. */
+  /** Result roots, read recursively. Default: {@link defaultResultDirs} of the scope. */
   readonly resultDirs?: readonly string[];
   /** The markdown file. Default: docs/benchmark-results.md (workspace) or dist/reports/<scope>.md. */
   readonly out?: string;
@@ -35,8 +35,16 @@ export interface RunReportOptions {
   readonly readme?: string;
 }
 
-/** Default result roots, in order: published results, then this machine's raw results. */
-export const DEFAULT_RESULT_DIRS = ['results/published', 'results/raw'] as const;
+/**
+ * Default result roots of a scope. The workspace report is what the repository commits (docs/,
+ * DISCOVERIES.md, the README's headline), so it reads results/published only: the same files give
+ * the same bytes on every clone, whatever this machine has measured. A scenario's or an
+ * implementation's report (written under dist/) also reads this machine's results/raw, after the
+ * published ones.
+ */
+export function defaultResultDirs(scope: ReportScope): readonly string[] {
+  return scope.kind === 'workspace' ? ['results/published'] : ['results/published', 'results/raw'];
+}
 
 /** Where a scope's markdown goes by default. */
 export function defaultOut(scope: ReportScope): string {
@@ -65,7 +73,7 @@ export async function runReport(options: RunReportOptions): Promise<{ written: s
   const catalogue = options.scenariosJson
     ? { scenarios: JSON.parse(await readFile(at(options.scenariosJson), 'utf8')) as ScenarioInfo[], problems: [] }
     : await loadScenarios(root);
-  const { results, problems } = await collectResults((options.resultDirs ?? DEFAULT_RESULT_DIRS).map(at));
+  const { results, problems } = await collectResults((options.resultDirs ?? defaultResultDirs(options.scope)).map(at));
   const rel = (f: string) => relative(root, f);
   const loaded = results.map((r) => ({ ...r, file: rel(r.file) }));
   const modelOf = (subset: readonly LoadedResult[]) =>
