@@ -22,7 +22,6 @@ export async function serverConfigPage(workspaceRoot: string, resultsDir?: strin
   if (!existsSync(join(workspaceRoot, DEFINITION_FILE))) return null;
   const { summary } = await buildSummary({
     workspaceRoot,
-    publishedOnly: true,
     hostCores: availableParallelism(),
     ...(resultsDir ? { resultsDir } : {}),
   });

@@ -5,7 +5,7 @@
 import { expandPoints, loadDefinition } from './definition';
 import { experimentDir, readPointOutcomes } from './point-outcome';
 import { renderGuide } from './render-guide';
-import { choosePublishedSource, chooseResultSource } from './result-source';
+import { choosePublishedSource } from './result-source';
 import { summarizeExperiment, type ExperimentSummary } from './summarize-experiment';
 
 /**
@@ -16,18 +16,14 @@ import { summarizeExperiment, type ExperimentSummary } from './summarize-experim
  */
 export interface BuildSummaryOptions {
   workspaceRoot: string;
-  /** The folder of point results (relative to the workspace); default {@link chooseResultSource}'s choice, or with `publishedOnly` {@link choosePublishedSource}'s. */
+  /** The folder of point results (relative to the workspace); default {@link choosePublishedSource}'s choice, so what is committed. */
   resultsDir?: string;
-  /** Read committed results only (results/published), never this machine's raw ones. */
-  publishedOnly?: boolean;
   hostCores: number;
 }
 
-/** Options of {@link buildGuide}: those of {@link buildSummary} and the generation stamp. */
+/** Options of {@link buildGuide}: those of {@link buildSummary} and the command the guide names. */
 export interface BuildGuideOptions extends BuildSummaryOptions {
   command: string;
-  /** The day the guide names; default the day its newest result was written, so the same result files give the same guide. */
-  date?: string;
 }
 
 /**
@@ -38,10 +34,7 @@ export async function buildSummary(options: BuildSummaryOptions): Promise<{ summ
   const definition = await loadDefinition(options.workspaceRoot);
   const points = expandPoints(definition);
   const dir =
-    options.resultsDir ??
-    (options.publishedOnly
-      ? ((await choosePublishedSource(options.workspaceRoot, definition.id, points))?.dir ?? experimentDir('published', definition.id))
-      : (await chooseResultSource(options.workspaceRoot, definition.id, points)).dir);
+    options.resultsDir ?? (await choosePublishedSource(options.workspaceRoot, definition.id, points))?.dir ?? experimentDir('published', definition.id);
   const outcomes = await readPointOutcomes(options.workspaceRoot, definition.id, points, dir);
   const stamps = outcomes.flatMap((o) => (o.measuredAt === null ? [] : [o.measuredAt])).sort();
   const measuredOn = [...new Set(outcomes.flatMap((o) => (o.measuredCores === null ? [] : [o.measuredCores])))];
@@ -52,6 +45,6 @@ export async function buildSummary(options: BuildSummaryOptions): Promise<{ summ
 /** {@link buildSummary}, and the guide's markdown. */
 export async function buildGuide(options: BuildGuideOptions): Promise<{ summary: ExperimentSummary; guide: string }> {
   const { summary, dir, newest } = await buildSummary(options);
-  const date = options.date ?? newest?.slice(0, 10) ?? null;
-  return { summary, guide: renderGuide(summary, { command: options.command, date, source: dir.split('\\').join('/') }) };
+  // The day of the newest result, not today: the same result files give the same guide.
+  return { summary, guide: renderGuide(summary, { command: options.command, date: newest?.slice(0, 10) ?? null, source: dir.split('\\').join('/') }) };
 }

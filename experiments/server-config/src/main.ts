@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const summaryFile = values.summary ?? 'dist/experiments/server-config/summary.json';
   const { summary, guide } = await buildGuide({
     workspaceRoot,
-    ...(values.results ? { resultsDir: values.results } : { publishedOnly: true }),
+    ...(values.results ? { resultsDir: values.results } : {}),
     hostCores: availableParallelism(),
     command: 'npx nx run server-config:report',
   });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeResultFile, type ResultFile } from '@lab/results';
 import type { Point } from './definition';
-import { chooseResultSource, publishPoints } from './result-source';
+import { choosePublishedSource, publishPoints } from './result-source';
 import { loadFixtureDefinition } from './testing/fixture-outcomes';
 import { fixturePointResult } from './testing/fixture-point-result';
 
@@ -27,18 +27,18 @@ const on = (point: Point, cpuModel: string): ResultFile => {
 };
 const write = (dir: string, point: Point, cpuModel: string) => writeResultFile(join(root, dir, `${point.id}.json`), on(point, cpuModel));
 
-describe('chooseResultSource', () => {
-  it('takes the published host class with the most points on a fresh clone, and this machine’s raw points once there are any', async () => {
-    expect(await chooseResultSource(root, 'server-config', points)).toEqual({ dir: join('results', 'raw', 'experiments', 'server-config'), points: 0 });
+describe('choosePublishedSource', () => {
+  it('takes the published host class with the most points, and none before anything is published', async () => {
+    expect(await choosePublishedSource(root, 'server-config', points)).toBeNull();
     await write('results/published/cpu-a-x2/experiments/server-config', points[0]!, 'CPU A');
     await write('results/published/cpu-b-x2/experiments/server-config', points[0]!, 'CPU B');
     await write('results/published/cpu-b-x2/experiments/server-config', points[1]!, 'CPU B');
-    expect(await chooseResultSource(root, 'server-config', points)).toEqual({
+    // This machine's raw points never change the choice.
+    await write('results/raw/experiments/server-config', points[2]!, 'CPU A');
+    expect(await choosePublishedSource(root, 'server-config', points)).toEqual({
       dir: join('results', 'published', 'cpu-b-x2', 'experiments', 'server-config'),
       points: 2,
     });
-    await write('results/raw/experiments/server-config', points[2]!, 'CPU A');
-    expect(await chooseResultSource(root, 'server-config', points)).toEqual({ dir: join('results', 'raw', 'experiments', 'server-config'), points: 1 });
   });
 });
 

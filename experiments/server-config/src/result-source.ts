@@ -22,18 +22,6 @@ async function pointFiles(dir: string, points: readonly Point[]): Promise<string
   return points.map((p) => `${p.id}.json`).filter((n) => names.has(n));
 }
 
-/**
- * The folder a guide reads: this machine's results/raw/experiments/<experiment> when it holds any point (the
- * points just measured here), else {@link choosePublishedSource}'s folder (a fresh clone), else
- * the raw folder (nothing measured yet).
- */
-export async function chooseResultSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource> {
-  const raw = experimentDir('raw', experimentId);
-  const rawPoints = (await pointFiles(join(workspaceRoot, raw), points)).length;
-  if (rawPoints > 0) return { dir: raw, points: rawPoints };
-  return (await choosePublishedSource(workspaceRoot, experimentId, points)) ?? { dir: raw, points: 0 };
-}
-
 /** The committed folder with the most points: results/published/<host-class>/experiments/<experiment>; null when none holds any. */
 export async function choosePublishedSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource | null> {
   const classes = (await readdir(join(workspaceRoot, 'results', 'published'), { withFileTypes: true }).catch(() => []))
