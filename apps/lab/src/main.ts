@@ -67,6 +67,8 @@ async function runCommand(config: Config, log: Log, io: Io): Promise<Outcome> {
       return (await import('./commands/docs')).runDocs(workspace, command);
     case 'warmup':
       return (await import('./commands/warmup')).runWarmup(workspace, command);
+    case 'precision':
+      return (await import('./commands/precision')).runPrecision(workspace, command);
   }
 }
 

@@ -45,3 +45,15 @@ export { collectResults, RESULT_DIR_DEPTH } from './collect-results';
 export { loadScenarios, type ScenarioLoadProblem } from './load-scenarios';
 export { HYPOTHESES_FILE, parseHypothesesFile, type HypothesesFileIssue } from './hypotheses-file';
 export { warmupOf, WARMUP_BAND, WARMUP_NOISE_MULTIPLIER, WARMUP_SMOOTH_SECONDS, type CellWarmup, type RunWarmup } from './warmup';
+export {
+  runLengthStudy,
+  projectedHalfWidth,
+  runsFor,
+  STUDY_LENGTHS_SECONDS,
+  STUDY_MAX_RUNS,
+  STUDY_RUN_COUNTS,
+  STUDY_TARGETS,
+  type LengthPrecision,
+  type RunLengthOptions,
+  type RunLengthStudy,
+} from './run-length';

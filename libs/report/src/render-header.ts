@@ -60,9 +60,17 @@ export function renderLegend(model: Pick<ReportModel, 'ciRule' | 'tieRule'>): st
     '- Latency percentiles come from the HDR histogram merged over all runs (never an average of percentiles); `*` marks wrk cells, whose percentiles are the median of the runs.',
     ...MARKER_LEGEND.map((l) => `- ${l}.`),
     `- Ties: ${model.tieRule}`,
+    `- ${DRIFT_NOTE}`,
     '',
   ];
 }
+
+/**
+ * What a cell's interval does not cover: the host's speed on another day (measured on the
+ * 2-core AMD EPYC host class, docs/precision.md).
+ */
+export const DRIFT_NOTE =
+  "Days: a cell's interval covers the spread of its own runs, taken within about two minutes, not the host's speed on another day, which moved the same cells by 10–84 % on this kind of 2-core host (docs/precision.md). `lab publish` measures a scenario's cells one after another (each file records when), so compare within a scenario, and measure a comparison that matters with `lab bench --interleave`.";
 
 /** The list of files that could not be used, if any. */
 export function renderProblems(model: ReportModel): string[] {

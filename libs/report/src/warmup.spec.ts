@@ -1,31 +1,6 @@
-import { join } from 'node:path';
-import { readResultFile, type ResultFile } from '@lab/results';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_RESULTS_DIR } from './testing/fixtures';
+import { fixtureWithRates as withRates } from './testing/fixtures';
 import { warmupOf } from './warmup';
-
-/** A committed fixture without timelines (5 runs). */
-const fixtureResult = () => readResultFile(join(FIXTURE_RESULTS_DIR, 'typescript-node-http--09-db-pagination.json'));
-
-/** The fixture with one traffic timeline per run (rates per second), measured with `warmupMs`. */
-async function withRates(perRun: (readonly number[] | null)[], warmupMs = 0): Promise<ResultFile> {
-  const result = await fixtureResult();
-  result.plan.warmupMs = warmupMs;
-  result.runs.forEach((run, i) => {
-    const rates = perRun[i];
-    if (rates)
-      run.timeline = {
-        seconds: rates.length,
-        requests: [...rates],
-        errors: rates.map(() => 0),
-        p50Us: rates.map(() => 500),
-        p99Us: rates.map(() => 900),
-        cpuCores: {},
-        rssBytes: {},
-      };
-  });
-  return result;
-}
 
 const steady = [1000, 1003, 998, 1001, 1000, 999, 1002, 1000];
 
@@ -72,7 +47,7 @@ describe('warmupOf', async () => {
   });
 
   it('is null without any traffic timeline (wrk, or a file written before timelines), and skips a run whose rate ends at 0', async () => {
-    expect(warmupOf(await fixtureResult())).toBeNull();
+    expect(warmupOf(await withRates([]))).toBeNull();
     expect(warmupOf(await withRates([[5, 0, 0, 0]]))).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export interface CommandSpec {
 }
 
 /** The commands `lab` knows today. */
-export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate' | 'report' | 'docs' | 'warmup';
+export type CommandName = 'list' | 'doctor' | 'up' | 'verify' | 'scenario' | 'bench' | 'publish' | 'calibrate' | 'report' | 'docs' | 'warmup' | 'precision';
 
 const json: FlagSpec = { type: 'boolean', description: 'print machine-readable JSON on stdout', default: 'off' };
 const variant: FlagSpec = {
@@ -357,6 +357,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       'LAB_WARMUP_MS=0 lab bench --impl typescript-node-http --scenario 01-lightweight --runs 3 --duration 30s --out tmp/warmup/node.json && lab warmup tmp/warmup',
       'lab warmup results/published --band 5% --json | jq ".cells[] | {cell, settledAtSecond}"',
+    ],
+  },
+  {
+    name: 'precision',
+    summary: 'how precise each cell would be with runs of each length and count, from the per-second timelines of its result files',
+    usage: 'lab precision [<result file or dir>...] [--lengths <s,...>] [--targets <p,...>] [--json]',
+    details:
+      "The study behind a preset's runs × run length (docs/precision.md). Reads result files (a directory is searched 3 levels deep; default results/raw), best measured with many long runs (lab bench --runs 12 --duration 20s --precision 0.1%), and for each cell and run length L takes every run's rate over the first L seconds of its per-second timeline, which is what a run of length L after the same warm-up would measure. It prints the run-to-run spread (CV: the standard deviation of the log rates), the steady drift from one run to the next, the 95 % interval n such runs would give (Student's t on log rates, exp(t · CV / √n) − 1, as every cell's interval), and the fewest runs that reach each target with their cost per cell (runs × (length + the measured overhead between runs)); then the median cell per length. Lengths longer than a run's timeline are left out; cells without timelines (older files, wrk) are listed as such. Exit 0, 2 bad flag, 3 no result file found.",
+    flags: {
+      lengths: { type: 'string', value: '<s,...>', description: 'run lengths to compare, whole seconds', default: '5,10,20', multiple: true },
+      targets: { type: 'string', value: '<p,...>', description: 'precision targets to find the run count for: 2% or 0.02', default: '2%,5%', multiple: true },
+      json,
+    },
+    maxPositionals: 100,
+    examples: [
+      'lab bench --preset publish --impl typescript-express --scenario 03-db-read --runs 12 --duration 20s --precision 0.1% --out tmp/study/express-03.json && lab precision tmp/study',
+      'lab precision results/published --lengths 5,10 --targets 5%',
     ],
   },
 ];

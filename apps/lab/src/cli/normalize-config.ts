@@ -11,6 +11,7 @@ import { flagList, flagText } from './flags';
 import { calibrateConfig, type CalibrateConfig } from './normalize-calibrate';
 import { publishConfig, type PublishConfig } from './normalize-publish';
 import { warmupConfig, type WarmupConfig } from './normalize-warmup';
+import { precisionConfig, type PrecisionConfig } from './normalize-precision';
 import type { Invocation } from './parse-command-line';
 import type { ScenarioBuildConfig } from '../commands/scenario-build';
 import { verifyFuzzFlags, type VerifyFuzzFlags } from '../commands/verify-fuzz-flags';
@@ -32,7 +33,8 @@ export type CommandConfig =
   | CalibrateConfig
   | ReportConfig
   | DocsConfig
-  | WarmupConfig;
+  | WarmupConfig
+  | PrecisionConfig;
 
 /** The resolved configuration of one run (`--print-config` prints it). */
 export interface Config {
@@ -74,7 +76,9 @@ export function normalizeConfig(inv: Invocation, ctx: ConfigContext): Config {
           ? calibrateConfig(inv)
           : inv.command.name === 'warmup'
             ? warmupConfig(inv)
-            : commandConfig(inv);
+            : inv.command.name === 'precision'
+              ? precisionConfig(inv)
+              : commandConfig(inv);
   return { ...base, workspace, command };
 }
 

@@ -1,12 +1,10 @@
-import { stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { type CellWarmup, cellLabel, collectResults, type RunWarmup, WARMUP_NOISE_MULTIPLIER, warmupOf } from '@lab/report';
-import { readResultFile, type LoadedResult } from '@lab/results';
-import { CliError } from '../cli/errors';
+import { relative } from 'node:path';
+import { type CellWarmup, cellLabel, type RunWarmup, WARMUP_NOISE_MULTIPLIER, warmupOf } from '@lab/report';
 import { EXIT } from '../cli/exit-codes';
 import type { WarmupConfig } from '../cli/normalize-warmup';
 import type { Outcome } from '../cli/outcome';
 import { textTable } from '../cli/text-table';
+import { loadResults } from './load-results';
 
 /** One cell of `lab warmup`: where its runs settle, or null without a traffic timeline. */
 export interface WarmupRow {
@@ -26,35 +24,7 @@ export interface WarmupRow {
  * found.
  */
 export async function runWarmup(workspace: string, config: WarmupConfig): Promise<Outcome> {
-  const paths = config.paths.length > 0 ? config.paths : [join(workspace, 'results/raw')];
-  const loaded: LoadedResult[] = [];
-  const problems: { file: string; message: string }[] = [];
-  for (const path of paths) {
-    const isFile = await stat(path).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (isFile) {
-      await readResultFile(path).then(
-        (result) => loaded.push({ file: path, result }),
-        (error: Error) => problems.push({ file: path, message: error.message }),
-      );
-      continue;
-    }
-    const found = await collectResults([path]);
-    loaded.push(...found.results);
-    problems.push(...found.problems);
-  }
-  if (loaded.length === 0) {
-    const details = problems.map((p) => `${p.file}: ${p.message}`);
-    throw new CliError(
-      'LAB_NO_RESULTS',
-      `no result file in ${paths.join(', ')}`,
-      'give result files or directories holding them (lab bench writes results/raw/<impl>/<scenario>.json)',
-      EXIT.setup,
-      details,
-    );
-  }
+  const { loaded, problems } = await loadResults(workspace, config.paths);
   const rows: WarmupRow[] = loaded
     .map(({ file, result }) => ({
       cell: `${cellLabel(result.cell.implementation, result.cell.variant)} × ${result.cell.scenario} @ ${result.cell.profile}`,
