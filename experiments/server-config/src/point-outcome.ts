@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResultFile, type ResultFile } from '@lab/results';
 import { runInterval, type RunInterval } from '@lab/stats';
+import { DEFAULT_GRACE_MS } from '../../../libs/engine/src/load/load-outcome';
 import type { Point } from './definition';
 
 /** A point's state: no result file yet, an unreadable one, or measured. */
@@ -18,8 +19,13 @@ export interface PointOutcome {
   status: PointStatus;
   /** Why an unreadable file could not be read. */
   problem: string | null;
-  /** The result's validity verdict (`valid`, `noisy`, …); only `valid` points enter the verdicts. */
+  /**
+   * The point's validity: its result's verdict (`valid`, `noisy`, …), or {@link TOO_SHORT} when
+   * its runs gave up requests at their end; only `valid` points enter the verdicts.
+   */
   verdict: string | null;
+  /** The verdict its result file records (differs from `verdict` only for {@link TOO_SHORT}). */
+  recordedVerdict: string | null;
   preset: string | null;
   /** When the result was written (its provenance's `createdAt`, ISO 8601). */
   measuredAt: string | null;
@@ -81,6 +87,28 @@ export async function readPointOutcomes(
   );
 }
 
+/**
+ * The verdict of a closed-loop point whose runs are too short for its latencies: in most of its
+ * runs the generator waited out its whole grace period after the run's end
+ * (`DEFAULT_GRACE_MS` of @lab/engine) and gave up the requests still in flight. Those requests are
+ * in no figure: the latency percentiles are cut off near the run's end plus the grace, and the
+ * Little's-law check, which sums the time of the requests that finished, reads their missing time
+ * as a busy generator. Such a point is set aside like any other invalid one; longer runs, or
+ * fewer VUs for the budget, measure it.
+ */
+export const TOO_SHORT = 'too-short';
+
+/** Whether the generator gave up requests at the end of most of a closed-loop result's runs (see {@link TOO_SHORT}). */
+export function gaveUpRequests(result: ResultFile): boolean {
+  if (result.cell.loadModel.kind !== 'closed') return false;
+  const limitMs = result.plan.runDurationMs + DEFAULT_GRACE_MS;
+  const exhausted = result.runs.filter((r) => r.durationMs >= limitMs - GRACE_SLACK_MS).length;
+  return exhausted * 2 > result.runs.length;
+}
+
+/** How close to the end of the grace period a run's measured duration counts as reaching it, ms. */
+const GRACE_SLACK_MS = 50;
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -96,7 +124,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     point,
     status: 'measured',
     problem: null,
-    verdict: result.validity.verdict,
+    verdict: gaveUpRequests(result) ? TOO_SHORT : result.validity.verdict,
+    recordedVerdict: result.validity.verdict,
     preset: result.plan.preset,
     measuredAt: result.provenance.createdAt,
     measuredCores: result.provenance.hostFingerprint.cores,
@@ -117,6 +146,7 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     status,
     problem,
     verdict: null,
+    recordedVerdict: null,
     preset: null,
     measuredAt: null,
     measuredCores: null,

@@ -7,6 +7,7 @@
 import { formatLatencyUs, formatMiB, formatRateInterval, formatRatio } from '@lab/report';
 import type { ExperimentSummary, PointRow, RecommendationRow } from './summarize-experiment';
 import type { Comparison, HypothesisVerdict } from './judge-hypotheses';
+import { TOO_SHORT } from './point-outcome';
 
 const KIND_TITLE = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'Mixed' } as const;
 /** Escapes a value for a markdown table cell (pipes and newlines). */
@@ -143,6 +144,11 @@ function untestedWhy(h: HypothesisVerdict): string {
 function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
   const out: string[] = [];
+  if (points.some((p) => p.verdict === TOO_SHORT))
+    out.push(
+      `\`${TOO_SHORT}\` marks a closed-loop point whose runs are too short for its latencies: in most runs the generator waited out its whole grace period after the run's end and gave up the requests still in flight. They are in no figure, so its latencies are cut off near the run's end and the Little's-law check reads their missing time as a busy generator (the verdict its file records is shown beside it). It is set aside like any invalid point; longer runs, or fewer VUs for the budget, measure it.`,
+      '',
+    );
   for (const scenario of [...new Set(points.map((p) => p.scenario))]) {
     out.push(
       `### ${scenario}`,
@@ -156,12 +162,22 @@ function evidence(points: readonly PointRow[]): string[] {
     for (const p of rows) {
       out.push(
         `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${p.vus === null ? 'sweep' : `${p.vus} VUs`} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
-          `${p.capacity ? formatRateInterval(p.capacity) : '–'} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${p.verdict ?? '–'}${p.preset && p.preset !== 'standard' ? ` (${p.preset})` : ''} |`,
+          `${p.capacity ? formatRateInterval(p.capacity) : '–'} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${validityText(p)} |`,
       );
     }
     out.push('');
   }
   return out;
+}
+
+/** A point's validity, the verdict its file records when the guide reads it differently, and a preset other than standard. */
+function validityText(p: PointRow): string {
+  const notes = [
+    p.preset && p.preset !== 'standard' ? p.preset : null,
+    p.recordedVerdict && p.recordedVerdict !== p.verdict ? `file: ${p.recordedVerdict}` : null,
+  ];
+  const said = notes.filter((n) => n !== null);
+  return `${p.verdict ?? '–'}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
 }
 
 function missing(s: ExperimentSummary): string[] {

@@ -7,7 +7,7 @@ import { writeResultFile } from '@lab/results';
 import { buildGuide } from './build-guide';
 import { DEFINITION_FILE, type ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
 import { readInterval } from './judge-hypotheses';
-import { readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
+import { pointOutcome, readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
 import { renderGuide } from './render-guide';
 import { summarizeExperiment } from './summarize-experiment';
 import { fixturePointResult } from './testing/fixture-point-result';
@@ -145,6 +145,26 @@ describe('the deployment guide', () => {
     expect(guide).toMatch(/\| 25-cpu-fibonacci \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| closed-loop \| 40\.3 \[/);
     expect(guide).toMatch(/- \*\*H2\*\*: the original found .*; our data: \*\*supported\*\* \(2 comparisons/);
     expect(guide).toMatch(/### 25-cpu-fibonacci\n\n\| stack \| model/);
+  });
+
+  it('sets aside a closed-loop point whose runs gave up requests at their end as too-short, beside the verdict its file records', () => {
+    const [a] = at('R1', 'default');
+    const withDurations = (verdict: 'valid' | 'generator-bound', extraMs: number[]) => {
+      const result = fixturePointResult(a!, { ratesPerSec: [7, 8, 7], verdict });
+      result.runs.forEach((run, i) => {
+        run.durationMs = result.plan.runDurationMs + extraMs[i]!;
+      });
+      return pointOutcome(a!, result);
+    };
+    // Two of three runs waited out the engine's 5 s grace: requests were given up.
+    const short = withDurations('generator-bound', [5_001, 4_990, 3_000]);
+    expect(short).toMatchObject({ verdict: 'too-short', recordedVerdict: 'generator-bound' });
+    expect(withDurations('valid', [5_001, 3_000, 400])).toMatchObject({ verdict: 'valid', recordedVerdict: 'valid' });
+    const summary = summarizeExperiment(definition, missingOthers([short]), 2);
+    expect(summary.coverage.valid).toBe(0);
+    const guide = renderGuide(summary, stamp);
+    expect(guide).toMatch(/\| too-short \(file: generator-bound\) \|/);
+    expect(guide).toContain('`too-short` marks a closed-loop point whose runs are too short for its latencies');
   });
 });
 

@@ -20,6 +20,8 @@ export interface PointRow {
   cpus: number;
   vus: number | null;
   verdict: string | null;
+  /** The verdict the result file records, when the guide reads the point differently (`too-short`). */
+  recordedVerdict: string | null;
   preset: string | null;
   rate: RunInterval | null;
   p99Us: number | null;
@@ -137,6 +139,7 @@ function pointRow(o: PointOutcome): PointRow {
     cpus: point.cpus,
     vus: 'vus' in point.load ? point.load.vus : null,
     verdict: o.verdict,
+    recordedVerdict: o.recordedVerdict,
     preset: o.preset,
     rate: o.rate,
     p99Us: o.p99Us,
