@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeResultFile, type ResultFile } from '@lab/results';
+import { readResultFile, writeResultFile, type ResultFile } from '@lab/results';
 import type { Point } from './definition';
 import { choosePublishedSource, publishPoints } from './result-source';
 import { loadFixtureDefinition } from './testing/fixture-outcomes';
@@ -51,5 +51,23 @@ describe('publishPoints', () => {
     expect(done.copied).toEqual([`${points[0]!.id}.json`]);
     expect(done.refused).toEqual([{ file: `${points[1]!.id}.json`, why: 'measured on Other CPU ×2, this host is Test CPU ×2' }]);
     expect(await readdir(join(root, done.dir))).toEqual([`${points[0]!.id}.json`]);
+  });
+
+  it('replaces an older published copy but never a newer one (Nx can restore an earlier measurement of the same point)', async () => {
+    const at = (point: Point, createdAt: string): ResultFile => {
+      const result = on(point, 'Test CPU');
+      return { ...result, provenance: { ...result.provenance, createdAt } };
+    };
+    const published = 'results/published/test-cpu-x2/experiments/server-config';
+    const [a, b] = [points[0]!, points[1]!];
+    await writeResultFile(join(root, published, `${a.id}.json`), at(a, '2026-12-04T23:59:00.000Z'));
+    await writeResultFile(join(root, 'results/raw/experiments/server-config', `${a.id}.json`), at(a, '2026-12-04T16:31:00.000Z'));
+    await writeResultFile(join(root, published, `${b.id}.json`), at(b, '2026-12-04T10:00:00.000Z'));
+    await writeResultFile(join(root, 'results/raw/experiments/server-config', `${b.id}.json`), at(b, '2026-12-05T02:00:00.000Z'));
+    const done = await publishPoints(root, 'server-config', points, { cpuModel: 'Test CPU', cores: 2 });
+    expect(done.copied).toEqual([`${b.id}.json`]);
+    expect(done.refused).toEqual([{ file: `${a.id}.json`, why: expect.stringContaining('before the published copy (2026-12-04T23:59:00.000Z)') }]);
+    expect((await readResultFile(join(root, published, `${a.id}.json`))).provenance.createdAt).toBe('2026-12-04T23:59:00.000Z');
+    expect((await readResultFile(join(root, published, `${b.id}.json`))).provenance.createdAt).toBe('2026-12-05T02:00:00.000Z');
   });
 });

@@ -42,14 +42,16 @@ export interface PublishedPoints {
   /** The folder written, relative to the workspace root. */
   dir: string;
   copied: string[];
-  /** Point files not copied, with why (another host class, unreadable). */
+  /** Point files not copied, with why (another host class, unreadable, older than the published copy). */
   refused: { file: string; why: string }[];
 }
 
 /**
  * Copies every point result of results/raw/experiments/<experiment> measured on this host class
  * to results/published/<host-class>/experiments/<experiment>/ (replacing older copies). A file from another
- * host class or one that does not parse is refused, never copied.
+ * host class or one that does not parse is refused, never copied, and so is one written before the
+ * published copy: Nx restores a point's output from its cache, which can be an earlier measurement
+ * of the same inputs than the one published since (`--skip-nx-cache`).
  */
 export async function publishPoints(
   workspaceRoot: string,
@@ -66,6 +68,14 @@ export async function publishPoints(
       const result = await readResultFile(join(from, name));
       if (hostClassOf(result) !== here) {
         out.refused.push({ file: name, why: `measured on ${hostClassOf(result)}, this host is ${here}` });
+        continue;
+      }
+      const publishedAt = await readResultFile(join(workspaceRoot, dir, name)).then(
+        (p) => p.provenance.createdAt,
+        () => null,
+      );
+      if (publishedAt !== null && Date.parse(publishedAt) > Date.parse(result.provenance.createdAt)) {
+        out.refused.push({ file: name, why: `written ${result.provenance.createdAt}, before the published copy (${publishedAt}): kept the published one` });
         continue;
       }
     } catch (error) {
