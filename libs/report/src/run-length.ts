@@ -66,9 +66,8 @@ export function runLengthStudy(result: ResultFile, options: RunLengthOptions = {
   const runCounts = options.runCounts ?? STUDY_RUN_COUNTS;
   const targets = options.targets ?? STUDY_TARGETS;
   const timelines = result.runs.flatMap((run) => (run.timeline?.requests ? [run.timeline.requests] : []));
-  const lengths = [...(options.lengths ?? STUDY_LENGTHS_SECONDS)]
-    .sort((a, b) => a - b)
-    .filter((seconds) => timelines.length >= 3 && timelines.every((t) => t.length >= seconds));
+  if (timelines.length < 3) return null;
+  const lengths = [...(options.lengths ?? STUDY_LENGTHS_SECONDS)].sort((a, b) => a - b).filter((seconds) => timelines.every((t) => t.length >= seconds));
   if (lengths.length === 0) return null;
   return {
     runs: timelines.length,

@@ -108,8 +108,8 @@ export function typicalCell(rows: readonly PrecisionRow[], config: Pick<Precisio
         seconds,
         cells: at.length,
         sdLog: medianOf((l) => l.sdLog),
-        halfWidthAt: STUDY_RUN_COUNTS.map((runs, i) => ({ runs, halfWidth: medianOf((l) => l.halfWidthAt[i]!.halfWidth) })),
-        runsFor: config.targets.map((target, i) => ({ target, runs: medianRuns(at.map((l) => l.runsFor[i]!.runs)) })),
+        halfWidthAt: STUDY_RUN_COUNTS.map((runs) => ({ runs, halfWidth: medianOf((l) => l.halfWidthAt.find((h) => h.runs === runs)!.halfWidth) })),
+        runsFor: config.targets.map((target) => ({ target, runs: medianRuns(at.map((l) => l.runsFor.find((f) => f.target === target)!.runs)) })),
       },
     ];
   });
