@@ -72,6 +72,12 @@ describe('parseExperiment', () => {
     ['an unknown scenario', (d: any) => (d.workloads[0].scenario = '99-nope'), 'workloads.0.scenario', /scenarios\//],
     ['a round budget not among the budgets', (d: any) => (d.rounds[0].budgets = [3]), 'rounds.0.budgets.0', /1, 32/],
     ['a round with both vus and capacity', (d: any) => (d.rounds[2].vus = [10]), 'rounds.2.vus', /.+/],
+    [
+      "a stack's sweep for a scenario that is no workload",
+      (d: any) => (d.stacks[1].sweeps = { '03-nope': { startRatePerSec: 1, stepRatePerSec: 1, maxSteps: 2 } }),
+      'stacks.1.sweeps.03-nope',
+      /01-io, 02-cpu/,
+    ],
     ['a missing key', (d: any) => delete d.slo, 'slo', /add "slo"/],
     ['an unknown key', (d: any) => (d.extra = 1), 'extra', /remove it/],
   ])('reports %s with its path and a hint', (_what, spoil, path, hint) => {
@@ -109,6 +115,19 @@ describe('createExperimentProjects', () => {
       command: '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100',
     });
     expect(projects['experiments/tiny/points/py-a--default--01-io--cpu1--vus50']?.targets?.bench).toEqual({ command: '--profile quota-1 --vus 50' });
+  });
+
+  it("sweeps a stack's capacity points with the stack's own sweep for the workload when it has one", () => {
+    const d = definition();
+    (d.stacks[1] as any).sweeps = { '02-cpu': { startRatePerSec: 50, stepRatePerSec: 25, maxSteps: 8 } };
+    const own = parse(d);
+    if (!own.ok) throw new Error(JSON.stringify(own.problems));
+    const point = expandPoints(own.definition).find((p) => p.id === 'node-b--cluster-2--02-cpu--cpu1--capacity');
+    expect(point?.load).toEqual({ capacity: true, sweep: { startRatePerSec: 50, stepRatePerSec: 25, maxSteps: 8 } });
+    const bench = createExperimentProjects(own.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) })[
+      'experiments/tiny/points/node-b--cluster-2--02-cpu--cpu1--capacity'
+    ]?.targets?.bench;
+    expect(bench).toEqual({ command: '--variant cluster-2 --profile quota-1 --sweep 50:25:8:100' });
   });
 
   it('skips, with a message and no cache, a point whose budget needs more cores than the host has', () => {

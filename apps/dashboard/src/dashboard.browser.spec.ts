@@ -260,8 +260,10 @@ describe('dashboard (built from the fixtures, opened from file:// in Chromium)',
     await page.waitForSelector('#coverage');
     expect(page.url()).toMatch(/server-config\.html$/);
     expect(await page.locator('#coverage').textContent()).toMatch(/^12 of \d+ points measured \(12 valid\)/);
-    expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Hypotheses', 'What to run', 'Throughput and capacity', 'Evidence']));
-    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Hypotheses', 'What to run', 'Throughput and capacity, round by round', 'Evidence']),
+    );
+    expect(await page.locator('section.round svg').count()).toBeGreaterThan(0);
     expect(await clippedTexts('body')).toEqual([]);
     const png = await page.screenshot({ path: join(ARTIFACTS, 'server-config.png'), fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe('PNG');

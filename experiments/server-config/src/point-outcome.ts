@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResultFile, type ResultFile } from '@lab/results';
+import { experimentSchema } from '@lab/manifest';
 import { runInterval, type RunInterval } from '@lab/stats';
 import { DEFAULT_GRACE_MS } from '../../../libs/engine/src/load/load-outcome';
 import type { Point } from './definition';
@@ -47,6 +48,11 @@ export interface PointOutcome {
   capacitiesPerSec: number[];
   /** Capacity across runs: t interval on logs when every run had one, else null (see capacitiesPerSec). */
   capacity: RunInterval | null;
+  /**
+   * Whether some run met the SLO at every step of its sweep: its capacity is the sweep's top rate,
+   * a lower bound rather than a measurement (the sweep must reach higher to tell models apart).
+   */
+  capacityCapped: boolean;
 }
 
 /**
@@ -120,6 +126,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
     .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
     .map((k) => extras[k] as number);
+  const top = 'sweep' in point.load ? experimentSchema.sweepTopRatePerSec(point.load.sweep) : null;
   return {
     point,
     status: 'measured',
@@ -137,6 +144,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     rssPerProcessBytes: processes && peak !== null ? peak / processes : null,
     capacitiesPerSec,
     capacity: capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0) ? runInterval(capacitiesPerSec) : null,
+    capacityCapped: capacitiesPerSec.some((c) => top !== null && c >= top),
   };
 }
 
@@ -158,5 +166,6 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     rssPerProcessBytes: null,
     capacitiesPerSec: [],
     capacity: null,
+    capacityCapped: false,
   };
 }

@@ -3,6 +3,8 @@
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
  * reference concurrency. When the runner-up's ratio interval (Welch on log run figures, 95 %)
  * includes 1 the two are tied, and the model with fewer workers is chosen (it needs less memory).
+ * A capacity that reached the top of its sweep is only a lower bound: when the runner-up's did too,
+ * the two cannot be told apart and count as tied.
  */
 import { compareRuns } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
@@ -23,6 +25,8 @@ export interface Recommendation {
   /** choice / runner-up on the basis's runs, with its 95 % interval. */
   ratio: { estimate: number; low: number; high: number } | null;
   tie: boolean;
+  /** Both the choice's and the runner-up's capacities reached the top of their sweeps: the ratio says nothing. */
+  capped: boolean;
   /** Points of this cell of the guide that have no usable result yet. */
   pending: number;
 }
@@ -44,10 +48,11 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         let [choice = null, runnerUp = null] = ranked;
         let ratio = null;
         let tie = false;
+        const capped = basis === 'capacity' && choice !== null && runnerUp !== null && choice.capacityCapped && runnerUp.capacityCapped;
         if (choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2) {
           const c = compareRuns(figures(choice), figures(runnerUp));
           ratio = { estimate: c.ratio, low: c.low, high: c.high };
-          tie = c.low <= 1;
+          tie = c.low <= 1 || capped;
           // Tied: the model with fewer workers serves as much with less memory.
           if (tie && runnerUp.point.model.workers < choice.point.model.workers)
             [choice, runnerUp, ratio] = [runnerUp, choice, { estimate: 1 / c.ratio, low: 1 / c.high, high: 1 / c.low }];
@@ -63,6 +68,7 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
           runnerUp,
           ratio,
           tie,
+          capped,
           pending: wanted.filter((o) => !usable(o)).length,
         });
       }

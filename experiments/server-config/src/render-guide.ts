@@ -5,7 +5,7 @@
  * are still missing. Pure: the same summary gives the same text.
  */
 import { formatLatencyUs, formatMiB, formatRateInterval, formatRatio } from '@lab/report';
-import type { ExperimentSummary, PointRow, RecommendationRow } from './summarize-experiment';
+import { capacityText, figureText, versusText, type ExperimentSummary, type PointRow, type RecommendationRow } from './summarize-experiment';
 import type { Comparison, HypothesisVerdict } from './judge-hypotheses';
 import { TOO_SHORT } from './point-outcome';
 
@@ -118,8 +118,8 @@ function recommendations(s: ExperimentSummary): string[] {
 
 function recommendationRow(r: RecommendationRow): string {
   const choice = r.choice ? `${r.choice}${r.tie ? ' (tied: fewer workers)' : ''}` : '_not measured yet_';
-  const versus = r.ratio && r.runnerUp ? `${formatRatio(r.ratio)} vs ${r.runnerUp}` : '–';
-  return `| ${r.scenario} | ${r.stack} | ${cellText(choice)} | ${r.basis ?? '–'} | ${r.figure ? formatRateInterval(r.figure) : '–'} | ${r.rssPerProcessBytes !== null ? formatMiB(r.rssPerProcessBytes) : '–'} | ${cellText(versus)} | ${r.pending} |`;
+  const versus = versusText(r, formatRatio);
+  return `| ${r.scenario} | ${r.stack} | ${cellText(choice)} | ${r.basis ?? '–'} | ${figureText(r, formatRateInterval)} | ${r.rssPerProcessBytes !== null ? formatMiB(r.rssPerProcessBytes) : '–'} | ${cellText(versus)} | ${r.pending} |`;
 }
 
 function againstOriginal(hs: readonly HypothesisVerdict[]): string[] {
@@ -144,6 +144,11 @@ function untestedWhy(h: HypothesisVerdict): string {
 function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
   const out: string[] = [];
+  if (points.some((p) => p.capacityCapped || (p.sweepRangePerSec && p.capacitiesPerSec.every((c) => c === 0))))
+    out.push(
+      'A capacity marked `≥` met the SLO at every step of its sweep in some run: it is a lower bound, and the stack needs a sweep that reaches higher (`stacks[].sweeps` in the definition) before its models can be ranked. `< r` means every run broke the SLO at the first step, r req/s.',
+      '',
+    );
   if (points.some((p) => p.verdict === TOO_SHORT))
     out.push(
       `\`${TOO_SHORT}\` marks a closed-loop point whose runs are too short for its latencies: in most runs the generator waited out its whole grace period after the run's end and gave up the requests still in flight. They are in no figure, so its latencies are cut off near the run's end and the Little's-law check reads their missing time as a busy generator (the verdict its file records is shown beside it). It is set aside like any invalid point; longer runs, or fewer VUs for the budget, measure it.`,
@@ -162,7 +167,7 @@ function evidence(points: readonly PointRow[]): string[] {
     for (const p of rows) {
       out.push(
         `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${p.vus === null ? 'sweep' : `${p.vus} VUs`} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
-          `${p.capacity ? formatRateInterval(p.capacity) : '–'} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${validityText(p)} |`,
+          `${capacityText(p, formatRateInterval)} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${validityText(p)} |`,
       );
     }
     out.push('');

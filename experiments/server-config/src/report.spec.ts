@@ -147,6 +147,36 @@ describe('the deployment guide', () => {
     expect(guide).toMatch(/### 25-cpu-fibonacci\n\n\| stack \| model/);
   });
 
+  it('ranks by capacity where swept, writes a capacity at the top of its sweep as a lower bound and ties two such', () => {
+    const capacityAt = (variant: string) => at('capacity', variant).filter((p) => p.scenario === '27-mixed-report' && p.cpus === 1);
+    const [uvicorn] = capacityAt('default');
+    if (!uvicorn || !('sweep' in uvicorn.load)) throw new Error('the capacity round has no FastAPI mixed-report point at 1 CPU');
+    const sweep = uvicorn.load.sweep;
+    const top = sweep.startRatePerSec + (sweep.maxSteps - 1) * sweep.stepRatePerSec;
+    const below = top - 2 * sweep.stepRatePerSec;
+    const guideWith = (twoWorkers: [number, number, number]) => {
+      const outcomes = [
+        ...measured(capacityAt('default'), { ratesPerSec: [90, 91, 90], capacitiesPerSec: [top, top, top] }),
+        ...measured(capacityAt('gunicorn-2'), { ratesPerSec: [80, 81, 80], capacitiesPerSec: twoWorkers }),
+        ...measured(capacityAt('gunicorn-4'), { ratesPerSec: [70, 71, 70], capacitiesPerSec: [0, 0, 0] }),
+      ];
+      const summary = summarizeExperiment(definition, missingOthers(outcomes), 2);
+      return { summary, guide: renderGuide(summary, stamp) };
+    };
+    const lower = guideWith([below, below, below]);
+    const rec = lower.summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!;
+    expect(rec).toMatchObject({ basis: 'capacity', choice: 'uvicorn, 1 process', figureCapped: true, capped: false, tie: false });
+    expect(lower.guide).toMatch(new RegExp(`\\| 27-mixed-report \\| ${FASTAPI} \\| uvicorn, 1 process \\| capacity \\| ≥ ${top} \\[`));
+    // The evidence: a lower bound, and a capacity below the sweep's first rate.
+    expect(lower.guide).toMatch(new RegExp(`\\| sweep \\| 80\\.3 \\[[^|]+\\| [^|]+ \\| ${below} \\[`));
+    expect(lower.guide).toContain(`| < ${sweep.startRatePerSec} |`);
+    expect(lower.guide).toContain('A capacity marked `≥` met the SLO at every step of its sweep');
+    // Both at the top: nothing tells them apart; tied, and the model with fewer workers is chosen.
+    const both = guideWith([top, top, top]).summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!;
+    expect(both).toMatchObject({ choice: 'uvicorn, 1 process', capped: true, tie: true });
+    expect(guideWith([top, top, top]).guide).toContain('both at the top of the sweep vs gunicorn, 2 uvicorn workers');
+  });
+
   it('sets aside a closed-loop point whose runs gave up requests at their end as too-short, beside the verdict its file records', () => {
     const [a] = at('R1', 'default');
     const withDurations = (verdict: 'valid' | 'generator-bound', extraMs: number[]) => {

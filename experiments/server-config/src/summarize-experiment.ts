@@ -3,6 +3,7 @@
  * missing, the hypotheses' verdicts, the recommendations and one row per measured point. The
  * deployment guide and the dashboard page are both rendered from it.
  */
+import { experimentSchema } from '@lab/manifest';
 import { runInterval, type RunInterval } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
 import { judgeHypotheses, type HypothesisVerdict } from './judge-hypotheses';
@@ -19,6 +20,8 @@ export interface PointRow {
   kind: 'io' | 'cpu' | 'mixed';
   cpus: number;
   vus: number | null;
+  /** The rounds that hold the point. */
+  rounds: string[];
   verdict: string | null;
   /** The verdict the result file records, when the guide reads the point differently (`too-short`). */
   recordedVerdict: string | null;
@@ -30,6 +33,10 @@ export interface PointRow {
   serverPeakRssBytes: number | null;
   capacity: RunInterval | null;
   capacitiesPerSec: number[];
+  /** Some run met the SLO at every step: the capacity is a lower bound (see PointOutcome). */
+  capacityCapped: boolean;
+  /** The sweep's first and last rates, requests per second (capacity points; null for closed loops). */
+  sweepRangePerSec: { first: number; top: number } | null;
 }
 
 /** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
@@ -46,6 +53,10 @@ export interface RecommendationRow {
   runnerUp: string | null;
   ratio: { estimate: number; low: number; high: number } | null;
   tie: boolean;
+  /** The choice's capacity reached the top of its sweep: {@link figure} is a lower bound. */
+  figureCapped: boolean;
+  /** The runner-up's did too: the two cannot be told apart (counted as tied). */
+  capped: boolean;
   pending: number;
 }
 
@@ -121,6 +132,8 @@ export function summarizeExperiment(definition: ExperimentDefinition, outcomes: 
       runnerUp: r.runnerUp?.point.model.label ?? null,
       ratio: r.ratio,
       tie: r.tie,
+      figureCapped: r.basis === 'capacity' && r.choice !== null && r.choice.capacityCapped,
+      capped: r.capped,
       pending: r.pending,
     })),
     points: measured.map(pointRow),
@@ -138,6 +151,7 @@ function pointRow(o: PointOutcome): PointRow {
     kind: point.kind,
     cpus: point.cpus,
     vus: 'vus' in point.load ? point.load.vus : null,
+    rounds: point.rounds,
     verdict: o.verdict,
     recordedVerdict: o.recordedVerdict,
     preset: o.preset,
@@ -148,7 +162,32 @@ function pointRow(o: PointOutcome): PointRow {
     serverPeakRssBytes: o.serverPeakRssBytes,
     capacity: o.capacity ?? (o.capacitiesPerSec.length > 0 ? rangeOf(o.capacitiesPerSec) : null),
     capacitiesPerSec: o.capacitiesPerSec,
+    capacityCapped: o.capacityCapped,
+    sweepRangePerSec: 'sweep' in point.load ? { first: point.load.sweep.startRatePerSec, top: experimentSchema.sweepTopRatePerSec(point.load.sweep) } : null,
   };
+}
+
+/**
+ * A point's capacity as text, its interval written by `format`: `≥ …` when some run met the SLO at
+ * every step (a lower bound), `< first rate` when every run broke it at the first step, `–` for a
+ * closed loop.
+ */
+export function capacityText(p: PointRow, format: (interval: RunInterval) => string): string {
+  if (!p.capacity || !p.sweepRangePerSec) return '–';
+  if (p.capacitiesPerSec.every((c) => c === 0)) return `< ${p.sweepRangePerSec.first}`;
+  return `${p.capacityCapped ? '≥ ' : ''}${format(p.capacity)}`;
+}
+
+/** A recommendation's figure as text, its interval written by `format`; `≥ …` when it is a lower bound. */
+export function figureText(r: RecommendationRow, format: (interval: RunInterval) => string): string {
+  return r.figure ? `${r.figureCapped ? '≥ ' : ''}${format(r.figure)}` : '–';
+}
+
+/** How the choice compares with the runner-up, the ratio written by `format`. */
+export function versusText(r: RecommendationRow, format: (ratio: { estimate: number; low: number; high: number }) => string): string {
+  if (!r.runnerUp) return '–';
+  if (r.capped) return `both at the top of the sweep vs ${r.runnerUp}`;
+  return r.ratio ? `${format(r.ratio)} vs ${r.runnerUp}` : '–';
 }
 
 /** Capacities with a zero (a run whose first step broke the SLO): no log interval, the median-free range instead. */

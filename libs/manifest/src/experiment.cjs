@@ -16,6 +16,9 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const positive = () => z.number().positive('must be > 0');
 const count = () => z.number().int('must be a whole number').min(1, 'must be ≥ 1');
 
+/** A capacity sweep, requests per second: open steps at start, start + step, … (at most maxSteps). */
+const sweepSchema = z.strictObject({ startRatePerSec: positive(), stepRatePerSec: positive(), maxSteps: count() });
+
 const modelSchema = z.strictObject({
   /** The manifest variant (`default`: the manifest as is). */
   variant: z.string().min(1),
@@ -65,12 +68,24 @@ const experimentSchema = z.strictObject({
       z.strictObject({
         scenario: z.string().min(1),
         kind: z.enum(['io', 'cpu', 'mixed']),
-        /** The capacity sweep of this workload, requests per second. */
-        sweep: z.strictObject({ startRatePerSec: positive(), stepRatePerSec: positive(), maxSteps: count() }),
+        /** The capacity sweep of this workload, requests per second (a stack's `sweeps` may replace it). */
+        sweep: sweepSchema,
       }),
     )
     .min(1),
-  stacks: z.array(z.strictObject({ impl: z.string().regex(KEBAB, 'must be an implementation folder name'), models: z.array(modelSchema).min(1) })).min(1),
+  stacks: z
+    .array(
+      z.strictObject({
+        impl: z.string().regex(KEBAB, 'must be an implementation folder name'),
+        models: z.array(modelSchema).min(1),
+        /**
+         * This stack's own capacity sweeps by workload scenario, replacing the workload's: a sweep
+         * must bracket the capacity, and capacities differ between stacks by 40× on the same work.
+         */
+        sweeps: z.record(z.string(), sweepSchema).optional(),
+      }),
+    )
+    .min(1),
   hypotheses: z
     .array(
       z.strictObject({
@@ -90,7 +105,9 @@ const experimentSchema = z.strictObject({
  * @typedef {import('./manifest-problems.cjs').ManifestProblem} DefinitionProblem
  * @typedef {{ implementations: Record<string, string[]>, scenarios: string[], profiles?: Array<{ name: string, minCores: number }> }} WorkspaceFacts
  *   What the definition is checked against: implementation ids with their variant ids, scenario ids, and (from the TypeScript side) profiles.
- * @typedef {{ vus: number } | { capacity: true }} PointLoad
+ * @typedef {z.output<typeof sweepSchema>} Sweep
+ * @typedef {{ vus: number } | { capacity: true, sweep: Sweep }} PointLoad
+ *   A closed loop of `vus` virtual users, or a capacity sweep (the stack's own for the workload, else the workload's).
  * @typedef {{ id: string, impl: string, variant: string, model: ProcessModel, scenario: string, kind: 'io' | 'cpu' | 'mixed', cpus: number, profile: string, minCores: number, load: PointLoad, rounds: string[] }} Point
  */
 
@@ -169,6 +186,10 @@ function crossReferenceProblems(d, file, facts) {
     }
     for (const dup of new Set(duplicates(s.models.map((m) => m.variant))))
       add(`stacks.${i}.models`, `variant "${dup}" appears twice`, 'list each process model once');
+    Object.keys(s.sweeps ?? {}).forEach((scenario) => {
+      if (!scenarios.includes(scenario))
+        add(`stacks.${i}.sweeps.${scenario}`, `"${scenario}" is not among "workloads"`, `key each sweep by a workload's scenario: ${scenarios.join(', ')}`);
+    });
     s.models.forEach((m, j) => {
       if (m.variant !== 'default' && !variants.includes(m.variant)) {
         add(
@@ -227,7 +248,9 @@ function expandPoints(d) {
       for (const model of models)
         for (const scenario of round.workloads)
           for (const cpus of round.budgets)
-            for (const load of round.capacity ? [{ capacity: /** @type {const} */ (true) }] : (round.vus ?? []).map((vus) => ({ vus }))) {
+            for (const load of round.capacity
+              ? [{ capacity: /** @type {const} */ (true), sweep: sweepOf(d, impl, scenario) }]
+              : (round.vus ?? []).map((vus) => ({ vus }))) {
               const workload = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === scenario));
               const { profile, minCores } = /** @type {ExperimentDefinition['budgets'][number]} */ (d.budgets.find((b) => b.cpus === cpus));
               const base = { impl, variant: model.variant, scenario, cpus, load };
@@ -242,6 +265,27 @@ function expandPoints(d) {
 }
 
 /**
+ * The capacity sweep of `impl` on workload `scenario`: the stack's own (`stacks[].sweeps`), else the workload's.
+ * @param {ExperimentDefinition} d
+ * @param {string} impl
+ * @param {string} scenario
+ * @returns {Sweep}
+ */
+function sweepOf(d, impl, scenario) {
+  const own = d.stacks.find((s) => s.impl === impl)?.sweeps?.[scenario];
+  return own ?? /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === scenario)).sweep;
+}
+
+/**
+ * The rate of a sweep's last step, requests per second: a capacity this high met the SLO at every
+ * step, so it is a lower bound, not a measurement.
+ * @param {Sweep} s
+ */
+function sweepTopRatePerSec(s) {
+  return s.startRatePerSec + (s.maxSteps - 1) * s.stepRatePerSec;
+}
+
+/**
  * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or `--sweep`.
  * @param {ExperimentDefinition} d
  * @param {Point} p
@@ -251,10 +295,10 @@ function pointBenchFlags(d, p) {
   if (p.variant !== 'default') flags.unshift(`--variant ${p.variant}`);
   if ('vus' in p.load) flags.push(`--vus ${p.load.vus}`);
   else {
-    const s = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === p.scenario)).sweep;
+    const s = p.load.sweep;
     flags.push(`--sweep ${s.startRatePerSec}:${s.stepRatePerSec}:${s.maxSteps}:${d.slo.p99Ms}`);
   }
   return flags.join(' ');
 }
 
-module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, formatProblems };
+module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, sweepTopRatePerSec, formatProblems };

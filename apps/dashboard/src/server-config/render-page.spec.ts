@@ -34,15 +34,26 @@ describe('renderServerConfigPage', () => {
     expect(html).not.toContain('<svg');
   });
 
-  it('draws one bar per measured model with its interval, greys invalid results, and lists capacity separately', () => {
+  it('draws one chart per round with a bar per measured point, greys invalid results, and lists capacity separately', () => {
     const html = renderServerConfigPage(some);
-    const panel = html.slice(html.indexOf('data-panel="27-mixed-report|1"'), html.indexOf('</figure>', html.indexOf('data-panel="27-mixed-report|1"')));
+    const rounds = some.coverage.rounds.filter((r) => some.points.some((p) => p.rounds.includes(r.id))).map((r) => r.id);
+    expect(rounds).toEqual(expect.arrayContaining(['R5', 'capacity']));
+    expect([...html.matchAll(/<section class="round" data-round="([^"]+)">/g)].map((m) => m[1])).toEqual(rounds);
+    const panelOf = (id: string) => html.slice(html.indexOf(`data-panel="${id}"`), html.indexOf('</figure>', html.indexOf(`data-panel="${id}"`)));
+    const panel = panelOf('R5|27-mixed-report|1');
     expect(count(panel, '<g class="bar"')).toBe(3);
     expect(count(panel, 'fill="#bbb"')).toBe(1);
-    const capacityPanel = html.slice(html.indexOf('data-panel="23-io-sleep|1"'));
-    expect(capacityPanel).toContain('capacity (req/s within the SLO)');
+    expect(panelOf('capacity|23-io-sleep|1')).toContain('capacity (req/s within the SLO)');
     expect(html).toContain('uvicorn, 1 process');
     expect(html).toMatch(/91\.0 \[\d+\.\d–\d+\.\d\]/);
+  });
+
+  it('names the VUs of each bar in a round that varies them', async () => {
+    const { definition, points } = await loadFixtureDefinition(workspaceRoot);
+    const r1 = points.filter((p: Point) => p.rounds.includes('R1') && p.variant === 'default');
+    const html = renderServerConfigPage(summarizeExperiment(definition, withMissing(points, measuredOutcomes(r1, { ratesPerSec: [90, 92, 91] })), 2));
+    const panel = html.slice(html.indexOf('data-panel="R1|23-io-sleep|1"'), html.indexOf('</figure>', html.indexOf('data-panel="R1|23-io-sleep|1"')));
+    expect([...panel.matchAll(/data-label="[^"]*, (\d+) VUs"/g)].map((m) => Number(m[1]))).toEqual([10, 50, 100, 200]);
   });
 });
 

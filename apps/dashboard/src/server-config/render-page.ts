@@ -5,7 +5,14 @@
  * stack, bar charts of req/s and capacity with their intervals, the evidence table and the
  * points still missing.
  */
-import type { ExperimentSummary, PointRow, RecommendationRow } from '../../../../experiments/server-config/src/summarize-experiment';
+import {
+  capacityText,
+  figureText,
+  versusText,
+  type ExperimentSummary,
+  type PointRow,
+  type RecommendationRow,
+} from '../../../../experiments/server-config/src/summarize-experiment';
 
 /** One bar: a label and a figure with its interval (low = high when there is none). */
 export interface Bar {
@@ -63,8 +70,8 @@ export function renderServerConfigPage(s: ExperimentSummary): string {
     hypotheses(s),
     '<h2>What to run</h2>',
     recommendations(s.recommendations),
-    '<h2>Throughput and capacity</h2>',
-    `<p class="note">Bars: closed-loop req/s at ${s.referenceVus} VUs, and capacity (highest rate with p99 ≤ ${s.sloP99Ms} ms) where swept; whiskers: 95 % intervals; grey: not valid.</p>`,
+    '<h2>Throughput and capacity, round by round</h2>',
+    `<p class="note">Bars: closed-loop req/s at the round's VUs, and capacity (highest rate with p99 ≤ ${s.sloP99Ms} ms) where swept; whiskers: 95 % intervals; grey: not valid.</p>`,
     charts(s),
     '<h2>Evidence</h2>',
     evidence(s.points),
@@ -141,9 +148,9 @@ function recommendations(rows: readonly RecommendationRow[]): string {
           escapeHtml(r.stack),
           r.choice ? escapeHtml(`${r.choice}${r.tie ? ' (tied: fewer workers)' : ''}`) : '<span class="empty">not measured yet</span>',
           r.basis ?? '–',
-          interval(r.figure),
+          escapeHtml(figureText(r, interval)),
           mib(r.rssPerProcessBytes),
-          r.ratio && r.runnerUp ? escapeHtml(`${r.ratio.estimate.toFixed(2)}× [${r.ratio.low.toFixed(2)}–${r.ratio.high.toFixed(2)}] vs ${r.runnerUp}`) : '–',
+          escapeHtml(versusText(r, (x) => `${x.estimate.toFixed(2)}× [${x.low.toFixed(2)}–${x.high.toFixed(2)}]`)),
         ]),
         [0, 5, 6],
       ),
@@ -152,26 +159,41 @@ function recommendations(rows: readonly RecommendationRow[]): string {
   return out.join('\n');
 }
 
+/**
+ * One chart per round that has measured points: a panel per workload × budget, a bar per point
+ * (closed-loop req/s, its VUs named when the round varies them; capacity apart). A point in
+ * several rounds is drawn in each.
+ */
 function charts(s: ExperimentSummary): string {
+  const rounds = s.coverage.rounds.filter((r) => s.points.some((p) => p.rounds.includes(r.id)));
+  if (rounds.length === 0) return '<p class="empty">Not measured yet.</p>';
   const out: string[] = [];
-  const panels = [...new Set(s.points.map((p) => `${p.scenario}|${p.cpus}`))];
-  if (panels.length === 0) return '<p class="empty">Not measured yet.</p>';
-  for (const panel of panels) {
-    const [scenario, cpus] = panel.split('|') as [string, string];
-    const here = s.points.filter((p) => p.scenario === scenario && String(p.cpus) === cpus);
-    const closed = here.filter((p) => p.vus === s.referenceVus && p.rate).map((p) => bar(p, p.rate!));
-    const capacity = here.filter((p) => p.vus === null && p.capacity).map((p) => bar(p, p.capacity!));
-    out.push(`<figure data-panel="${escapeHtml(panel)}"><figcaption>${escapeHtml(scenario)} at ${escapeHtml(cpus)} CPU</figcaption>`);
-    if (closed.length > 0) out.push(`<p>req/s at ${s.referenceVus} VUs</p>`, barChart(closed, 'requests per second'));
-    if (capacity.length > 0) out.push(`<p>capacity (req/s within the SLO)</p>`, barChart(capacity, 'capacity, requests per second'));
-    if (closed.length + capacity.length === 0) out.push('<p class="empty">Only other concurrency levels measured: see the evidence table.</p>');
-    out.push('</figure>');
+  for (const round of rounds) {
+    const here = s.points.filter((p) => p.rounds.includes(round.id));
+    const namesVus = new Set(here.map((p) => p.vus)).size > 1;
+    out.push(
+      `<section class="round" data-round="${escapeHtml(round.id)}"><h3>Round ${escapeHtml(round.id)}</h3><p class="note">${escapeHtml(round.description)}</p>`,
+    );
+    for (const panel of [...new Set(here.map((p) => `${p.scenario}|${p.cpus}`))]) {
+      const [scenario, cpus] = panel.split('|') as [string, string];
+      const inPanel = here.filter((p) => p.scenario === scenario && String(p.cpus) === cpus);
+      const closed = inPanel.filter((p) => p.vus !== null && p.rate).map((p) => bar(p, p.rate!, namesVus));
+      const capacity = inPanel.filter((p) => p.vus === null && p.capacity).map((p) => bar(p, p.capacity!, false));
+      out.push(`<figure data-panel="${escapeHtml(`${round.id}|${panel}`)}"><figcaption>${escapeHtml(scenario)} at ${escapeHtml(cpus)} CPU</figcaption>`);
+      if (closed.length > 0) out.push('<p>closed-loop req/s</p>', barChart(closed, 'requests per second'));
+      if (capacity.length > 0) out.push(`<p>capacity (req/s within the SLO)</p>`, barChart(capacity, 'capacity, requests per second'));
+      out.push('</figure>');
+    }
+    out.push('</section>');
   }
   return out.join('\n');
 }
 
-function bar(p: PointRow, figure: { estimate: number; low: number; high: number }): Bar {
-  return { label: `${p.stack}: ${p.model}`, estimate: figure.estimate, low: figure.low, high: figure.high, muted: p.verdict !== 'valid' };
+/** A point's bar, with its VUs when `namesVus`; a capacity that reached the top of its sweep says it is a lower bound. */
+function bar(p: PointRow, figure: { estimate: number; low: number; high: number }, namesVus: boolean): Bar {
+  const load = namesVus && p.vus !== null ? `, ${p.vus} VUs` : '';
+  const capped = p.vus === null && p.capacityCapped ? ' (≥: top of the sweep)' : '';
+  return { label: `${p.stack}: ${p.model}${load}${capped}`, estimate: figure.estimate, low: figure.low, high: figure.high, muted: p.verdict !== 'valid' };
 }
 
 function evidence(points: readonly PointRow[]): string {
@@ -186,7 +208,7 @@ function evidence(points: readonly PointRow[]): string {
       p.vus === null ? 'sweep' : `${p.vus} VUs`,
       interval(p.rate),
       p.p99Us === null ? '–' : (p.p99Us / 1000).toFixed(1),
-      interval(p.capacity),
+      escapeHtml(capacityText(p, interval)),
       p.serverProcesses === null ? '–' : String(p.serverProcesses),
       mib(p.rssPerProcessBytes),
       escapeHtml(`${p.verdict ?? '–'}${p.preset && p.preset !== 'standard' ? ` (${p.preset})` : ''}`),
