@@ -83,12 +83,13 @@ export function judgeHypotheses(definition: ExperimentDefinition, outcomes: read
 
 const usableRuns = (o: PointOutcome) => o.status === 'measured' && o.verdict === 'valid' && o.ratesPerSec.length >= 2;
 
-/** The pairs a rule compares, among points of the same stack, scenario, budget and VUs. */
+/** The pairs a rule compares, among points of the same stack, model family, scenario, budget and VUs. */
 function pairsFor(rule: ExperimentDefinition['hypotheses'][number]['rule'], outcomes: readonly PointOutcome[]): Pair[] {
   const groups = new Map<string, PointOutcome[]>();
   for (const o of outcomes) {
-    const { impl, scenario, cpus, load } = o.point;
-    const key = `${impl}|${scenario}|${cpus}|${'vus' in load ? load.vus : 'capacity'}`;
+    const { impl, scenario, cpus, load, model } = o.point;
+    // One family only: a YJIT model against one without, or one adapter against another, measures more than the workers.
+    const key = `${impl}|${model.family ?? ''}|${scenario}|${cpus}|${'vus' in load ? load.vus : 'capacity'}`;
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
   const pairs: Pair[] = [];

@@ -112,6 +112,17 @@ export function gaveUpRequests(result: ResultFile): boolean {
   return exhausted * 2 > result.runs.length;
 }
 
+/**
+ * Whether a capacity point is `unstable` only because its runs' mean rates differ. A sweep run's
+ * rate averages every step it ran, so it differs between runs exactly as far as their capacities
+ * do; the capacities' own interval carries that spread, so the guide reads such a point as valid
+ * (its file's verdict shown beside it). Any other reason keeps the verdict the file records.
+ */
+export function unstableOnlyByRate(result: ResultFile): boolean {
+  const { verdict, reasons } = result.validity;
+  return result.cell.loadModel.kind === 'sweep' && verdict === 'unstable' && reasons.length > 0 && reasons.every((r) => r.startsWith('CV of ratePerSec '));
+}
+
 /** How close to the end of the grace period a run's measured duration counts as reaching it, ms. */
 const GRACE_SLACK_MS = 50;
 
@@ -131,7 +142,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     point,
     status: 'measured',
     problem: null,
-    verdict: gaveUpRequests(result) ? TOO_SHORT : result.validity.verdict,
+    verdict: gaveUpRequests(result) ? TOO_SHORT : unstableOnlyByRate(result) ? 'valid' : result.validity.verdict,
     recordedVerdict: result.validity.verdict,
     preset: result.plan.preset,
     measuredAt: result.provenance.createdAt,

@@ -149,6 +149,11 @@ function evidence(points: readonly PointRow[]): string[] {
       'A capacity marked `≥` met the SLO at every step of its sweep in some run: it is a lower bound, and the stack needs a sweep that reaches higher (`stacks[].sweeps` in the definition) before its models can be ranked. `< r` means every run broke the SLO at the first step, r req/s.',
       '',
     );
+  if (points.some((p) => p.vus === null && p.verdict === 'valid' && p.recordedVerdict === 'unstable'))
+    out.push(
+      "`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because its runs' mean rates differ: a sweep run's rate averages every step it ran, so it differs between runs exactly as far as their capacities do, and the capacity's interval carries that spread.",
+      '',
+    );
   if (points.some((p) => p.verdict === TOO_SHORT))
     out.push(
       `\`${TOO_SHORT}\` marks a closed-loop point whose runs are too short for its latencies: in most runs the generator waited out its whole grace period after the run's end and gave up the requests still in flight. They are in no figure, so its latencies are cut off near the run's end and the Little's-law check reads their missing time as a busy generator (the verdict its file records is shown beside it). It is set aside like any invalid point; longer runs, or fewer VUs for the budget, measure it.`,

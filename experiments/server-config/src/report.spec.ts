@@ -100,6 +100,18 @@ describe('hypotheses from fixture results', () => {
     expect(h2.comparisons).toEqual([expect.objectContaining({ subject: 'gunicorn, 4 uvicorn workers', reference: 'uvicorn, 1 process', rssRatio: 5 })]);
   });
 
+  it('compares models of one family only: a YJIT model never against one without', () => {
+    const rails = points.filter((p) => p.rounds.includes('stacks') && p.impl === 'ruby-rails' && p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
+    expect(rails.map((p) => p.variant).sort()).toEqual(['default', 'puma-2x5', 'puma-2x5-yjit', 'yjit']);
+    const outcomes = rails.map((p) => pointOutcome(p, fixturePointResult(p, { ratesPerSec: p.variant.includes('yjit') ? [130, 131, 129] : [60, 61, 59] })));
+    const h2 = summarizeExperiment(definition, missingOthers(outcomes), 2).hypotheses.find((h) => h.id === 'H2')!;
+    expect(h2.comparisons.map((c) => [c.subject, c.reference])).toEqual([
+      ['Puma cluster, 2 workers × 5 threads', 'Puma single, 1 × 5 threads'],
+      ['Puma cluster, 2 workers × 5 threads, YJIT', 'Puma single, 1 × 5 threads, YJIT'],
+    ]);
+    expect(h2.verdict).toBe('supported');
+  });
+
   it('leaves out results that are not valid and leaves a hypothesis untested without data', () => {
     const noisy = [
       ...measured(at('R1', 'default'), { ratesPerSec: [500, 505, 498], verdict: 'noisy' }),
@@ -175,6 +187,23 @@ describe('the deployment guide', () => {
     const both = guideWith([top, top, top]).summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!;
     expect(both).toMatchObject({ choice: 'uvicorn, 1 process', capped: true, tie: true });
     expect(guideWith([top, top, top]).guide).toContain('both at the top of the sweep vs gunicorn, 2 uvicorn workers');
+  });
+
+  it("reads a capacity point that is unstable only by its runs' rates as valid, and one with another reason as its file says", () => {
+    const [point] = at('capacity', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
+    const [closed] = at('R1', 'default');
+    const withReasons = (p: Point, reasons: string[]) => {
+      const result = fixturePointResult(p, { ratesPerSec: [15, 15, 20], capacitiesPerSec: [20, 20, 25] });
+      result.validity = { verdict: 'unstable', reasons };
+      return pointOutcome(p, result);
+    };
+    const rateOnly = withReasons(point!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns']);
+    expect(rateOnly).toMatchObject({ verdict: 'valid', recordedVerdict: 'unstable' });
+    expect(withReasons(point!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns', 'another'])).toMatchObject({ verdict: 'unstable' });
+    expect(withReasons(closed!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns'])).toMatchObject({ verdict: 'unstable' });
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers([rateOnly]), 2), stamp);
+    expect(guide).toMatch(/\| sweep \| [^\n]+ \| valid \(file: unstable\) \|/);
+    expect(guide).toContain("`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because");
   });
 
   it('sets aside a closed-loop point whose runs gave up requests at their end as too-short, beside the verdict its file records', () => {

@@ -28,6 +28,12 @@ const modelSchema = z.strictObject({
   workers: count(),
   /** Whether each worker is one event loop (asyncio, Node) rather than a thread pool or one request at a time. */
   async: z.boolean(),
+  /**
+   * Models of one stack that differ in more than their workers (a JIT, another adapter) belong to
+   * different families; the hypotheses compare models of one family only, so that a ratio measures
+   * the workers and nothing else. Absent: the stack's one family.
+   */
+  family: z.string().min(1).optional(),
 });
 
 const roundSchema = z
