@@ -5,7 +5,7 @@
  * are still missing. Pure: the same summary gives the same text.
  */
 import { formatLatencyUs, formatMiB, formatRateInterval, formatRatio } from '@lab/report';
-import { capacityText, figureText, versusText, type ExperimentSummary, type PointRow, type RecommendationRow } from './summarize-experiment';
+import { belowFirstStep, capacityText, figureText, versusText, type ExperimentSummary, type PointRow, type RecommendationRow } from './summarize-experiment';
 import type { Comparison, HypothesisVerdict } from './judge-hypotheses';
 import { TOO_SHORT } from './point-outcome';
 
@@ -144,7 +144,7 @@ function untestedWhy(h: HypothesisVerdict): string {
 function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
   const out: string[] = [];
-  if (points.some((p) => p.capacityCapped || (p.sweepRangePerSec && p.capacitiesPerSec.every((c) => c === 0))))
+  if (points.some((p) => p.capacityCapped || belowFirstStep(p)))
     out.push(
       'A capacity marked `≥` met the SLO at every step of its sweep in some run: it is a lower bound, and the stack needs a sweep that reaches higher (`stacks[].sweeps` in the definition) before its models can be ranked. `< r` means every run broke the SLO at the first step, r req/s.',
       '',

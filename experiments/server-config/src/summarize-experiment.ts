@@ -174,8 +174,13 @@ function pointRow(o: PointOutcome): PointRow {
  */
 export function capacityText(p: PointRow, format: (interval: RunInterval) => string): string {
   if (!p.capacity || !p.sweepRangePerSec) return '–';
-  if (p.capacitiesPerSec.every((c) => c === 0)) return `< ${p.sweepRangePerSec.first}`;
+  if (belowFirstStep(p)) return `< ${p.sweepRangePerSec.first}`;
   return `${p.capacityCapped ? '≥ ' : ''}${format(p.capacity)}`;
+}
+
+/** Whether every run of a capacity point broke the SLO at its sweep's first step. */
+export function belowFirstStep(p: PointRow): boolean {
+  return p.sweepRangePerSec !== null && p.capacitiesPerSec.every((c) => c === 0);
 }
 
 /** A recommendation's figure as text, its interval written by `format`; `≥ …` when it is a lower bound. */
