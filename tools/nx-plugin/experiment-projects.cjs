@@ -61,7 +61,7 @@ function createExperimentProjects(definition, root, ctx) {
           // Cheap, and `--results` may name a folder git ignores (results/raw), which Nx cannot hash: never cached.
           cache: false,
           metadata: {
-            description: `Judge the hypotheses and write docs/deployment-guide.md and dist/experiments/${id}/summary.json from the published result files (--results <dir> for others).`,
+            description: `Judge the hypotheses and write docs/deployment-guide.md (the host class with the most points), docs/deployment-guides/<host-class>.md (every other) and dist/experiments/${id}/summary.json from the published result files (--results <dir> for others).`,
           },
         },
       },

@@ -5,7 +5,10 @@
  * points, so the committed guide is what the committed results give on any clone; `--results
  * results/raw/experiments/server-config` for the points measured here) and writes the deployment guide
  * (default docs/deployment-guide.md) and the summary as JSON, for other tools
- * (default dist/experiments/server-config/summary.json). Prints the two paths on stdout.
+ * (default dist/experiments/server-config/summary.json). Without `--results`, every other host class
+ * with published points gets its own guide, `<others>/<host-class>.md` (`--others`, default
+ * docs/deployment-guides; its other pages are removed as stale): host classes are never mixed.
+ * Prints the paths written on stdout.
  *
  * `main.ts publish`: the `publish` target. Copies the points measured here
  * (results/raw/experiments/server-config) to results/published/<host-class>/experiments/server-config,
@@ -13,14 +16,14 @@
  *
  * Exit 0 ok, 2 bad arguments, 3 invalid definition.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { hostFacts } from '@lab/manifest';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGuide } from './build-guide';
 import { ExperimentError, expandPoints, loadDefinition } from './definition';
-import { publishPoints } from './result-source';
+import { publishPoints, publishedSources, sourceHostClass } from './result-source';
 
 const workspaceRoot = resolve(import.meta.dirname, '../../..');
 
@@ -28,27 +31,32 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { guide: { type: 'string' }, summary: { type: 'string' }, results: { type: 'string' } },
+    options: { guide: { type: 'string' }, summary: { type: 'string' }, results: { type: 'string' }, others: { type: 'string' } },
   });
   if (!['report', 'publish'].includes(positionals[0] ?? '') || positionals.length > 1) {
     process.stderr.write(
-      'error[LAB_USAGE_BAD_ARGUMENTS]: expected `report` or `publish`\nhint: main.ts report [--results <dir>] [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json] | main.ts publish\n',
+      'error[LAB_USAGE_BAD_ARGUMENTS]: expected `report` or `publish`\nhint: main.ts report [--results <dir>] [--guide docs/deployment-guide.md] [--summary dist/experiments/server-config/summary.json] [--others docs/deployment-guides] | main.ts publish\n',
     );
     return 2;
   }
   if (positionals[0] === 'publish') return publish();
   const guideFile = values.guide ?? 'docs/deployment-guide.md';
   const summaryFile = values.summary ?? 'dist/experiments/server-config/summary.json';
-  const { summary, guide } = await buildGuide({
-    workspaceRoot,
-    ...(values.results ? { resultsDir: values.results } : {}),
-    hostCores: availableParallelism(),
-    command: 'npx nx run server-config:report',
-  });
-  for (const [file, text] of [
+  const options = { workspaceRoot, hostCores: availableParallelism(), command: 'npx nx run server-config:report' };
+  const { summary, guide } = await buildGuide({ ...options, ...(values.results ? { resultsDir: values.results } : {}) });
+  const files: [string, string][] = [
     [guideFile, guide],
     [summaryFile, `${JSON.stringify(summary, null, 1)}\n`],
-  ] as const) {
+  ];
+  if (!values.results) {
+    const othersDir = values.others ?? 'docs/deployment-guides';
+    const [, ...others] = await publishedSources(workspaceRoot, summary.id, expandPoints(await loadDefinition(workspaceRoot)));
+    const pages = new Set(others.map((o) => `${sourceHostClass(o.dir)}.md`));
+    const stale = (await readdir(resolve(workspaceRoot, othersDir)).catch(() => [] as string[])).filter((f) => f.endsWith('.md') && !pages.has(f));
+    for (const f of stale) await rm(resolve(workspaceRoot, othersDir, f));
+    for (const o of others) files.push([join(othersDir, `${sourceHostClass(o.dir)}.md`), (await buildGuide({ ...options, resultsDir: o.dir })).guide]);
+  }
+  for (const [file, text] of files) {
     await mkdir(dirname(resolve(workspaceRoot, file)), { recursive: true });
     await writeFile(resolve(workspaceRoot, file), text);
   }
@@ -56,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(
     `${summary.id}: ${c.measured}/${c.total} points measured (${c.valid} valid); ${summary.hypotheses.map((h) => `${h.id} ${h.verdict}`).join(', ')}\n`,
   );
-  process.stdout.write(`${guideFile}\n${summaryFile}\n`);
+  process.stdout.write(files.map(([f]) => `${f}\n`).join(''));
   return 0;
 }
 

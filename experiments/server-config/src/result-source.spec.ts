@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readResultFile, writeResultFile, type ResultFile } from '@lab/results';
 import type { Point } from './definition';
-import { choosePublishedSource, publishPoints } from './result-source';
+import { choosePublishedSource, publishedSources, publishPoints, sourceHostClass } from './result-source';
 import { loadFixtureDefinition } from './testing/fixture-outcomes';
 import { fixturePointResult } from './testing/fixture-point-result';
 
@@ -39,6 +39,12 @@ describe('choosePublishedSource', () => {
       dir: join('results', 'published', 'cpu-b-x2', 'experiments', 'server-config'),
       points: 2,
     });
+    // Every class, most points first; each folder names its host class.
+    const all = await publishedSources(root, 'server-config', points);
+    expect(all.map((s) => [sourceHostClass(s.dir), s.points])).toEqual([
+      ['cpu-b-x2', 2],
+      ['cpu-a-x2', 1],
+    ]);
   });
 });
 

@@ -22,8 +22,11 @@ async function pointFiles(dir: string, points: readonly Point[]): Promise<string
   return points.map((p) => `${p.id}.json`).filter((n) => names.has(n));
 }
 
-/** The committed folder with the most points: results/published/<host-class>/experiments/<experiment>; null when none holds any. */
-export async function choosePublishedSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource | null> {
+/**
+ * Every committed folder that holds points, results/published/<host-class>/experiments/<experiment>,
+ * the one with the most points first (ties: by name); empty before anything is published.
+ */
+export async function publishedSources(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource[]> {
   const classes = (await readdir(join(workspaceRoot, 'results', 'published'), { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -34,7 +37,17 @@ export async function choosePublishedSource(workspaceRoot: string, experimentId:
       return { dir, points: (await pointFiles(join(workspaceRoot, dir), points)).length };
     }),
   );
-  return published.filter((s) => s.points > 0).sort((a, b) => b.points - a.points)[0] ?? null;
+  return published.filter((s) => s.points > 0).sort((a, b) => b.points - a.points);
+}
+
+/** The committed folder with the most points ({@link publishedSources}' first); null when none holds any. */
+export async function choosePublishedSource(workspaceRoot: string, experimentId: string, points: readonly Point[]): Promise<ResultSource | null> {
+  return (await publishedSources(workspaceRoot, experimentId, points))[0] ?? null;
+}
+
+/** The host-class folder name of a published source's dir (results/published/<host-class>/experiments/<experiment>). */
+export function sourceHostClass(dir: string): string {
+  return dir.split(/[\\/]/)[2] ?? dir;
 }
 
 /** What {@link publishPoints} did. */
