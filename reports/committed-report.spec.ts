@@ -2,8 +2,9 @@
 // `nx run reports:report`) run again on this repository's published result files writes
 // docs/benchmark-results.md, docs/results/*.md, learnings/DISCOVERIES.md and the README's headline
 // byte for byte, and the experiment's report (`nx run server-config:report`) gives
-// docs/deployment-guide.md and docs/deployment-guides/*.md (the other host classes). The copies are written to a temporary folder laid out like the
-// workspace, so the links between the pages are the same and the repository is left untouched.
+// docs/deployment-guide.md and docs/deployment-guides/*.md (the other host classes). The copies
+// are written to a temporary folder laid out like the workspace, so the links between the pages
+// are the same and the repository is left untouched.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -43,14 +43,17 @@ async function main(argv: string[]): Promise<number> {
   const guideFile = values.guide ?? 'docs/deployment-guide.md';
   const summaryFile = values.summary ?? 'dist/experiments/server-config/summary.json';
   const options = { workspaceRoot, hostCores: availableParallelism(), command: 'npx nx run server-config:report' };
-  const { summary, guide } = await buildGuide({ ...options, ...(values.results ? { resultsDir: values.results } : {}) });
+  // One list of the published host classes: the first (most points) makes the main guide, every other its own page.
+  const definition = values.results ? null : await loadDefinition(workspaceRoot);
+  const [first, ...others] = definition ? await publishedSources(workspaceRoot, definition.id, expandPoints(definition)) : [];
+  const resultsDir = values.results ?? first?.dir;
+  const { summary, guide } = await buildGuide({ ...options, ...(resultsDir ? { resultsDir } : {}) });
   const files: [string, string][] = [
     [guideFile, guide],
     [summaryFile, `${JSON.stringify(summary, null, 1)}\n`],
   ];
   if (!values.results) {
     const othersDir = values.others ?? 'docs/deployment-guides';
-    const [, ...others] = await publishedSources(workspaceRoot, summary.id, expandPoints(await loadDefinition(workspaceRoot)));
     const pages = new Set(others.map((o) => `${sourceHostClass(o.dir)}.md`));
     const stale = (await readdir(resolve(workspaceRoot, othersDir)).catch(() => [] as string[])).filter((f) => f.endsWith('.md') && !pages.has(f));
     for (const f of stale) await rm(resolve(workspaceRoot, othersDir, f));
