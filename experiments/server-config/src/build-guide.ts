@@ -4,7 +4,7 @@
  */
 import { expandPoints, loadDefinition } from './definition';
 import { experimentDir, readPointOutcomes } from './point-outcome';
-import { renderGuide } from './render-guide';
+import { renderGuide, type OtherGuide } from './render-guide';
 import { choosePublishedSource } from './result-source';
 import { summarizeExperiment, type ExperimentSummary } from './summarize-experiment';
 
@@ -21,9 +21,10 @@ export interface BuildSummaryOptions {
   hostCores: number;
 }
 
-/** Options of {@link buildGuide}: those of {@link buildSummary} and the command the guide names. */
+/** Options of {@link buildGuide}: those of {@link buildSummary}, the command the guide names and the other host classes' guides it links to. */
 export interface BuildGuideOptions extends BuildSummaryOptions {
   command: string;
+  otherGuides?: readonly OtherGuide[];
 }
 
 /**
@@ -44,7 +45,16 @@ export async function buildSummary(options: BuildSummaryOptions): Promise<{ summ
 
 /** {@link buildSummary}, and the guide's markdown. */
 export async function buildGuide(options: BuildGuideOptions): Promise<{ summary: ExperimentSummary; guide: string }> {
-  const { summary, dir, newest } = await buildSummary(options);
+  const built = await buildSummary(options);
+  return { summary: built.summary, guide: guideText(built, options) };
+}
+
+/** The guide's markdown from what {@link buildSummary} returned. */
+export function guideText(
+  { summary, dir, newest }: Awaited<ReturnType<typeof buildSummary>>,
+  options: Pick<BuildGuideOptions, 'command' | 'otherGuides'>,
+): string {
   // The day of the newest result, not today: the same result files give the same guide.
-  return { summary, guide: renderGuide(summary, { command: options.command, date: newest?.slice(0, 10) ?? null, source: dir.split('\\').join('/') }) };
+  const generated = { command: options.command, date: newest?.slice(0, 10) ?? null, source: dir.split('\\').join('/'), otherGuides: options.otherGuides ?? [] };
+  return renderGuide(summary, generated);
 }

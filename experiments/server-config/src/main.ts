@@ -19,9 +19,9 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { hostFacts } from '@lab/manifest';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildGuide } from './build-guide';
+import { buildSummary, guideText } from './build-guide';
 import { ExperimentError, expandPoints, loadDefinition } from './definition';
 import { publishPoints, publishedSources, sourceHostClass } from './result-source';
 
@@ -45,19 +45,27 @@ async function main(argv: string[]): Promise<number> {
   const options = { workspaceRoot, hostCores: availableParallelism(), command: 'npx nx run server-config:report' };
   // One list of the published host classes: the first (most points) makes the main guide, every other its own page.
   const definition = values.results ? null : await loadDefinition(workspaceRoot);
-  const [first, ...others] = definition ? await publishedSources(workspaceRoot, definition.id, expandPoints(definition)) : [];
-  const resultsDir = values.results ?? first?.dir;
-  const { summary, guide } = await buildGuide({ ...options, ...(resultsDir ? { resultsDir } : {}) });
-  const files: [string, string][] = [
-    [guideFile, guide],
-    [summaryFile, `${JSON.stringify(summary, null, 1)}\n`],
-  ];
+  const sources = definition ? await publishedSources(workspaceRoot, definition.id, expandPoints(definition)) : [];
+  const othersDir = values.others ?? 'docs/deployment-guides';
+  const pages = (sources.length > 0 ? sources.map((s) => s.dir) : [values.results]).map((dir, i) => ({
+    dir,
+    file: i === 0 ? guideFile : join(othersDir, `${sourceHostClass(dir!)}.md`),
+  }));
+  const built = await Promise.all(pages.map((p) => buildSummary({ ...options, ...(p.dir ? { resultsDir: p.dir } : {}) })));
+  const guides = pages.map((page, i): [string, string] => {
+    const otherGuides = pages.flatMap((other, j) =>
+      j === i
+        ? []
+        : [{ hostClass: built[j]!.summary.hostClass ?? sourceHostClass(other.dir!), path: relative(dirname(page.file), other.file).split('\\').join('/') }],
+    );
+    return [page.file, guideText(built[i]!, { ...options, otherGuides })];
+  });
+  const summary = built[0]!.summary;
+  const files: [string, string][] = [guides[0]!, [summaryFile, `${JSON.stringify(summary, null, 1)}\n`], ...guides.slice(1)];
   if (!values.results) {
-    const othersDir = values.others ?? 'docs/deployment-guides';
-    const pages = new Set(others.map((o) => `${sourceHostClass(o.dir)}.md`));
-    const stale = (await readdir(resolve(workspaceRoot, othersDir)).catch(() => [] as string[])).filter((f) => f.endsWith('.md') && !pages.has(f));
+    const current = new Set(pages.slice(1).map((p) => relative(othersDir, p.file)));
+    const stale = (await readdir(resolve(workspaceRoot, othersDir)).catch(() => [] as string[])).filter((f) => f.endsWith('.md') && !current.has(f));
     for (const f of stale) await rm(resolve(workspaceRoot, othersDir, f));
-    for (const o of others) files.push([join(othersDir, `${sourceHostClass(o.dir)}.md`), (await buildGuide({ ...options, resultsDir: o.dir })).guide]);
   }
   for (const [file, text] of files) {
     await mkdir(dirname(resolve(workspaceRoot, file)), { recursive: true });

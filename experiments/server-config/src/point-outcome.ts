@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResultFile, type ResultFile } from '@lab/results';
 import { experimentSchema } from '@lab/manifest';
+import { hostClassOf } from '@lab/report';
 import { runInterval, type RunInterval } from '@lab/stats';
 import { DEFAULT_GRACE_MS } from '../../../libs/engine/src/load/load-outcome';
 import type { Point } from './definition';
@@ -32,6 +33,8 @@ export interface PointOutcome {
   measuredAt: string | null;
   /** The cores of the host that measured it (its provenance's host fingerprint). */
   measuredCores: number | null;
+  /** The host class that measured it, CPU model × cores (`AMD EPYC ×2`). */
+  hostClass: string | null;
   /** Completed requests per second of each measured run (closed loops; a sweep's runs too). */
   ratesPerSec: number[];
   /** Geometric mean of the runs with its t interval on logs (95 %), or a range for 2 runs. */
@@ -48,11 +51,34 @@ export interface PointOutcome {
   capacitiesPerSec: number[];
   /** Capacity across runs: t interval on logs when every run had one, else null (see capacitiesPerSec). */
   capacity: RunInterval | null;
-  /**
-   * Whether some run met the SLO at every step of its sweep: its capacity is the sweep's top rate,
-   * a lower bound rather than a measurement (the sweep must reach higher to tell models apart).
-   */
+  /** Whether the capacity is only a lower bound ({@link capacityBound} is not null). */
   capacityCapped: boolean;
+  /**
+   * Why the capacity is only a lower bound: `sweep-top`, some run met the SLO at every step of its
+   * sweep (the sweep must reach higher to tell models apart); `in-flight`, the sweep's own limit of
+   * requests in flight could have failed the step after the capacity (see {@link inFlightBound});
+   * null: the server broke the SLO.
+   */
+  capacityBound: 'sweep-top' | 'in-flight' | null;
+}
+
+/**
+ * The most requests a sweep keeps in flight (the native driver's open-loop limit, set by the
+ * runner's plan, libs/runner/src/plan-cell.ts): an iteration due while that many are running is
+ * dropped, and drops fail a step like errors.
+ */
+export const SWEEP_MAX_IN_FLIGHT = 256;
+
+/**
+ * Whether the step after a capacity `capacityPerSec` needed, by Little's law at the point's median
+ * latency, half or more of the {@link SWEEP_MAX_IN_FLIGHT} slots (rate × p50). Latencies above the
+ * median and uneven arrivals fill the rest, so that step can fail on drops while the server still
+ * meets the SLO: the generator, not the server, limited it. On I/O waits of 100 ms this caps any
+ * server near 256 / 0.1 s = 2,560 req/s; on CPU work, whose median latency is milliseconds, the
+ * bound lies far above any rate a server reaches at these budgets.
+ */
+export function inFlightBound(capacityPerSec: number, stepPerSec: number, p50Us: number): boolean {
+  return ((capacityPerSec + stepPerSec) * p50Us) / 1e6 >= SWEEP_MAX_IN_FLIGHT / 2;
 }
 
 /**
@@ -137,7 +163,14 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
     .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
     .map((k) => extras[k] as number);
-  const top = 'sweep' in point.load ? experimentSchema.sweepTopRatePerSec(point.load.sweep) : null;
+  const sweep = 'sweep' in point.load ? point.load.sweep : null;
+  const top = sweep ? experimentSchema.sweepTopRatePerSec(sweep) : null;
+  const p50Us = result.stats?.percentilesUs.p50 ?? null;
+  const capacityBound = capacitiesPerSec.some((c) => top !== null && c >= top)
+    ? 'sweep-top'
+    : sweep && p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us))
+      ? 'in-flight'
+      : null;
   return {
     point,
     status: 'measured',
@@ -147,6 +180,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     preset: result.plan.preset,
     measuredAt: result.provenance.createdAt,
     measuredCores: result.provenance.hostFingerprint.cores,
+    hostClass: hostClassOf(result),
     ratesPerSec,
     rate: ratesPerSec.length > 0 ? runInterval(ratesPerSec) : null,
     p99Us: result.stats?.percentilesUs.p99 ?? null,
@@ -155,7 +189,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     rssPerProcessBytes: processes && peak !== null ? peak / processes : null,
     capacitiesPerSec,
     capacity: capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0) ? runInterval(capacitiesPerSec) : null,
-    capacityCapped: capacitiesPerSec.some((c) => top !== null && c >= top),
+    capacityCapped: capacityBound !== null,
+    capacityBound,
   };
 }
 
@@ -169,6 +204,7 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     preset: null,
     measuredAt: null,
     measuredCores: null,
+    hostClass: null,
     ratesPerSec: [],
     rate: null,
     p99Us: null,
@@ -178,5 +214,6 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     capacitiesPerSec: [],
     capacity: null,
     capacityCapped: false,
+    capacityBound: null,
   };
 }

@@ -3,8 +3,8 @@
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
  * reference concurrency. When the runner-up's ratio interval (Welch on log run figures, 95 %)
  * includes 1 the two are tied, and the model with fewer workers is chosen (it needs less memory).
- * A capacity that reached the top of its sweep is only a lower bound: when the runner-up's did too,
- * the two cannot be told apart and count as tied.
+ * A capacity that reached the top of its sweep, or that the generator's in-flight limit set, is only
+ * a lower bound: when the runner-up's is one, the two cannot be told apart and count as tied.
  */
 import { compareRuns } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
@@ -25,7 +25,7 @@ export interface Recommendation {
   /** choice / runner-up on the basis's runs, with its 95 % interval. */
   ratio: { estimate: number; low: number; high: number } | null;
   tie: boolean;
-  /** Both the choice's and the runner-up's capacities reached the top of their sweeps: the ratio says nothing. */
+  /** The runner-up's capacity is a lower bound (top of its sweep, or the generator's limit): the ratio says nothing. */
   capped: boolean;
   /** Points of this cell of the guide that have no usable result yet. */
   pending: number;
@@ -48,7 +48,8 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         let [choice = null, runnerUp = null] = ranked;
         let ratio = null;
         let tie = false;
-        const capped = basis === 'capacity' && choice !== null && runnerUp !== null && choice.capacityCapped && runnerUp.capacityCapped;
+        // A runner-up whose capacity is a lower bound may truly serve more than the choice: not ranked.
+        const capped = basis === 'capacity' && choice !== null && runnerUp !== null && runnerUp.capacityCapped;
         if (choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2) {
           const c = compareRuns(figures(choice), figures(runnerUp));
           ratio = { estimate: c.ratio, low: c.low, high: c.high };

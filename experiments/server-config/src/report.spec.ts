@@ -7,7 +7,7 @@ import { writeResultFile } from '@lab/results';
 import { buildGuide } from './build-guide';
 import { DEFINITION_FILE, type ExperimentError, parseDefinition, type ExperimentDefinition, type Point } from './definition';
 import { readInterval } from './judge-hypotheses';
-import { pointOutcome, readPointOutcomes, resultPath, type PointOutcome } from './point-outcome';
+import { inFlightBound, pointOutcome, readPointOutcomes, resultPath, SWEEP_MAX_IN_FLIGHT, type PointOutcome } from './point-outcome';
 import { renderGuide } from './render-guide';
 import { summarizeExperiment } from './summarize-experiment';
 import { fixturePointResult } from './testing/fixture-point-result';
@@ -131,6 +131,8 @@ describe('hypotheses from fixture results', () => {
 describe('the deployment guide', () => {
   it('says which points are missing while nothing is measured', () => {
     const guide = renderGuide(summarizeExperiment(definition, missingOthers([]), 2), stamp);
+    expect(guide.split('\n')[0]).toBe('# Deployment guide: process models by workload and CPU budget');
+    expect(guide).not.toContain('Host class of these results');
     expect(guide).toContain('No results yet');
     expect(guide).toMatch(/\| H1 \| \*\*untested\*\* \|/);
     expect(guide).toContain(`\`${points.find((p) => p.minCores <= 2)!.id}\``);
@@ -186,7 +188,36 @@ describe('the deployment guide', () => {
     // Both at the top: nothing tells them apart; tied, and the model with fewer workers is chosen.
     const both = guideWith([top, top, top]).summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!;
     expect(both).toMatchObject({ choice: 'uvicorn, 1 process', capped: true, tie: true });
-    expect(guideWith([top, top, top]).guide).toContain('both at the top of the sweep vs gunicorn, 2 uvicorn workers');
+    expect(guideWith([top, top, top]).guide).toContain('not ranked: a lower bound (≥) vs gunicorn, 2 uvicorn workers');
+  });
+
+  it("writes a capacity the sweep's in-flight limit set as generator-bound, and never ranks it", () => {
+    const ioAt = (variant: string) => at('capacity', variant).filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
+    const [point] = ioAt('default');
+    if (!point || !('sweep' in point.load)) throw new Error('the capacity round has no FastAPI io-sleep point at 1 CPU');
+    const step = point.load.sweep.stepRatePerSec;
+    // Little's law: 2,400 + one step at a 101 ms median needs 128 or more of the 256 slots in flight; at 5 ms it needs few.
+    expect(inFlightBound(2400, step, 101_000)).toBe(true);
+    expect(inFlightBound(2400, step, 5_000)).toBe(false);
+    expect(inFlightBound(Math.floor(SWEEP_MAX_IN_FLIGHT / 2 / 0.101) - step, step, 101_000)).toBe(false);
+    const bound = (p50Us: number) =>
+      pointOutcome(point, fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us }));
+    expect(bound(101_000)).toMatchObject({ capacityCapped: true, capacityBound: 'in-flight' });
+    expect(bound(5_000)).toMatchObject({ capacityCapped: false, capacityBound: null });
+
+    const outcomes = [
+      ...measured(ioAt('default'), { ratesPerSec: [900, 901, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us: 101_000 }),
+      ...measured(ioAt('gunicorn-2'), { ratesPerSec: [880, 881, 880], capacitiesPerSec: [2250, 2250, 2250], p50Us: 101_000 }),
+    ];
+    const summary = summarizeExperiment(definition, missingOthers(outcomes), 2);
+    const rec = summary.recommendations.find((r) => r.scenario === '23-io-sleep' && r.cpus === 1 && r.stack === FASTAPI)!;
+    expect(rec).toMatchObject({ basis: 'capacity', figureBound: 'in-flight', capped: true, tie: true });
+    const guide = renderGuide(summary, stamp);
+    expect(guide).toMatch(
+      /\| 23-io-sleep \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| capacity \| ≥ [\d,]+ \[[^\]]+\] \(generator-bound\) \|/,
+    );
+    expect(guide).toContain(`A capacity marked \`≥ … (generator-bound)\` is a lower bound set by the load generator`);
+    expect(guide).not.toContain('A capacity marked `≥` met the SLO at every step');
   });
 
   it("reads a capacity point that is unstable only by its runs' rates as valid, and one with another reason as its file says", () => {
@@ -276,5 +307,15 @@ describe('buildGuide', () => {
     expect(here.guide).toContain('; the newest written on 2026-12-03)');
     expect(here.summary.hostCores).toBe(4);
     expect(elsewhere.guide).toBe(here.guide);
+  });
+
+  it('names the host class in its title and links the guides of the other host classes', async () => {
+    const otherGuides = [{ hostClass: 'Intel(R) Xeon(R) Processor ×2', path: 'deployment-guides/intel-xeon-processor-x2.md' }];
+    const { summary, guide } = await buildGuide({ workspaceRoot, resultsDir: relative(workspaceRoot, dir), hostCores: 2, command: 'test', otherGuides });
+    expect(summary.hostClass).toBe('AMD EPYC 7B13 ×4');
+    expect(guide.split('\n')[0]).toBe('# Deployment guide: process models by workload and CPU budget on AMD EPYC 7B13 ×4');
+    expect(guide).toContain(
+      'Host class of these results: **AMD EPYC 7B13 ×4** (CPU model × cores). Points measured on other CPU models are never judged with these; each host class has its own guide: [Intel(R) Xeon(R) Processor ×2](deployment-guides/intel-xeon-processor-x2.md).',
+    );
   });
 });

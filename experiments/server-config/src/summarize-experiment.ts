@@ -33,8 +33,10 @@ export interface PointRow {
   serverPeakRssBytes: number | null;
   capacity: RunInterval | null;
   capacitiesPerSec: number[];
-  /** Some run met the SLO at every step: the capacity is a lower bound (see PointOutcome). */
+  /** The capacity is a lower bound (see PointOutcome). */
   capacityCapped: boolean;
+  /** Why: the top of the sweep, or the sweep's own in-flight limit (see PointOutcome). */
+  capacityBound: 'sweep-top' | 'in-flight' | null;
   /** The sweep's first and last rates, requests per second (capacity points; null for closed loops). */
   sweepRangePerSec: { first: number; top: number } | null;
 }
@@ -53,9 +55,11 @@ export interface RecommendationRow {
   runnerUp: string | null;
   ratio: { estimate: number; low: number; high: number } | null;
   tie: boolean;
-  /** The choice's capacity reached the top of its sweep: {@link figure} is a lower bound. */
+  /** The choice's capacity is a lower bound (top of its sweep, or the sweep's in-flight limit): so is {@link figure}. */
   figureCapped: boolean;
-  /** The runner-up's did too: the two cannot be told apart (counted as tied). */
+  /** Why the figure is a lower bound (see PointOutcome's `capacityBound`). */
+  figureBound: 'sweep-top' | 'in-flight' | null;
+  /** The runner-up's capacity is a lower bound: the two cannot be told apart (counted as tied). */
   capped: boolean;
   pending: number;
 }
@@ -71,6 +75,8 @@ export interface ExperimentSummary {
   confidence: number;
   referenceVus: number;
   hostCores: number;
+  /** The host class (CPU model × cores) that measured the points; classes are listed with ` + ` if a folder mixes them; null: nothing measured. */
+  hostClass: string | null;
   coverage: {
     total: number;
     measured: number;
@@ -104,6 +110,7 @@ export function summarizeExperiment(definition: ExperimentDefinition, outcomes: 
     confidence: definition.confidence,
     referenceVus: REFERENCE_VUS,
     hostCores,
+    hostClass: [...new Set(measured.flatMap((o) => (o.hostClass === null ? [] : [o.hostClass])))].sort().join(' + ') || null,
     coverage: {
       total: outcomes.length,
       measured: measured.length,
@@ -133,6 +140,7 @@ export function summarizeExperiment(definition: ExperimentDefinition, outcomes: 
       ratio: r.ratio,
       tie: r.tie,
       figureCapped: r.basis === 'capacity' && r.choice !== null && r.choice.capacityCapped,
+      figureBound: r.basis === 'capacity' && r.choice !== null ? r.choice.capacityBound : null,
       capped: r.capped,
       pending: r.pending,
     })),
@@ -163,19 +171,26 @@ function pointRow(o: PointOutcome): PointRow {
     capacity: o.capacity ?? (o.capacitiesPerSec.length > 0 ? rangeOf(o.capacitiesPerSec) : null),
     capacitiesPerSec: o.capacitiesPerSec,
     capacityCapped: o.capacityCapped,
+    capacityBound: o.capacityBound,
     sweepRangePerSec: 'sweep' in point.load ? { first: point.load.sweep.startRatePerSec, top: experimentSchema.sweepTopRatePerSec(point.load.sweep) } : null,
   };
 }
 
 /**
- * A point's capacity as text, its interval written by `format`: `≥ …` when some run met the SLO at
- * every step (a lower bound), `< first rate` when every run broke it at the first step, `–` for a
- * closed loop.
+ * A point's capacity as text, its interval written by `format`: `≥ …` when it is a lower bound (some
+ * run met the SLO at every step, or the sweep's in-flight limit could have failed the next step),
+ * `< first rate` when every run broke it at the first step, `–` for a closed loop.
  */
 export function capacityText(p: PointRow, format: (interval: RunInterval) => string): string {
   if (!p.capacity || !p.sweepRangePerSec) return '–';
   if (belowFirstStep(p)) return `< ${p.sweepRangePerSec.first}`;
-  return `${p.capacityCapped ? '≥ ' : ''}${format(p.capacity)}`;
+  return lowerBoundText(format(p.capacity), p.capacityBound);
+}
+
+/** A capacity written as a lower bound when it is one: `≥ …`, and `(generator-bound)` when the sweep's in-flight limit made it so. */
+function lowerBoundText(text: string, bound: 'sweep-top' | 'in-flight' | null): string {
+  if (bound === null) return text;
+  return `≥ ${text}${bound === 'in-flight' ? ' (generator-bound)' : ''}`;
 }
 
 /** Whether every run of a capacity point broke the SLO at its sweep's first step. */
@@ -185,13 +200,13 @@ export function belowFirstStep(p: PointRow): boolean {
 
 /** A recommendation's figure as text, its interval written by `format`; `≥ …` when it is a lower bound. */
 export function figureText(r: RecommendationRow, format: (interval: RunInterval) => string): string {
-  return r.figure ? `${r.figureCapped ? '≥ ' : ''}${format(r.figure)}` : '–';
+  return r.figure ? lowerBoundText(format(r.figure), r.figureBound) : '–';
 }
 
 /** How the choice compares with the runner-up, the ratio written by `format`. */
 export function versusText(r: RecommendationRow, format: (ratio: { estimate: number; low: number; high: number }) => string): string {
   if (!r.runnerUp) return '–';
-  if (r.capped) return `both at the top of the sweep vs ${r.runnerUp}`;
+  if (r.capped) return `not ranked: a lower bound (≥) vs ${r.runnerUp}`;
   return r.ratio ? `${format(r.ratio)} vs ${r.runnerUp}` : '–';
 }
 

@@ -44,6 +44,7 @@ describe('renderServerConfigPage', () => {
     expect(count(panel, '<g class="bar"')).toBe(3);
     expect(count(panel, 'fill="#bbb"')).toBe(1);
     expect(panelOf('capacity|23-io-sleep|1')).toContain('capacity (req/s within the SLO)');
+    expect(html).toMatch(/<p id="coverage">[^<]*; host class AMD EPYC 7B13 ×\d+\.<\/p>/);
     expect(html).toContain('uvicorn, 1 process');
     expect(html).toMatch(/91\.0 \[\d+\.\d–\d+\.\d\]/);
   });

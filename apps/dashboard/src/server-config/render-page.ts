@@ -109,6 +109,7 @@ function coverage(s: ExperimentSummary): string {
   const line =
     `<p id="coverage">${c.measured} of ${c.total} points measured (${c.valid} valid), ${s.missing.length} missing` +
     (c.skippedForHost > 0 ? `, ${c.skippedForHost} need more than ${s.hostCores} cores` : '') +
+    (s.hostClass ? `; host class ${escapeHtml(s.hostClass)}` : '') +
     '.</p>';
   return (
     line +
@@ -189,10 +190,11 @@ function charts(s: ExperimentSummary): string {
   return out.join('\n');
 }
 
-/** A point's bar, with its VUs when `namesVus`; a capacity that reached the top of its sweep says it is a lower bound. */
+/** A point's bar, with its VUs when `namesVus`; a capacity that is only a lower bound (top of its sweep, or the generator's limit) says so. */
 function bar(p: PointRow, figure: { estimate: number; low: number; high: number }, namesVus: boolean): Bar {
   const load = namesVus && p.vus !== null ? `, ${p.vus} VUs` : '';
-  const capped = p.vus === null && p.capacityCapped ? ' (≥: top of the sweep)' : '';
+  const capped =
+    p.vus === null && p.capacityBound ? (p.capacityBound === 'in-flight' ? " (≥: the generator's in-flight limit)" : ' (≥: top of the sweep)') : '';
   return { label: `${p.stack}: ${p.model}${load}${capped}`, estimate: figure.estimate, low: figure.low, high: figure.high, muted: p.verdict !== 'valid' };
 }
 

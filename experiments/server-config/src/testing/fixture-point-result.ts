@@ -7,12 +7,14 @@ import { cellInterval, type ResultFile } from '@lab/results';
 import { fixtureResult } from '../../../../libs/results/src/testing/fixture-result';
 import type { Point } from '../definition';
 
-/** What a fixture point measured: exactly three run rates; optional processes, RSS and capacities. */
+/** What a fixture point measured: exactly three run rates; optional processes, RSS, capacities and median latency. */
 export interface FixtureMeasure {
   ratesPerSec: [number, number, number];
   processes?: number;
   rssBytesPerProcess?: number;
   capacitiesPerSec?: [number, number, number];
+  /** The merged median latency, µs (default: the fixture's). */
+  p50Us?: number;
   verdict?: ResultFile['validity']['verdict'];
 }
 
@@ -32,6 +34,7 @@ export function fixturePointResult(point: Point, m: FixtureMeasure): ResultFile 
   result.runs = result.runs.map((run, i) => ({ ...run, ratePerSec: m.ratesPerSec[i]!, requests: Math.round(m.ratesPerSec[i]! * 30) }));
   const { estimate, ci } = cellInterval(m.ratesPerSec);
   result.stats = { ...result.stats!, estimate, ci };
+  if (m.p50Us !== undefined) result.stats.percentilesUs = { ...result.stats.percentilesUs, p50: m.p50Us };
   const processes = m.processes ?? point.model.workers + (point.model.workers > 1 ? 1 : 0);
   const rss = (m.rssBytesPerProcess ?? 60 * 1024 ** 2) * processes;
   result.extras = {
