@@ -1,10 +1,10 @@
 /**
  * The deployment choice per workload, CPU budget and stack: the process model with the highest
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
- * reference concurrency. When the runner-up's ratio interval (Welch on log run figures, 95 %)
- * includes 1 the two are tied, and the model with fewer workers is chosen (it needs less memory).
- * A capacity that reached the top of its sweep, or that the generator's in-flight limit set, is only
- * a lower bound: when the runner-up's is one, the two cannot be told apart and count as tied.
+ * reference concurrency. A model is tied with the best when the ratio interval best / model (Welch
+ * on log run figures, 95 %) includes 1, or when its capacity is only a lower bound (it reached the
+ * top of its sweep, or the generator's in-flight limit set it: it may truly serve more). When the
+ * runner-up is tied, the tied model with the fewest workers is chosen (it needs less memory).
  */
 import { compareRuns } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
@@ -45,19 +45,26 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         const candidates = basis === 'capacity' ? capacity : closed;
         const figures = (o: PointOutcome) => (basis === 'capacity' ? o.capacitiesPerSec : o.ratesPerSec);
         const ranked = [...candidates].sort((a, b) => geometricMean(figures(b)) - geometricMean(figures(a)));
-        let [choice = null, runnerUp = null] = ranked;
+        const [best = null, second = null] = ranked;
+        let [choice, runnerUp] = [best, second];
+        // A model whose capacity is a lower bound may truly serve more than the best: not ranked below it.
+        const tiedWithBest = (o: PointOutcome) =>
+          best !== null &&
+          figures(o).length >= 2 &&
+          figures(best).length >= 2 &&
+          (o === best || (basis === 'capacity' && o.capacityCapped) || compareRuns(figures(best), figures(o)).low <= 1);
+        const tie = second !== null && tiedWithBest(second);
+        if (tie && best) {
+          // Tied: of every model tied with the best, the one with the fewest workers serves as much with less memory.
+          choice = ranked.filter(tiedWithBest).reduce((a, b) => (b.point.model.workers < a.point.model.workers ? b : a));
+          runnerUp = choice === best ? second : best;
+        }
         let ratio = null;
-        let tie = false;
-        // A runner-up whose capacity is a lower bound may truly serve more than the choice: not ranked.
-        const capped = basis === 'capacity' && choice !== null && runnerUp !== null && runnerUp.capacityCapped;
         if (choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2) {
           const c = compareRuns(figures(choice), figures(runnerUp));
           ratio = { estimate: c.ratio, low: c.low, high: c.high };
-          tie = c.low <= 1 || capped;
-          // Tied: the model with fewer workers serves as much with less memory.
-          if (tie && runnerUp.point.model.workers < choice.point.model.workers)
-            [choice, runnerUp, ratio] = [runnerUp, choice, { estimate: 1 / c.ratio, low: 1 / c.high, high: 1 / c.low }];
         }
+        const capped = basis === 'capacity' && runnerUp !== null && runnerUp.capacityCapped;
         const wanted = here.filter((o) => 'capacity' in o.point.load || o.point.load.vus === REFERENCE_VUS);
         out.push({
           scenario: workload.scenario,

@@ -208,10 +208,19 @@ describe('the deployment guide', () => {
     const outcomes = [
       ...measured(ioAt('default'), { ratesPerSec: [900, 901, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us: 101_000 }),
       ...measured(ioAt('gunicorn-2'), { ratesPerSec: [880, 881, 880], capacitiesPerSec: [2250, 2250, 2250], p50Us: 101_000 }),
+      ...measured(ioAt('gunicorn-4'), { ratesPerSec: [920, 921, 920], capacitiesPerSec: [2500, 2500, 2500], p50Us: 101_000 }),
     ];
     const summary = summarizeExperiment(definition, missingOthers(outcomes), 2);
     const rec = summary.recommendations.find((r) => r.scenario === '23-io-sleep' && r.cpus === 1 && r.stack === FASTAPI)!;
-    expect(rec).toMatchObject({ basis: 'capacity', figureBound: 'in-flight', capped: true, tie: true });
+    // All three are lower bounds, so all are tied with the best (4 workers): the one with the fewest workers is chosen.
+    expect(rec).toMatchObject({
+      basis: 'capacity',
+      choice: 'uvicorn, 1 process',
+      runnerUp: 'gunicorn, 4 uvicorn workers',
+      figureBound: 'in-flight',
+      capped: true,
+      tie: true,
+    });
     const guide = renderGuide(summary, stamp);
     expect(guide).toMatch(
       /\| 23-io-sleep \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| capacity \| ≥ [\d,]+ \[[^\]]+\] \(generator-bound\) \|/,
