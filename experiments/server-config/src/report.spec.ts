@@ -191,7 +191,7 @@ describe('the deployment guide', () => {
     expect(guideWith([top, top, top]).guide).toContain('not ranked: a lower bound (≥) vs gunicorn, 2 uvicorn workers');
   });
 
-  it("writes a capacity the sweep's in-flight limit set as generator-bound, and never ranks it", () => {
+  it("writes a capacity the sweep's in-flight limit set as generator-bound, and ranks no model below it", () => {
     const ioAt = (variant: string) => at('capacity', variant).filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
     const [point] = ioAt('default');
     if (!point || !('sweep' in point.load)) throw new Error('the capacity round has no FastAPI io-sleep point at 1 CPU');
