@@ -15,6 +15,13 @@ import type { Point } from './definition';
 /** A point's state: no result file yet, an unreadable one, or measured. */
 export type PointStatus = 'missing' | 'unreadable' | 'measured';
 
+/**
+ * Why a capacity is only a lower bound: `sweep-top`, some run met the SLO at every step of its
+ * sweep (the sweep must reach higher to tell models apart); `in-flight`, the sweep's own limit of
+ * requests in flight could have failed the step after the capacity (see {@link inFlightBound}).
+ */
+export type CapacityBound = 'sweep-top' | 'in-flight';
+
 /** One point with what its result file says (every figure null when not measured). */
 export interface PointOutcome {
   point: Point;
@@ -53,13 +60,8 @@ export interface PointOutcome {
   capacity: RunInterval | null;
   /** Whether the capacity is only a lower bound ({@link capacityBound} is not null). */
   capacityCapped: boolean;
-  /**
-   * Why the capacity is only a lower bound: `sweep-top`, some run met the SLO at every step of its
-   * sweep (the sweep must reach higher to tell models apart); `in-flight`, the sweep's own limit of
-   * requests in flight could have failed the step after the capacity (see {@link inFlightBound});
-   * null: the server broke the SLO.
-   */
-  capacityBound: 'sweep-top' | 'in-flight' | null;
+  /** Why the capacity is only a lower bound; null: the server broke the SLO. */
+  capacityBound: CapacityBound | null;
 }
 
 /**
@@ -166,7 +168,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const sweep = 'sweep' in point.load ? point.load.sweep : null;
   const top = sweep ? experimentSchema.sweepTopRatePerSec(sweep) : null;
   const p50Us = result.stats?.percentilesUs.p50 ?? null;
-  const capacityBound = capacitiesPerSec.some((c) => top !== null && c >= top)
+  const capacityBound: CapacityBound | null = capacitiesPerSec.some((c) => top !== null && c >= top)
     ? 'sweep-top'
     : sweep && p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us))
       ? 'in-flight'

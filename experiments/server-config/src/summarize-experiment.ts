@@ -7,7 +7,7 @@ import { experimentSchema } from '@lab/manifest';
 import { runInterval, type RunInterval } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
 import { judgeHypotheses, type HypothesisVerdict } from './judge-hypotheses';
-import type { PointOutcome } from './point-outcome';
+import type { CapacityBound, PointOutcome } from './point-outcome';
 import { recommend, REFERENCE_VUS } from './recommend';
 
 /** One measured point, flattened. `vus` null for a capacity point. */
@@ -36,7 +36,7 @@ export interface PointRow {
   /** The capacity is a lower bound (see PointOutcome). */
   capacityCapped: boolean;
   /** Why: the top of the sweep, or the sweep's own in-flight limit (see PointOutcome). */
-  capacityBound: 'sweep-top' | 'in-flight' | null;
+  capacityBound: CapacityBound | null;
   /** The sweep's first and last rates, requests per second (capacity points; null for closed loops). */
   sweepRangePerSec: { first: number; top: number } | null;
 }
@@ -58,7 +58,7 @@ export interface RecommendationRow {
   /** The choice's capacity is a lower bound (top of its sweep, or the sweep's in-flight limit): so is {@link figure}. */
   figureCapped: boolean;
   /** Why the figure is a lower bound (see PointOutcome's `capacityBound`). */
-  figureBound: 'sweep-top' | 'in-flight' | null;
+  figureBound: CapacityBound | null;
   /** The runner-up's capacity is a lower bound: the two cannot be told apart (counted as tied). */
   capped: boolean;
   pending: number;
@@ -127,23 +127,26 @@ export function summarizeExperiment(definition: ExperimentDefinition, outcomes: 
     missing: outcomes.filter((o) => o.status !== 'measured' && o.point.minCores <= hostCores).map((o) => o.point.id),
     skipped: skipped.map((o) => o.point.id),
     hypotheses: judgeHypotheses(definition, outcomes),
-    recommendations: recommend(definition, outcomes).map((r) => ({
-      scenario: r.scenario,
-      kind: r.kind,
-      cpus: r.cpus,
-      stack: r.stack,
-      basis: r.basis,
-      choice: r.choice?.point.model.label ?? null,
-      figure: r.choice ? (r.basis === 'capacity' ? r.choice.capacity : r.choice.rate) : null,
-      rssPerProcessBytes: r.choice?.rssPerProcessBytes ?? null,
-      runnerUp: r.runnerUp?.point.model.label ?? null,
-      ratio: r.ratio,
-      tie: r.tie,
-      figureCapped: r.basis === 'capacity' && r.choice !== null && r.choice.capacityCapped,
-      figureBound: r.basis === 'capacity' && r.choice !== null ? r.choice.capacityBound : null,
-      capped: r.capped,
-      pending: r.pending,
-    })),
+    recommendations: recommend(definition, outcomes).map((r) => {
+      const figureBound = r.basis === 'capacity' ? (r.choice?.capacityBound ?? null) : null;
+      return {
+        scenario: r.scenario,
+        kind: r.kind,
+        cpus: r.cpus,
+        stack: r.stack,
+        basis: r.basis,
+        choice: r.choice?.point.model.label ?? null,
+        figure: r.choice ? (r.basis === 'capacity' ? r.choice.capacity : r.choice.rate) : null,
+        rssPerProcessBytes: r.choice?.rssPerProcessBytes ?? null,
+        runnerUp: r.runnerUp?.point.model.label ?? null,
+        ratio: r.ratio,
+        tie: r.tie,
+        figureCapped: figureBound !== null,
+        figureBound,
+        capped: r.capped,
+        pending: r.pending,
+      };
+    }),
     points: measured.map(pointRow),
   };
 }
@@ -188,7 +191,7 @@ export function capacityText(p: PointRow, format: (interval: RunInterval) => str
 }
 
 /** A capacity written as a lower bound when it is one: `≥ …`, and `(generator-bound)` when the sweep's in-flight limit made it so. */
-function lowerBoundText(text: string, bound: 'sweep-top' | 'in-flight' | null): string {
+function lowerBoundText(text: string, bound: CapacityBound | null): string {
   if (bound === null) return text;
   return `≥ ${text}${bound === 'in-flight' ? ' (generator-bound)' : ''}`;
 }
