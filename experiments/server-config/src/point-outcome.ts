@@ -65,9 +65,9 @@ export interface PointOutcome {
 }
 
 /**
- * The most requests a sweep keeps in flight (the native driver's open-loop limit, set by the
- * runner's plan, libs/runner/src/plan-cell.ts): an iteration due while that many are running is
- * dropped, and drops fail a step like errors.
+ * The most requests a sweep kept in flight when its result does not record it (`maxVus` of its
+ * load model; the runner's plan sets it, libs/runner/src/plan-cell.ts): an iteration due while
+ * that many are running is dropped, and drops fail a step like errors.
  */
 export const SWEEP_MAX_IN_FLIGHT = 256;
 
@@ -79,8 +79,8 @@ export const SWEEP_MAX_IN_FLIGHT = 256;
  * server near 256 / 0.1 s = 2,560 req/s; on CPU work, whose median latency is milliseconds, the
  * bound lies far above any rate a server reaches at these budgets.
  */
-export function inFlightBound(capacityPerSec: number, stepPerSec: number, p50Us: number): boolean {
-  return ((capacityPerSec + stepPerSec) * p50Us) / 1e6 >= SWEEP_MAX_IN_FLIGHT / 2;
+export function inFlightBound(capacityPerSec: number, stepPerSec: number, p50Us: number, maxInFlight = SWEEP_MAX_IN_FLIGHT): boolean {
+  return ((capacityPerSec + stepPerSec) * p50Us) / 1e6 >= maxInFlight / 2;
 }
 
 /**
@@ -154,6 +154,12 @@ export function unstableOnlyByRate(result: ResultFile): boolean {
 /** How close to the end of the grace period a run's measured duration counts as reaching it, ms. */
 const GRACE_SLACK_MS = 50;
 
+/** The in-flight limit a sweep result records, else the one it ran with before results recorded it. */
+function recordedMaxInFlight(result: ResultFile): number {
+  const load = result.cell.loadModel;
+  return (load.kind === 'sweep' ? load.maxVus : undefined) ?? SWEEP_MAX_IN_FLIGHT;
+}
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -170,7 +176,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const p50Us = result.stats?.percentilesUs.p50 ?? null;
   const capacityBound: CapacityBound | null = capacitiesPerSec.some((c) => top !== null && c >= top)
     ? 'sweep-top'
-    : sweep && p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us))
+    : sweep && p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us, recordedMaxInFlight(result)))
       ? 'in-flight'
       : null;
   return {

@@ -204,6 +204,10 @@ describe('the deployment guide', () => {
       pointOutcome(point, fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us }));
     expect(bound(101_000)).toMatchObject({ capacityCapped: true, capacityBound: 'in-flight' });
     expect(bound(5_000)).toMatchObject({ capacityCapped: false, capacityBound: null });
+    // A sweep that recorded a larger in-flight limit (its top rate × the SLO) measured past it.
+    const roomy = fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us: 101_000 });
+    if (roomy.cell.loadModel.kind === 'sweep') roomy.cell.loadModel.maxVus = 1188;
+    expect(pointOutcome(point, roomy)).toMatchObject({ capacityCapped: false, capacityBound: null });
 
     const outcomes = [
       ...measured(ioAt('default'), { ratesPerSec: [900, 901, 900], capacitiesPerSec: [2400, 2400, 2400], p50Us: 101_000 }),

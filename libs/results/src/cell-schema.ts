@@ -38,6 +38,8 @@ export const loadModelSchema = z.discriminatedUnion('kind', [
     steps: z.array(sweepStepSchema).min(1),
     /** The SLO that ends the sweep: this latency percentile (e.g. 99) must stay ≤ latencyUs. */
     slo: z.strictObject({ percentile: z.number().gt(0).lt(100), latencyUs: z.int().positive() }).optional(),
+    /** Cap on requests in flight in each step (absent in older results: 256). */
+    maxVus: z.int().positive().optional(),
   }),
 ]);
 

@@ -96,6 +96,7 @@ export function loadModel(load: LoadSpec): LoadModel {
           durationMs: load.stepDurationMs,
         })),
         slo: { percentile: load.slo.percentile, latencyUs: Math.round(load.slo.maxLatencyMs * 1000) },
+        maxVus: load.maxInFlight,
       };
   }
 }

@@ -1,4 +1,4 @@
-export { planCell, type CellPlan, type PlanInput } from './plan-cell';
+export { planCell, sweepMaxInFlight, type CellPlan, type PlanInput } from './plan-cell';
 export {
   BENCH_DEFAULTS,
   ENV_VARIABLES,

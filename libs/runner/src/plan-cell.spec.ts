@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRuns } from './bench-options';
 import { describePlan } from './describe-plan';
 import { isRunnerError } from './errors';
-import { planCell, type PlanInput } from './plan-cell';
+import { planCell, sweepMaxInFlight, type PlanInput } from './plan-cell';
 import { fixtureManifest, healthScenario } from './testing/fixtures';
 
 const implementation = {
@@ -189,10 +189,19 @@ describe('planCell', () => {
       stepRatePerSec: 10,
       stepDurationMs: 3_000,
       maxSteps: 4,
+      maxInFlight: 256,
       slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.02 },
     });
     expect(plan.scenario.load.kind).toBe('sweep');
     expect(plan.driver).toBe('native');
+  });
+
+  it("keeps enough requests in flight for the sweep's top rate at the SLO's latency (Little's law), at least 256", () => {
+    // 1,000 + 15 × 1,000 = 16,000 req/s at 250 ms: 4,000 in flight; a 100 ms wait then caps no server below the top.
+    expect(sweepMaxInFlight({ startRatePerSec: 1000, stepRatePerSec: 1000, maxSteps: 16, p99Ms: 250 })).toBe(4000);
+    expect(sweepMaxInFlight({ startRatePerSec: 5, stepRatePerSec: 5, maxSteps: 16, p99Ms: 250 })).toBe(256);
+    const plan = planCell(input({ options: { sweep: { startRatePerSec: 400, stepRatePerSec: 400, maxSteps: 16, p99Ms: 250 } } }));
+    expect(plan.load).toMatchObject({ kind: 'sweep', maxInFlight: 1600 });
   });
 
   it('rejects VUs on a sweep, a sweep with zero steps and the Go generator on a sweep', () => {

@@ -220,7 +220,7 @@ function resolveProfileName(name: string | undefined, host: { cores: number }): 
   return name ?? defaultProfileName(host);
 }
 
-/** The sweep a {@link SweepOption} asks for, each step as long as the scenario's run, at most `maxInFlight` 256. */
+/** The sweep a {@link SweepOption} asks for, each step as long as the scenario's run, with {@link sweepMaxInFlight} requests in flight. */
 function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): LoadSpec {
   return {
     kind: 'sweep',
@@ -228,8 +228,24 @@ function sweepLoad(sweep: SweepOption, load: LoadSpec, maxErrorRate: number): Lo
     stepRatePerSec: sweep.stepRatePerSec,
     stepDurationMs: overridableDurationMs(load),
     maxSteps: sweep.maxSteps,
+    maxInFlight: sweepMaxInFlight(sweep),
     slo: { percentile: 99, maxLatencyMs: sweep.p99Ms, maxErrorRate },
   };
+}
+
+/** The fewest requests a sweep keeps in flight: the open models' usual limit. */
+const MIN_SWEEP_IN_FLIGHT = 256;
+
+/**
+ * How many requests a sweep may keep in flight: by Little's law, what its top rate needs when every
+ * request takes the whole SLO (top rate × p99 limit), at least {@link MIN_SWEEP_IN_FLIGHT}. A step
+ * then fails on requests it could not send only when the server's latencies already break the
+ * SLO, so the generator's limit never passes for the server's: with a fixed 256, a 100 ms wait
+ * capped every server near 2,560 req/s.
+ */
+export function sweepMaxInFlight(sweep: SweepOption): number {
+  const topRatePerSec = sweep.startRatePerSec + (sweep.maxSteps - 1) * sweep.stepRatePerSec;
+  return Math.max(MIN_SWEEP_IN_FLIGHT, Math.ceil((topRatePerSec * sweep.p99Ms) / 1000));
 }
 
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */
