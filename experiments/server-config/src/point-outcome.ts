@@ -145,6 +145,8 @@ export function gaveUpRequests(result: ResultFile): boolean {
  * rate averages every step it ran, so it differs between runs exactly as far as their capacities
  * do; the capacities' own interval carries that spread, so the guide reads such a point as valid
  * (its file's verdict shown beside it). Any other reason keeps the verdict the file records.
+ * Only results written before the lab judged a sweep's stability on its capacities
+ * (`stabilityFigures` in libs/runner) carry this reason; newer ones say `CV of the sweep capacity`.
  */
 export function unstableOnlyByRate(result: ResultFile): boolean {
   const { verdict, reasons } = result.validity;

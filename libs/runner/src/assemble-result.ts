@@ -5,7 +5,7 @@ import { isPrecise } from '@lab/stats';
 import { buildResult } from './build-result';
 import type { RunnerError } from './errors';
 import type { CellEventHandler } from './events';
-import { judgeValidity } from './judge-validity';
+import { judgeValidity, stabilityFigures } from './judge-validity';
 import { cellObserved } from './observe';
 import type { CellPlan } from './plan-cell';
 import { collectProvenance } from './provenance';
@@ -16,22 +16,22 @@ import type { CellServices } from './services';
 export type Extras = Record<string, string | number | boolean>;
 
 /**
- * After each run: from the minimum on, the cell's interval (a t interval on log run rates,
- * `cellInterval`) decides whether repetition stops (true): only a real CI (3 runs or more)
- * within ±precision does. Emits the `run` event with the interval so far.
+ * After each run: from the minimum on, the cell's interval (a t interval on the logs of the runs'
+ * figure, `cellInterval`: the rate, a sweep's capacity) decides whether repetition stops (true):
+ * only a real CI (3 runs or more) within ±precision does. Emits the `run` event with the interval so far.
  */
 export function repetitionDone(plan: CellPlan, runs: readonly MeasuredRun[], onEvent?: CellEventHandler): boolean {
-  const rates = runs.map((r) => r.result.ratePerSec);
+  const figures = stabilityFigures(plan.load.kind, runs.map(toRunFigures)).values;
   const last = runs[runs.length - 1]!;
   const enough = runs.length >= plan.runs.min;
-  const { estimate, ci: interval } = cellInterval(rates);
+  const { estimate, ci: interval } = cellInterval(figures);
   const ci = enough && interval.kind === 'ci' ? { estimate, low: interval.low, high: interval.high } : undefined;
   const precise = ci !== undefined && isPrecise(ci, plan.precisionTarget);
   const remainingMax = precise ? 0 : plan.runs.max - runs.length;
   onEvent?.({
     type: 'run',
     run: last.index,
-    ratePerSec: last.result.ratePerSec,
+    ratePerSec: figures[figures.length - 1]!,
     ...(ci ? { ci: { estimate: ci.estimate, low: ci.low, high: ci.high } } : {}),
     precise,
     remainingMax,

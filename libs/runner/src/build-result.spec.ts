@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_DEFAULTS } from './bench-options';
 import { buildResult, observedInExpressionUnit, type ResultInput } from './build-result';
 import { cellObserved, type Observed } from './observe';
-import { planCell } from './plan-cell';
+import { repetitionDone } from './assemble-result';
+import type { CellEvent } from './events';
+import { planCell, type CellPlan } from './plan-cell';
 import { judgeValidity } from './judge-validity';
 import { concurrencyOf, toRunFigures, type MeasuredRun } from './run-record';
 import { fixtureManifest, healthScenario } from './testing/fixtures';
@@ -192,4 +194,40 @@ describe('observedInExpressionUnit', () => {
   });
 
   it('keeps a missing value missing', () => expect(observedInExpressionUnit('p95 < 500ms', null)).toBeNull());
+});
+
+describe('repetitionDone', () => {
+  const sweepPlan = planCell({
+    implementation: { id: 'fixture-impl', dir: '/nowhere', manifest: fixtureManifest('node server.mjs') },
+    scenario: healthScenario(),
+    workspaceRoot: '/ws',
+    host: { cores: 2 },
+    options: { runs: { min: 3, max: 5 }, sweep: { startRatePerSec: 500, stepRatePerSec: 500, maxSteps: 8, p99Ms: 250 } },
+  });
+  const closedPlan = { ...sweepPlan, load: { kind: 'closed', vus: 10, durationMs: 1_000 } } as CellPlan;
+  /** Three runs whose mean rates differ by ±20 % and whose sweeps all reached `capacities`. */
+  const sweptRuns = (capacities: (number | null)[]) =>
+    capacities.map((capacityRatePerSec, i) => {
+      const r = run(i, [8_000, 10_000, 12_000][i]!, 400);
+      return {
+        ...r,
+        result: {
+          ...r.result,
+          loadKind: 'sweep',
+          sweep: { slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.01 }, steps: [], capacityRatePerSec, interrupted: false },
+        },
+      } as MeasuredRun;
+    });
+
+  it("ends a sweep's repetition on its capacities, not on its runs' mean rates", () => {
+    const events: CellEvent[] = [];
+    expect(repetitionDone(sweepPlan, sweptRuns([1_500, 1_500, 1_500]), (e) => events.push(e))).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'run', ratePerSec: 1_500, ci: { estimate: 1_500 }, precise: true, remainingMax: 0 });
+    expect(repetitionDone(closedPlan, sweptRuns([1_500, 1_500, 1_500]))).toBe(false);
+  });
+
+  it('keeps repeating a sweep while its capacities differ or one run reached none', () => {
+    expect(repetitionDone(sweepPlan, sweptRuns([1_000, 1_500, 2_000]))).toBe(false);
+    expect(repetitionDone(sweepPlan, sweptRuns([1_500, null, 1_500]))).toBe(false);
+  });
 });

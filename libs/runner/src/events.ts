@@ -10,8 +10,9 @@ export type CellEvent =
   | {
       type: 'run';
       run: number;
+      /** The run's figure: its rate, a sweep's capacity (0 when no step met the SLO). */
       ratePerSec: number;
-      /** The cell's interval so far (a t interval on log run rates, from the minimum run count on). */
+      /** The cell's interval so far (a t interval on the logs of the runs' figures, from the minimum run count on). */
       ci?: { estimate: number; low: number; high: number };
       /** Whether the precision target is met (repetition stops). */
       precise: boolean;

@@ -25,6 +25,8 @@ export interface RunFigures {
   attemptedIterations: number;
   /** Mean requests in flight (Little's L over every request the VUs sent); null without requests. */
   concurrency: number | null;
+  /** Sweeps: the highest rate whose step met the SLO; null when none did. */
+  capacityPerSec?: number | null;
 }
 
 /** What {@link judgeValidity} needs. */
@@ -66,8 +68,8 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * the VUs sent, unmeasured ones too. Errors / checks-failed: pooled failure rates above their
  * limits. Overloaded (open models): more than `maxDropRate` of the due iterations were dropped
  * at `maxInFlight`, so the offered rate was never met. Noisy: background CPU plus CPU steal
- * above `maxBackgroundCores` in the majority of runs. Unstable: CV of ratePerSec above `maxCv`
- * once maxRuns were needed.
+ * above `maxBackgroundCores` in the majority of runs. Unstable: CV of the runs' figure (see
+ * {@link stabilityFigures}) above `maxCv` once maxRuns were needed.
  */
 export function judgeValidity(input: ValidityInput): Validity {
   const { runs, limits } = input;
@@ -130,11 +132,22 @@ export function judgeValidity(input: ValidityInput): Validity {
   }
 
   if (runs.length >= input.maxRuns && runs.length >= 2) {
-    const rates = runs.map((r) => r.ratePerSec);
-    const cv = sum(rates) > 0 ? coefficientOfVariation(rates) : 0;
-    if (cv > limits.maxCv) add('unstable', `CV of ratePerSec across ${runs.length} runs is ${pct(cv)} (limit ${pct(limits.maxCv)}) after maxRuns`);
+    const { name, values } = stabilityFigures(input.load.kind, runs);
+    const cv = sum(values) > 0 ? coefficientOfVariation(values) : 0;
+    if (cv > limits.maxCv) add('unstable', `CV of ${name} across ${runs.length} runs is ${pct(cv)} (limit ${pct(limits.maxCv)}) after maxRuns`);
   }
   return finish(found);
+}
+
+/**
+ * The figure whose spread between runs judges a cell's stability and ends its repetition: a
+ * sweep's capacity (a run without one counts 0), else the rate. A sweep run's mean rate averages
+ * every step it ran, so it moves with how far the run got, not with how steady the server was.
+ */
+export function stabilityFigures(loadKind: string, runs: readonly Pick<RunFigures, 'ratePerSec' | 'capacityPerSec'>[]): { name: string; values: number[] } {
+  return loadKind === 'sweep'
+    ? { name: 'the sweep capacity', values: runs.map((r) => r.capacityPerSec ?? 0) }
+    : { name: 'ratePerSec', values: runs.map((r) => r.ratePerSec) };
 }
 
 /** Closed model: the mean requests in flight L should equal the VUs (Little's law, L = λW). */

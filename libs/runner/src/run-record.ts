@@ -140,5 +140,6 @@ export function toRunFigures(run: MeasuredRun): RunFigures {
     droppedIterations: r.iterations.dropped,
     attemptedIterations: r.iterations.completed + r.iterations.dropped,
     concurrency: concurrencyOf(r),
+    ...(r.sweep ? { capacityPerSec: r.sweep.capacityRatePerSec } : {}),
   };
 }
