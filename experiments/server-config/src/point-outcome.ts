@@ -17,10 +17,12 @@ export type PointStatus = 'missing' | 'unreadable' | 'measured';
 
 /**
  * Why a capacity is only a lower bound: `sweep-top`, some run met the SLO at every step of its
- * sweep (the sweep must reach higher to tell models apart); `in-flight`, the sweep's own limit of
- * requests in flight could have failed the step after the capacity (see {@link inFlightBound}).
+ * sweep (the sweep must reach higher to tell models apart); `generator-stall`, some run's sweep
+ * ended on a step that failed, twice, while the generator's own event loop stalled
+ * (`sweep.generatorStalled.<run>`, see `runSweep` in @lab/engine); `in-flight`, the sweep's own
+ * limit of requests in flight could have failed the step after the capacity (see {@link inFlightBound}).
  */
-export type CapacityBound = 'sweep-top' | 'in-flight';
+export type CapacityBound = 'sweep-top' | 'generator-stall' | 'in-flight';
 
 /** One point with what its result file says (every figure null when not measured). */
 export interface PointOutcome {
@@ -162,6 +164,19 @@ function recordedMaxInFlight(result: ResultFile): number {
   return (load.kind === 'sweep' ? load.maxVus : undefined) ?? SWEEP_MAX_IN_FLIGHT;
 }
 
+/** Why a point's capacities are only a lower bound, the first that applies in {@link CapacityBound}'s order; null when they are not. */
+function capacityBoundOf(point: Point, result: ResultFile, capacitiesPerSec: readonly number[]): CapacityBound | null {
+  const sweep = 'sweep' in point.load ? point.load.sweep : null;
+  if (!sweep) return null;
+  const top = experimentSchema.sweepTopRatePerSec(sweep);
+  if (capacitiesPerSec.some((c) => c >= top)) return 'sweep-top';
+  const extras = result.extras;
+  if (Object.keys(extras).some((k) => /^sweep\.generatorStalled\.\d+$/.test(k) && extras[k] === true)) return 'generator-stall';
+  const p50Us = result.stats?.percentilesUs.p50 ?? null;
+  if (p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us, recordedMaxInFlight(result)))) return 'in-flight';
+  return null;
+}
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -173,14 +188,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
     .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
     .map((k) => extras[k] as number);
-  const sweep = 'sweep' in point.load ? point.load.sweep : null;
-  const top = sweep ? experimentSchema.sweepTopRatePerSec(sweep) : null;
-  const p50Us = result.stats?.percentilesUs.p50 ?? null;
-  const capacityBound: CapacityBound | null = capacitiesPerSec.some((c) => top !== null && c >= top)
-    ? 'sweep-top'
-    : sweep && p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us, recordedMaxInFlight(result)))
-      ? 'in-flight'
-      : null;
+  const capacityBound = capacityBoundOf(point, result, capacitiesPerSec);
   return {
     point,
     status: 'measured',

@@ -3,7 +3,7 @@
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
  * reference concurrency. A model is tied with the best when the ratio interval best / model (Welch
  * on log run figures, 95 %) includes 1, or when its capacity is only a lower bound (it reached the
- * top of its sweep, or the generator's in-flight limit set it: it may truly serve more). When the
+ * top of its sweep, or the generator's stall or in-flight limit set it: it may truly serve more). When the
  * runner-up is tied, the tied model with the fewest workers is chosen (it needs less memory).
  */
 import { compareRuns } from '@lab/stats';

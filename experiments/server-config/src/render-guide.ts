@@ -174,6 +174,11 @@ function evidence(points: readonly PointRow[]): string[] {
       `A capacity marked \`≥ … (generator-bound)\` is a lower bound set by the load generator, not the server: a sweep keeps at most a fixed number of requests in flight (${SWEEP_MAX_IN_FLIGHT} in results that do not record it; the runner now allows its top rate × the SLO's latency) and counts a request it could not send as an error, and by Little's law the step after that capacity needed half or more of them at the point's median latency (rate × p50), the slower requests and uneven arrivals taking the rest. On a 100 ms I/O wait that limit is ${SWEEP_MAX_IN_FLIGHT} / 0.1 s = ${(SWEEP_MAX_IN_FLIGHT * 10).toLocaleString('en-US')} req/s for any server. No model is ranked below such a point: it may truly serve more.`,
       '',
     );
+  if (points.some((p) => p.capacityBound === 'generator-stall'))
+    out.push(
+      "A capacity marked `≥ … (generator-bound)` can also come from the generator's own stalls: in the native generator every request is sent and received on one event loop, and latency counts from each request's intended send time, so a pause of that loop (a long garbage collection, a burst of catch-up work) delays every request due during it. The generator watches its loop; a step that breaks the SLO while the loop stalled for a fifth of the SLO's latency or longer is taken once more, and when the retake fails with such a stall too, that run's capacity is a lower bound, and so is the point's.",
+      '',
+    );
   if (points.some((p) => p.vus === null && p.verdict === 'valid' && p.recordedVerdict === 'unstable'))
     out.push(
       "`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because its runs' mean rates differ: a sweep run's rate averages every step it ran, so it differs between runs exactly as far as their capacities do, and the capacity's interval carries that spread.",

@@ -233,6 +233,23 @@ describe('the deployment guide', () => {
     expect(guide).not.toContain('A capacity marked `≥` met the SLO at every step');
   });
 
+  it("writes a capacity as generator-bound when a run's sweep ended on the generator's own stall", () => {
+    const [point] = at('capacity', 'default').filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
+    if (!point) throw new Error('the capacity round has no FastAPI io-sleep point at 1 CPU');
+    const withStall = (stalled: boolean[]) => {
+      const result = fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [3500, 3500, 3000], p50Us: 5_000 });
+      stalled.forEach((s, i) => {
+        result.extras[`sweep.generatorStalled.${i}`] = s;
+      });
+      return pointOutcome(point, result);
+    };
+    expect(withStall([false, false, true])).toMatchObject({ capacityCapped: true, capacityBound: 'generator-stall' });
+    expect(withStall([false, false, false])).toMatchObject({ capacityCapped: false, capacityBound: null });
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers([withStall([false, false, true])]), 2), stamp);
+    expect(guide).toMatch(/\| 23-io-sleep \| python-fastapi-pragmatic \| uvicorn, 1 process \| capacity \| ≥ [\d,]+ \[[^\]]+\] \(generator-bound\) \|/);
+    expect(guide).toContain("can also come from the generator's own stalls");
+  });
+
   it("reads a capacity point that is unstable only by its runs' rates as valid, and one with another reason as its file says", () => {
     const [point] = at('capacity', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
     const [closed] = at('R1', 'default');

@@ -35,7 +35,7 @@ export interface PointRow {
   capacitiesPerSec: number[];
   /** The capacity is a lower bound (see PointOutcome). */
   capacityCapped: boolean;
-  /** Why: the top of the sweep, or the sweep's own in-flight limit (see PointOutcome). */
+  /** Why: the top of the sweep, a generator stall, or the sweep's own in-flight limit (see PointOutcome). */
   capacityBound: CapacityBound | null;
   /** The sweep's first and last rates, requests per second (capacity points; null for closed loops). */
   sweepRangePerSec: { first: number; top: number } | null;
@@ -55,7 +55,7 @@ export interface RecommendationRow {
   runnerUp: string | null;
   ratio: { estimate: number; low: number; high: number } | null;
   tie: boolean;
-  /** The choice's capacity is a lower bound (top of its sweep, or the sweep's in-flight limit): so is {@link figure}. */
+  /** The choice's capacity is a lower bound (top of its sweep, a generator stall, the sweep's in-flight limit): so is {@link figure}. */
   figureCapped: boolean;
   /** Why the figure is a lower bound (see PointOutcome's `capacityBound`). */
   figureBound: CapacityBound | null;
@@ -181,7 +181,7 @@ function pointRow(o: PointOutcome): PointRow {
 
 /**
  * A point's capacity as text, its interval written by `format`: `≥ …` when it is a lower bound (some
- * run met the SLO at every step, or the sweep's in-flight limit could have failed the next step),
+ * run met the SLO at every step, or the generator's stall or in-flight limit could have failed the next step),
  * `< first rate` when every run broke it at the first step, `–` for a closed loop.
  */
 export function capacityText(p: PointRow, format: (interval: RunInterval) => string): string {
@@ -190,10 +190,10 @@ export function capacityText(p: PointRow, format: (interval: RunInterval) => str
   return lowerBoundText(format(p.capacity), p.capacityBound);
 }
 
-/** A capacity written as a lower bound when it is one: `≥ …`, and `(generator-bound)` when the sweep's in-flight limit made it so. */
+/** A capacity written as a lower bound when it is one: `≥ …`, and `(generator-bound)` when the generator (its stall, its in-flight limit) made it so. */
 function lowerBoundText(text: string, bound: CapacityBound | null): string {
   if (bound === null) return text;
-  return `≥ ${text}${bound === 'in-flight' ? ' (generator-bound)' : ''}`;
+  return `≥ ${text}${bound === 'sweep-top' ? '' : ' (generator-bound)'}`;
 }
 
 /** Whether every run of a capacity point broke the SLO at its sweep's first step. */

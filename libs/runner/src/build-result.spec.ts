@@ -214,7 +214,7 @@ describe('repetitionDone', () => {
         result: {
           ...r.result,
           loadKind: 'sweep',
-          sweep: { slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.01 }, steps: [], capacityRatePerSec, interrupted: false },
+          sweep: { slo: { percentile: 99, maxLatencyMs: 250, maxErrorRate: 0.01 }, steps: [], capacityRatePerSec, generatorStalled: false },
         },
       } as MeasuredRun;
     });

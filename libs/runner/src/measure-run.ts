@@ -86,7 +86,7 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
     const observed = await observation.finish(result);
     await check();
     const serverTree = await sampleProcessTree(server.proc.pid);
-    Object.assign(observed, processModelObserved(serverTree, result.sweep?.capacityRatePerSec));
+    Object.assign(observed, processModelObserved(serverTree, result.sweep));
     const dbTree = ctx.pids.database ? await sampleProcessTree(ctx.pids.database) : undefined;
     const redisTree = ctx.pids.redis ? await sampleProcessTree(ctx.pids.redis) : undefined;
     const seconds = Math.max(result.durationMs, 1) / 1000;

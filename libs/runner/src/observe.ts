@@ -1,5 +1,5 @@
 import { endpointById } from '@lab/contract';
-import { assessMemoryTrend, type DriverResult, type MemorySample, type ObserveSpec } from '@lab/engine';
+import { assessMemoryTrend, type DriverResult, type MemorySample, type ObserveSpec, type SweepResult } from '@lab/engine';
 import { sampleProcessTree } from '@lab/isolation';
 import pg from 'pg';
 
@@ -110,30 +110,32 @@ async function statements(url: string, sql: string): Promise<Array<Record<string
 /**
  * What a process-model comparison needs from one run: the server tree's processes at the end of
  * the load (`serverTree.processes`), their summed RSS and peak RSS (`serverTree.rssBytes`,
- * `serverTree.hwmBytes`, bytes), and a sweep's capacity (`sweep.capacityRatePerSec`, requests per
- * second; 0 when the first step already broke the SLO).
+ * `serverTree.hwmBytes`, bytes), a sweep's capacity (`sweep.capacityRatePerSec`, requests per
+ * second; 0 when the first step already broke the SLO) and whether the generator's own stall ended
+ * the sweep (`sweep.generatorStalled`: the capacity is then a lower bound).
  */
 export function processModelObserved(
   tree: { pids: readonly number[]; rssBytes: number; hwmBytes: number },
-  capacityRatePerSec: number | null | undefined,
+  sweep: Pick<SweepResult, 'capacityRatePerSec' | 'generatorStalled'> | undefined,
 ): Observed {
   const out: Observed = {};
   if (tree.pids.length > 0)
     Object.assign(out, { 'serverTree.processes': tree.pids.length, 'serverTree.rssBytes': tree.rssBytes, 'serverTree.hwmBytes': tree.hwmBytes });
-  if (capacityRatePerSec !== undefined) out['sweep.capacityRatePerSec'] = capacityRatePerSec ?? 0;
+  if (sweep) Object.assign(out, { 'sweep.capacityRatePerSec': sweep.capacityRatePerSec ?? 0, 'sweep.generatorStalled': sweep.generatorStalled });
   return out;
 }
 
 /**
  * The cell's observed extras: the last run's memory figures, leak runs counted, queries pooled
- * over runs, the last run's server tree, and every run's sweep capacity (`sweep.capacityRatePerSec.<run>`).
+ * over runs, the last run's server tree, and every run's sweep capacity and stall (`sweep.capacityRatePerSec.<run>`,
+ * `sweep.generatorStalled.<run>`).
  */
 export function cellObserved(runs: readonly Observed[]): Observed {
   const out: Observed = {};
   const last = runs[runs.length - 1] ?? {};
   for (const [key, value] of Object.entries(last)) if (key.startsWith('serverMemory.') || key.startsWith('serverTree.')) out[key] = value;
   runs.forEach((run, i) => {
-    if (run['sweep.capacityRatePerSec'] !== undefined) out[`sweep.capacityRatePerSec.${i}`] = run['sweep.capacityRatePerSec'];
+    for (const key of ['sweep.capacityRatePerSec', 'sweep.generatorStalled']) if (run[key] !== undefined) out[`${key}.${i}`] = run[key];
   });
   // Per-endpoint probes are deterministic: the first run's stand for the cell.
   for (const [key, value] of Object.entries(runs[0] ?? {})) {

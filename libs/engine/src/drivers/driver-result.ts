@@ -52,6 +52,8 @@ export interface SweepStep {
   errorRate: number;
   dropped: number;
   passed: boolean;
+  /** The generator's longest event-loop stall during the step, ms (native driver; see `watchEventLoop`). */
+  generatorStallMs?: number;
 }
 
 /** The outcome of a saturation sweep: capacity = the last rate whose step met the SLO. */
@@ -60,6 +62,11 @@ export interface SweepResult {
   steps: SweepStep[];
   /** Null when even the first step failed. */
   capacityRatePerSec: number | null;
+  /**
+   * The step that ended the sweep failed while the generator itself stalled, and failed again
+   * when taken once more: the capacity is a lower bound of the server's (see `runSweep`).
+   */
+  generatorStalled: boolean;
 }
 
 /** The load generators `runScenario` can drive a scenario with. */

@@ -6,6 +6,7 @@ import type { LoadOutcome } from '../load/load-outcome';
 import { plannedDurationMs } from '../load/load-spec';
 import { runOpen, runOpenStages } from '../load/open';
 import { runSweep } from '../load/sweep';
+import { watchEventLoop } from '../metrics/event-loop-stall';
 import { Recorder } from '../metrics/recorder';
 import { groupDuration, trendKey, unitFromName } from '../metrics/trend';
 import { createRandom } from '../random';
@@ -122,6 +123,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
         const result = await runSweep(load, async (ratePerSec) => {
           recorder = new Recorder();
           const stepStartSecond = Math.floor((performance.now() - t0) / 1000);
+          const loop = watchEventLoop();
           const o = await runOpen({
             ratePerSec,
             durationMs: load.stepDurationMs,
@@ -130,6 +132,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
             signal: opts.signal,
             runIteration,
           });
+          const generatorStallMs = loop.stop();
           recorder.closed = true;
           recorder.iterationsDropped = o.dropped;
           dropped += o.dropped;
@@ -144,6 +147,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
             failedRequests: step.overall.errors,
             dropped: o.dropped,
             interrupted: o.interrupted,
+            generatorStallMs,
           };
         });
         const { interrupted, ...rest } = result;

@@ -106,6 +106,8 @@ describe('sweep', () => {
     );
     expect(result.sweep?.steps.map((s) => s.targetRatePerSec)).toEqual([50, 100, 150]);
     expect(result.sweep?.capacityRatePerSec).toBe(150);
+    expect(result.sweep?.generatorStalled).toBe(false);
+    expect(result.sweep?.steps.every((s) => typeof s.generatorStallMs === 'number')).toBe(true);
     expect(result.requests).toBe(25 + 50 + 75);
   });
 
