@@ -107,35 +107,47 @@ async function statements(url: string, sql: string): Promise<Array<Record<string
   }
 }
 
+/** A sweep's figures {@link processModelObserved} records per run, in {@link cellObserved}'s order. */
+const SWEEP_KEYS = ['sweep.capacityRatePerSec', 'sweep.generatorStalled', 'sweep.retakes', 'sweep.generatorStallMs'] as const;
+
 /**
  * What a process-model comparison needs from one run: the server tree's processes at the end of
  * the load (`serverTree.processes`), their summed RSS and peak RSS (`serverTree.rssBytes`,
- * `serverTree.hwmBytes`, bytes), a sweep's capacity (`sweep.capacityRatePerSec`, requests per
- * second; 0 when the first step already broke the SLO) and whether the generator's own stall ended
- * the sweep (`sweep.generatorStalled`: the capacity is then a lower bound).
+ * `serverTree.hwmBytes`, bytes), and a sweep's outcome: its capacity (`sweep.capacityRatePerSec`,
+ * requests per second; 0 when the first step already broke the SLO), whether the generator's own
+ * stall ended it (`sweep.generatorStalled`: the capacity is then a lower bound), how many steps
+ * were taken again after such a stall (`sweep.retakes`) and the generator's longest stall in any
+ * step (`sweep.generatorStallMs`, ms; only when the driver watched it).
  */
 export function processModelObserved(
   tree: { pids: readonly number[]; rssBytes: number; hwmBytes: number },
-  sweep: Pick<SweepResult, 'capacityRatePerSec' | 'generatorStalled'> | undefined,
+  sweep: Pick<SweepResult, 'capacityRatePerSec' | 'generatorStalled' | 'steps'> | undefined,
 ): Observed {
   const out: Observed = {};
   if (tree.pids.length > 0)
     Object.assign(out, { 'serverTree.processes': tree.pids.length, 'serverTree.rssBytes': tree.rssBytes, 'serverTree.hwmBytes': tree.hwmBytes });
-  if (sweep) Object.assign(out, { 'sweep.capacityRatePerSec': sweep.capacityRatePerSec ?? 0, 'sweep.generatorStalled': sweep.generatorStalled });
+  if (!sweep) return out;
+  const stalls = sweep.steps.flatMap((s) => (s.generatorStallMs !== undefined ? [s.generatorStallMs] : []));
+  Object.assign(out, {
+    'sweep.capacityRatePerSec': sweep.capacityRatePerSec ?? 0,
+    'sweep.generatorStalled': sweep.generatorStalled,
+    'sweep.retakes': sweep.steps.filter((s, i) => i > 0 && s.targetRatePerSec === sweep.steps[i - 1]!.targetRatePerSec).length,
+    ...(stalls.length > 0 ? { 'sweep.generatorStallMs': Math.round(Math.max(...stalls)) } : {}),
+  });
   return out;
 }
 
 /**
  * The cell's observed extras: the last run's memory figures, leak runs counted, queries pooled
- * over runs, the last run's server tree, and every run's sweep capacity and stall (`sweep.capacityRatePerSec.<run>`,
- * `sweep.generatorStalled.<run>`).
+ * over runs, the last run's server tree, and every run's sweep outcome (`sweep.capacityRatePerSec.<run>`,
+ * `sweep.generatorStalled.<run>`, `sweep.retakes.<run>`, `sweep.generatorStallMs.<run>`).
  */
 export function cellObserved(runs: readonly Observed[]): Observed {
   const out: Observed = {};
   const last = runs[runs.length - 1] ?? {};
   for (const [key, value] of Object.entries(last)) if (key.startsWith('serverMemory.') || key.startsWith('serverTree.')) out[key] = value;
   runs.forEach((run, i) => {
-    for (const key of ['sweep.capacityRatePerSec', 'sweep.generatorStalled']) if (run[key] !== undefined) out[`${key}.${i}`] = run[key];
+    for (const key of SWEEP_KEYS) if (run[key] !== undefined) out[`${key}.${i}`] = run[key];
   });
   // Per-endpoint probes are deterministic: the first run's stand for the cell.
   for (const [key, value] of Object.entries(runs[0] ?? {})) {
