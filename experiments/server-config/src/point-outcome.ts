@@ -64,6 +64,34 @@ export interface PointOutcome {
   capacityCapped: boolean;
   /** Why the capacity is only a lower bound; null: the server broke the SLO. */
   capacityBound: CapacityBound | null;
+  /**
+   * A capacity point's sweep: its first and top rate and its step, req/s, as its result records them
+   * (the definition's until it is measured, or for a result that does not record its steps); null
+   * for a closed loop. A result measured before the definition's sweep changed keeps its own.
+   */
+  sweep: SweepRange | null;
+}
+
+/** The rates a sweep offered: its first and top step and the step between them, req/s. */
+export interface SweepRange {
+  first: number;
+  top: number;
+  step: number;
+}
+
+/** The sweep a point's definition asks for; null for a closed loop. */
+function definedSweep(point: Point): SweepRange | null {
+  if (!('sweep' in point.load)) return null;
+  const sweep = point.load.sweep;
+  return { first: sweep.startRatePerSec, top: experimentSchema.sweepTopRatePerSec(sweep), step: sweep.stepRatePerSec };
+}
+
+/** The sweep a result records (its load model's steps), else the point's definition's. */
+function measuredSweep(point: Point, result: ResultFile): SweepRange | null {
+  const load = result.cell.loadModel;
+  if (load.kind !== 'sweep' || load.steps.length < 2) return definedSweep(point);
+  const rates = load.steps.map((s) => s.ratePerSec);
+  return { first: rates[0]!, top: Math.max(...rates), step: rates[1]! - rates[0]! };
 }
 
 /**
@@ -165,15 +193,13 @@ function recordedMaxInFlight(result: ResultFile): number {
 }
 
 /** Why a point's capacities are only a lower bound, the first that applies in {@link CapacityBound}'s order; null when they are not. */
-function capacityBoundOf(point: Point, result: ResultFile, capacitiesPerSec: readonly number[]): CapacityBound | null {
-  const sweep = 'sweep' in point.load ? point.load.sweep : null;
+function capacityBoundOf(sweep: SweepRange | null, result: ResultFile, capacitiesPerSec: readonly number[]): CapacityBound | null {
   if (!sweep) return null;
-  const top = experimentSchema.sweepTopRatePerSec(sweep);
-  if (capacitiesPerSec.some((c) => c >= top)) return 'sweep-top';
+  if (capacitiesPerSec.some((c) => c >= sweep.top)) return 'sweep-top';
   const extras = result.extras;
   if (Object.keys(extras).some((k) => /^sweep\.generatorStalled\.\d+$/.test(k) && extras[k] === true)) return 'generator-stall';
   const p50Us = result.stats?.percentilesUs.p50 ?? null;
-  if (p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.stepRatePerSec, p50Us, recordedMaxInFlight(result)))) return 'in-flight';
+  if (p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.step, p50Us, recordedMaxInFlight(result)))) return 'in-flight';
   return null;
 }
 
@@ -188,7 +214,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
     .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
     .map((k) => extras[k] as number);
-  const capacityBound = capacityBoundOf(point, result, capacitiesPerSec);
+  const sweep = measuredSweep(point, result);
+  const capacityBound = capacityBoundOf(sweep, result, capacitiesPerSec);
   return {
     point,
     status: 'measured',
@@ -209,6 +236,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     capacity: capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0) ? runInterval(capacitiesPerSec) : null,
     capacityCapped: capacityBound !== null,
     capacityBound,
+    sweep,
   };
 }
 
@@ -233,5 +261,6 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     capacity: null,
     capacityCapped: false,
     capacityBound: null,
+    sweep: definedSweep(point),
   };
 }

@@ -233,6 +233,18 @@ describe('the deployment guide', () => {
     expect(guide).not.toContain('A capacity marked `≥` met the SLO at every step');
   });
 
+  it('reads a capacity against the sweep its result records, not a sweep the definition has since changed to', () => {
+    const [point] = at('capacity', 'default').filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
+    if (!point || !('sweep' in point.load)) throw new Error('the capacity round has no FastAPI io-sleep point at 1 CPU');
+    const definedTop = point.load.sweep.startRatePerSec + (point.load.sweep.maxSteps - 1) * point.load.sweep.stepRatePerSec;
+    // Measured when the sweep went 400, 800, … 2,000: every run met the SLO at its top, far below today's.
+    const result = fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [2000, 2000, 2000], p50Us: 5_000 });
+    if (result.cell.loadModel.kind !== 'sweep') throw new Error('a capacity fixture has a sweep load model');
+    result.cell.loadModel.steps = [400, 800, 1200, 1600, 2000].map((ratePerSec) => ({ ratePerSec, durationMs: 10_000 }));
+    expect(definedTop).toBeGreaterThan(2000);
+    expect(pointOutcome(point, result)).toMatchObject({ capacityBound: 'sweep-top', sweep: { first: 400, top: 2000, step: 400 } });
+  });
+
   it("writes a capacity as generator-bound when a run's sweep ended on the generator's own stall", () => {
     const [point] = at('capacity', 'default').filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
     if (!point) throw new Error('the capacity round has no FastAPI io-sleep point at 1 CPU');

@@ -3,11 +3,10 @@
  * missing, the hypotheses' verdicts, the recommendations and one row per measured point. The
  * deployment guide and the dashboard page are both rendered from it.
  */
-import { experimentSchema } from '@lab/manifest';
 import { runInterval, type RunInterval } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
 import { judgeHypotheses, type HypothesisVerdict } from './judge-hypotheses';
-import type { CapacityBound, PointOutcome } from './point-outcome';
+import type { CapacityBound, PointOutcome, SweepRange } from './point-outcome';
 import { recommend, REFERENCE_VUS } from './recommend';
 
 /** One measured point, flattened. `vus` null for a capacity point. */
@@ -37,8 +36,8 @@ export interface PointRow {
   capacityCapped: boolean;
   /** Why: the top of the sweep, a generator stall, or the sweep's own in-flight limit (see PointOutcome). */
   capacityBound: CapacityBound | null;
-  /** The sweep's first and last rates, requests per second (capacity points; null for closed loops). */
-  sweepRangePerSec: { first: number; top: number } | null;
+  /** The sweep's first and top rates and its step, requests per second, as measured (capacity points; null for closed loops; see PointOutcome). */
+  sweepRangePerSec: SweepRange | null;
 }
 
 /** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
@@ -175,7 +174,7 @@ function pointRow(o: PointOutcome): PointRow {
     capacitiesPerSec: o.capacitiesPerSec,
     capacityCapped: o.capacityCapped,
     capacityBound: o.capacityBound,
-    sweepRangePerSec: 'sweep' in point.load ? { first: point.load.sweep.startRatePerSec, top: experimentSchema.sweepTopRatePerSec(point.load.sweep) } : null,
+    sweepRangePerSec: o.sweep,
   };
 }
 
