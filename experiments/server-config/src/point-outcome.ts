@@ -192,12 +192,20 @@ function recordedMaxInFlight(result: ResultFile): number {
   return (load.kind === 'sweep' ? load.maxVus : undefined) ?? SWEEP_MAX_IN_FLIGHT;
 }
 
+/** The values a result records per run under `<key>.<run>` in its extras, in run order. */
+function perRun(result: ResultFile, key: string): (string | number | boolean)[] {
+  const extras = result.extras;
+  return Object.keys(extras)
+    .filter((k) => k.startsWith(`${key}.`) && /^\d+$/.test(k.slice(key.length + 1)))
+    .sort((a, b) => Number(a.slice(key.length + 1)) - Number(b.slice(key.length + 1)))
+    .map((k) => extras[k]!);
+}
+
 /** Why a point's capacities are only a lower bound, the first that applies in {@link CapacityBound}'s order; null when they are not. */
 function capacityBoundOf(sweep: SweepRange | null, result: ResultFile, capacitiesPerSec: readonly number[]): CapacityBound | null {
   if (!sweep) return null;
   if (capacitiesPerSec.some((c) => c >= sweep.top)) return 'sweep-top';
-  const extras = result.extras;
-  if (Object.keys(extras).some((k) => /^sweep\.generatorStalled\.\d+$/.test(k) && extras[k] === true)) return 'generator-stall';
+  if (perRun(result, 'sweep.generatorStalled').includes(true)) return 'generator-stall';
   const p50Us = result.stats?.percentilesUs.p50 ?? null;
   if (p50Us !== null && capacitiesPerSec.some((c) => inFlightBound(c, sweep.step, p50Us, recordedMaxInFlight(result)))) return 'in-flight';
   return null;
@@ -210,10 +218,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const num = (key: string) => (typeof extras[key] === 'number' ? (extras[key] as number) : null);
   const processes = num('serverTree.processes');
   const peak = num('serverTree.hwmBytes') ?? result.resources.server?.peakRssBytes ?? null;
-  const capacitiesPerSec = Object.keys(extras)
-    .filter((k) => /^sweep\.capacityRatePerSec\.\d+$/.test(k))
-    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
-    .map((k) => extras[k] as number);
+  const capacitiesPerSec = perRun(result, 'sweep.capacityRatePerSec') as number[];
   const sweep = measuredSweep(point, result);
   const capacityBound = capacityBoundOf(sweep, result, capacitiesPerSec);
   return {

@@ -1,6 +1,6 @@
 import { normalizeLoad, plannedDurationMs, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
 import { defaultProfileName, resolveProfile, type ResolvedProfile } from '@lab/isolation';
-import type { ImplManifest } from '@lab/manifest';
+import { experimentSchema, type ImplManifest } from '@lab/manifest';
 import {
   BENCH_DEFAULTS,
   PRESET_DEFAULTS,
@@ -244,8 +244,7 @@ const MIN_SWEEP_IN_FLIGHT = 256;
  * capped every server near 2,560 req/s.
  */
 export function sweepMaxInFlight(sweep: SweepOption): number {
-  const topRatePerSec = sweep.startRatePerSec + (sweep.maxSteps - 1) * sweep.stepRatePerSec;
-  return Math.max(MIN_SWEEP_IN_FLIGHT, Math.ceil((topRatePerSec * sweep.p99Ms) / 1000));
+  return Math.max(MIN_SWEEP_IN_FLIGHT, Math.ceil((experimentSchema.sweepTopRatePerSec(sweep) * sweep.p99Ms) / 1000));
 }
 
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */
