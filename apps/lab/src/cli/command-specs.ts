@@ -185,7 +185,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: '<start:step:steps:p99ms>',
         description:
-          'replace the load by a saturation sweep: open steps of start, start+step, … req/s (each as long as a run) until p99 exceeds p99ms or errors exceed 1 %; a step failed during a generator stall of p99ms/5 or more is taken once more; the result records, per run, the capacity and whether a generator stall ended it (extras sweep.capacityRatePerSec.<run>, sweep.generatorStalled.<run>)',
+          'replace the load by a saturation sweep: open steps of start, start+step, … req/s (each as long as a run) until p99 exceeds p99ms or errors exceed 1 %; a step whose p99 failed during a generator stall of p99ms/5 or more, by no more than the stall, is taken once more; the result records, per run, the capacity and whether a generator stall ended it (extras sweep.capacityRatePerSec.<run>, sweep.generatorStalled.<run>)',
         default: 'off',
       },
       'skip-gate': { type: 'boolean', description: 'do not run the conformance gate first (results of an unchecked implementation)', default: 'off' },

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Client, Pool } from 'undici';
 import type { IterationContext, Scenario, SetupContext, Vu } from '../define-scenario';
 import { type ClientState, createHttpClient } from '../http/http-client';
 import { runClosed } from '../load/closed';
@@ -33,29 +33,36 @@ export interface DriverOptions {
 
 interface Session {
   vu: Vu;
+  /** The VU's own connection: a VU sends one request at a time, as a k6 or wrk connection does. */
+  client: Client;
   state: ClientState;
   ctx: IterationContext<unknown>;
 }
 
-/** Runs setup, measured load and teardown with the in-process undici driver. */
+/**
+ * Runs setup, measured load and teardown with the in-process undici driver. Every VU slot has a
+ * Client (one keep-alive connection) of its own, opened on its first request: a shared Pool of
+ * that many connections looks for an idle one by scanning them all on every request, which at
+ * thousands in flight costs the generator more than the requests do.
+ */
 export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions): Promise<DriverResult> {
   const load = scenario.load;
   const concurrency = load.kind === 'closed' ? load.vus : (load.maxInFlight ?? 256);
   const origin = opts.target.origin;
-  const pool = new Pool(origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
   const controlPool = new Pool(origin, { connections: 2, pipelining: 1 });
   const setupCtx: SetupContext = { http: createHttpClient(controlPool, {}), baseUrl: origin, random: createRandom(opts.seed, 0) };
+  const sessions = new Map<number, Session>();
   try {
     const setupData = await runSetup(scenario, setupCtx);
 
-    const sessions = new Map<number, Session>();
     const session = (id: number): Session => {
       let s = sessions.get(id);
       if (!s) {
         const state: ClientState = {};
+        const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 30_000 });
         const vu: Vu = { id, iteration: 0, random: createRandom(opts.seed, id), stage: 0 };
         const ctx: IterationContext<unknown> = {
-          http: createHttpClient(pool, state),
+          http: createHttpClient(client, state),
           check: (name, ok) => state.recorder?.check(name, ok) ?? ok,
           group: async (name, fn) => {
             const previous = state.group;
@@ -73,7 +80,7 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
           count: (name, by) => state.recorder?.count(name, by),
           setupData,
         };
-        sessions.set(id, (s = { vu, state, ctx }));
+        sessions.set(id, (s = { vu, client, state, ctx }));
       }
       return s;
     };
@@ -197,6 +204,6 @@ export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions
     };
   } finally {
     // Requests abandoned after the grace period fail here, into a closed recorder.
-    await Promise.allSettled([pool.destroy(), controlPool.destroy()]);
+    await Promise.allSettled([...Array.from(sessions.values(), (s) => s.client.destroy()), controlPool.destroy()]);
   }
 }

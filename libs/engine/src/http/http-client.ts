@@ -1,4 +1,4 @@
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Recorder, RequestSample } from '../metrics/recorder';
 import { MultipartBody } from './multipart';
 import { Exchange, type TransportError, joinChunks } from './send';
@@ -170,10 +170,11 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
 }
 
 /**
- * Creates a client over an undici Pool. With `state.recorder` set, every request is measured;
- * without one (setup/teardown, probes) nothing is recorded.
+ * Creates a client over an undici dispatcher (a Pool, or one VU's own Client). With
+ * `state.recorder` set, every request is measured; without one (setup/teardown, probes) nothing
+ * is recorded.
  */
-export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClient {
+export function createHttpClient(dispatcher: Dispatcher, state: ClientState = {}): HttpClient {
   const request = (method: string, path: string, body?: RequestBody, opts: RequestOptions = {}): Promise<HttpResponse> => {
     let headers = lowerCaseHeaders(opts.headers);
     let encoded: string | Buffer | null = null;
@@ -190,7 +191,7 @@ export function createHttpClient(pool: Pool, state: ClientState = {}): HttpClien
     if (measured) state.intendedStartMs = undefined;
     const endpoint = measured ? (opts.endpoint ?? defaultEndpoint(method, path)) : '';
     const exchange = new ClientExchange(state, startMs, measured, opts.group ?? state.group, endpoint);
-    return exchange.send(pool, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    return exchange.send(dispatcher, { method, path, headers, body: encoded, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   };
   return clientOf(request);
 }

@@ -1,4 +1,4 @@
-import type { Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ErrorKind } from '../drivers/driver-result';
 
 /** A transport-level failure kind (a response, even a 500, is not one). */
@@ -33,7 +33,7 @@ export function joinChunks(chunks: Buffer[] | undefined): Buffer {
 }
 
 /**
- * One request in flight, as its own undici dispatch handler (`Pool.dispatch`, the legacy
+ * One request in flight, as its own undici dispatch handler (`Dispatcher.dispatch` of a Pool or Client, the legacy
  * onHeaders/onData/onComplete API that undici calls without an adapter): no stream objects, no
  * per-request closures, headers left as raw buffers and the body as the chunks undici parsed
  * (views of the socket's reads, joined only if someone reads the body). `finish()` turns the
@@ -54,12 +54,12 @@ export abstract class Exchange<T> {
   /** Builds the result once the request is over (answered or failed). Called exactly once. */
   protected abstract finish(): T;
 
-  /** Dispatches `request` on `pool`; resolves with {@link Exchange.finish}'s value. */
-  send(pool: Pool, request: OutgoingRequest): Promise<T> {
+  /** Dispatches `request` on `dispatcher`; resolves with {@link Exchange.finish}'s value. */
+  send(dispatcher: Dispatcher, request: OutgoingRequest): Promise<T> {
     return new Promise<T>((resolve) => {
       this.resolve = resolve;
       try {
-        pool.dispatch(
+        dispatcher.dispatch(
           {
             method: request.method as Dispatcher.HttpMethod,
             path: request.path,

@@ -40,8 +40,8 @@ describe('runSweep', () => {
     expect(result.steps.map((s) => s.generatorStallMs)).toEqual([0, 0, 20]);
   });
 
-  it('takes a step failed during a generator stall of a fifth of the SLO once more, and goes on when it passes', async () => {
-    const { result, rates } = await sweep([step(120), step(400, 50), step(130), step(140), step(150)]);
+  it('takes a step failed on latency during a generator stall of a fifth of the SLO or longer, by no more than the stall, once more, and goes on when it passes', async () => {
+    const { result, rates } = await sweep([step(120), step(290, 50), step(130), step(140), step(150)]);
     expect(rates).toEqual([100, 200, 200, 300, 400]);
     expect(result.steps.map((s) => s.passed)).toEqual([true, false, true, true, true]);
     expect(result).toMatchObject({ capacityRatePerSec: 400, generatorStalled: false });
@@ -53,6 +53,15 @@ describe('runSweep', () => {
     expect(stalled.result).toMatchObject({ capacityRatePerSec: 100, generatorStalled: true });
     const serverBound = await sweep([step(120), step(400, 300), step(300, 10)]);
     expect(serverBound.result).toMatchObject({ capacityRatePerSec: 100, generatorStalled: false });
+  });
+
+  it('blames the server, stall or not, when the p99 overshoots the SLO by more than the stall or errors break it', async () => {
+    expect((await sweep([step(120), step(900, 100)])).rates).toEqual([100, 200]);
+    const failing = { ...step(200, 100), failedRequests: 50 };
+    const { result, rates } = await sweep([step(120), failing]);
+    expect(rates).toEqual([100, 200]);
+    expect(result).toMatchObject({ capacityRatePerSec: 100, generatorStalled: false });
+    expect((await sweep([step(120), step(350, 100), step(340, 100)])).result).toMatchObject({ generatorStalled: true });
   });
 
   it('takes a step only once when the driver does not watch its loop, or the stall was shorter than a fifth of the SLO', async () => {

@@ -26,10 +26,13 @@ export const GENERATOR_STALL_FRACTION = 0.2;
  * where the error rate counts dropped iterations as failures (the target rate was not offered).
  * Capacity is the last passing rate.
  *
- * A step that fails while the generator stalled for {@link GENERATOR_STALL_FRACTION} of the SLO's
- * latency or longer is taken once more at the same rate (both are in `steps`): the failure may be
- * the generator's. If the retake fails with a stall too, the sweep ends `generatorStalled`: its
- * capacity is a lower bound of the server's.
+ * A step may have failed by the generator's fault when it failed on latency alone, the generator
+ * stalled for {@link GENERATOR_STALL_FRACTION} of the SLO's latency or longer, and the stall
+ * accounts for the excess (p99 − stall ≤ the SLO's latency: a stall delays a request by at most
+ * its length). Such a step is taken once more at the same rate (both are in `steps`). If the
+ * retake fails the same way, the sweep ends `generatorStalled`: its capacity is a lower bound of
+ * the server's. A step whose p99 overshoots by more than the stall, or whose errors break the SLO,
+ * is the server's failure, stall or not.
  */
 export async function runSweep(
   load: SweepLoad,
@@ -58,7 +61,9 @@ export async function runSweep(
         ...(m.generatorStallMs !== undefined ? { generatorStallMs: m.generatorStallMs } : {}),
       });
       interrupted = m.interrupted;
-      generatorStalled = !passed && (m.generatorStallMs ?? 0) >= stallLimitMs;
+      const stallMs = m.generatorStallMs ?? 0;
+      const latencyOnly = errorRate <= load.slo.maxErrorRate;
+      generatorStalled = !passed && latencyOnly && stallMs >= stallLimitMs && m.p99Us / 1000 - stallMs <= load.slo.maxLatencyMs;
       if (passed || interrupted || !generatorStalled) break;
     }
     if (!passed) break;
