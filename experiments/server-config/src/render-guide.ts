@@ -176,7 +176,7 @@ function evidence(points: readonly PointRow[]): string[] {
     );
   if (points.some((p) => p.capacityBound === 'generator-stall'))
     out.push(
-      "A capacity marked `≥ … (generator-bound)` can also come from the generator's own stalls: in the native generator every request is sent and received on one event loop, and latency counts from each request's intended send time, so a pause of that loop (a long garbage collection, a burst of catch-up work) delays every request due during it. The generator watches its loop; a step that breaks the SLO while the loop stalled for a fifth of the SLO's latency or longer is taken once more, and when the retake fails with such a stall too, that run's capacity is a lower bound, and so is the point's.",
+      "A capacity marked `≥ … (generator-bound)` can also come from the generator's own stalls: in the native generator every request is sent and received on one event loop, and latency counts from each request's intended send time, so a pause of that loop (a long garbage collection, a burst of catch-up work) delays every request due during it. The generator watches its loop; a step whose p99 breaks the SLO while the loop stalled for a fifth of the SLO's latency or longer, and by no more than the stall (a stall delays a request by at most its length), is taken once more, and when the retake fails the same way, that run's capacity is a lower bound, and so is the point's.",
       '',
     );
   if (points.some((p) => p.vus === null && p.verdict === 'valid' && p.recordedVerdict === 'unstable'))
