@@ -42,8 +42,8 @@ interface Session {
 /**
  * Runs setup, measured load and teardown with the in-process undici driver. Every VU slot has a
  * Client (one keep-alive connection) of its own, opened on its first request: a shared Pool of
- * that many connections looks for an idle one by scanning them all on every request, which at
- * thousands in flight costs the generator more than the requests do.
+ * that many connections looks for an idle one by scanning them, twice per request, a cost that
+ * grows with the requests in flight (docs/engine.md).
  */
 export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions): Promise<DriverResult> {
   const load = scenario.load;

@@ -62,8 +62,8 @@ export async function runSweep(
       });
       interrupted = m.interrupted;
       const stallMs = m.generatorStallMs ?? 0;
-      const latencyOnly = errorRate <= load.slo.maxErrorRate;
-      generatorStalled = !passed && latencyOnly && stallMs >= stallLimitMs && m.p99Us / 1000 - stallMs <= load.slo.maxLatencyMs;
+      const errorsMet = errorRate <= load.slo.maxErrorRate;
+      generatorStalled = !passed && errorsMet && stallMs >= stallLimitMs && m.p99Us / 1000 - stallMs <= load.slo.maxLatencyMs;
       if (passed || interrupted || !generatorStalled) break;
     }
     if (!passed) break;
