@@ -38,21 +38,25 @@ type conn interface {
 // clientKinds are the HTTP clients the generator can use (platformClient picks the default).
 var clientKinds = []string{"fasthttp", "nethttp", "raw", "epoll"}
 
-// newLoops prepares the closed loops of a client: one event loop for all connections (epoll),
-// else a goroutine per connection.
-func newLoops(kind string, p *resolved) (loops, error) {
+// newLoops prepares the loops of a client: one event loop for all connections (epoll), else a
+// goroutine per connection, closed loops only. The closer releases what the loops keep between
+// runs (measureSteps).
+func newLoops(kind string, p *resolved) (loops, func(), error) {
 	if kind == "epoll" {
 		return epollLoops(p)
+	}
+	if p.ratePerSec > 0 {
+		return nil, nil, fmt.Errorf("ratePerSec (an open run) needs the epoll client, not %s", kind)
 	}
 	conns := make([]conn, p.connections)
 	for i := range conns {
 		c, err := newConn(kind, p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		conns[i] = c
 	}
-	return connLoops(conns), nil
+	return connLoops(conns), func() {}, nil
 }
 
 func newConn(kind string, p *resolved) (conn, error) {

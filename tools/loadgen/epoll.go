@@ -16,6 +16,7 @@ const (
 	connSending                     // request partly written (the socket buffer was full)
 	connAwaiting                    // request written, answer not complete
 	connFinished                    // no new requests: the loop is over
+	connParked                      // open runs: no request, on the idle stack until one is due
 )
 
 // epollConn is one connection of the event loop and its request in flight.

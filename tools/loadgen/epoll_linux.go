@@ -16,11 +16,12 @@ const epollAvailable = true
 const epollWaitMs = 2
 
 // epollLoops drives every connection from one goroutine locked to its thread, with its own
-// epoll instance (see epollLoop).
-func epollLoops(p *resolved) (loops, error) {
+// epoll instance (see epollLoop). The closer closes the connections an open run left idle for
+// the next (measureSteps) and the epoll instance.
+func epollLoops(p *resolved) (loops, func(), error) {
 	addr, err := net.ResolveTCPAddr("tcp", p.host)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	e := &epollLoop{timeout: time.Duration(p.timeoutMs) * time.Millisecond, conns: make([]epollConn, p.connections)}
 	if ip4 := addr.IP.To4(); ip4 != nil {
@@ -36,16 +37,21 @@ func epollLoops(p *resolved) (loops, error) {
 	for i := range e.conns {
 		e.conns[i] = epollConn{fd: -1, answer: newAnswerReader()}
 	}
+	// The idle connections of an open run, the most recently used on top: connection 0 is
+	// taken first, and a rate that needs k connections keeps using the same k.
+	for k := len(e.conns) - 1; k >= 0; k-- {
+		e.idle = append(e.idle, k)
+	}
 	e.events = make([]syscall.EpollEvent, len(e.conns))
 	if e.epfd, err = syscall.EpollCreate1(syscall.EPOLL_CLOEXEC); err != nil {
-		return nil, os.NewSyscallError("epoll_create1", err)
+		return nil, nil, os.NewSyscallError("epoll_create1", err)
 	}
 	return func(l *loadRun) <-chan struct{} {
 		e.l = l
 		done := make(chan struct{})
 		go e.run(done)
 		return done
-	}, nil
+	}, e.closeAll, nil
 }
 
 // epollLoop is the event loop of the epoll client: non-blocking sockets, level-triggered
@@ -59,14 +65,25 @@ type epollLoop struct {
 	requests [][]byte
 	head     []bool
 	conns    []epollConn
+	idle     []int // open runs: connections without a request in flight, a stack
 	epfd     int
 	events   []syscall.EpollEvent
+	// expire scans every connection at most once per expireEvery (nextExpire): a scan costs
+	// O(connections), and an open run may have thousands.
+	nextExpire time.Time
 }
+
+// expireEvery is how often deadlines are checked: a request times out at most that much late.
+const expireEvery = time.Millisecond
 
 func (e *epollLoop) run(done chan<- struct{}) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	defer close(done)
+	if e.l.open() {
+		e.runOpen()
+		return
+	}
 	defer e.closeAll()
 	now := time.Now()
 	for k := range e.conns {
@@ -85,11 +102,94 @@ func (e *epollLoop) run(done chan<- struct{}) {
 	}
 }
 
+// runOpen sends each request of an open run at its due time on an idle connection (dropping it
+// when there is none) and handles the answers, until the schedule is done and nothing is in
+// flight, or the grace period ends. Requests then still in flight are abandoned: their
+// connections are closed, so that no late answer reaches the next run. Idle connections stay
+// open for it.
+func (e *epollLoop) runOpen() {
+	l := e.l
+	for _, k := range e.idle {
+		e.conns[k].state = connParked
+	}
+	wait := 0 // first take what happened to the idle connections since the last run (closed by the server)
+	for (l.busy.Load() > 0 || l.dispatching.Load()) && !l.quit.Load() {
+		n, err := syscall.EpollWait(e.epfd, e.events, wait)
+		if err != nil && err != syscall.EINTR {
+			e.failAll(os.NewSyscallError("epoll_wait", err))
+			l.dispatching.Store(false)
+			return
+		}
+		for _, ev := range e.events[:max(n, 0)] {
+			e.ready(int(ev.Fd), ev.Events)
+		}
+		now := time.Now()
+		wait = e.expire(now)
+		if l.dispatching.Load() {
+			if next, ok := e.dispatch(now); ok {
+				wait = min(wait, int((time.Until(next)+time.Millisecond-1)/time.Millisecond))
+			} else {
+				l.dispatching.Store(false)
+			}
+		}
+		wait = max(wait, 0)
+	}
+	for k := range e.conns {
+		if c := &e.conns[k]; c.state != connParked {
+			e.drop(k)
+			c.state = connParked
+			e.idle = append(e.idle, k)
+		}
+	}
+}
+
+// dispatch sends every request of the open run due by now, and returns when the next is due;
+// false when none is left (or the run was stopped).
+func (e *epollLoop) dispatch(now time.Time) (time.Time, bool) {
+	l := e.l
+	for !l.stop.Load() && l.scheduled < l.total {
+		due := l.due(l.scheduled)
+		if due.After(now) {
+			return due, true
+		}
+		l.scheduled++
+		l.maxSendLag = max(l.maxSendLag, now.Sub(due))
+		if len(e.idle) == 0 {
+			l.dropped++
+			continue
+		}
+		k := e.idle[len(e.idle)-1]
+		e.idle = e.idle[:len(e.idle)-1]
+		l.busy.Add(1)
+		e.sendEntry(k, l.nextEntry(), due)
+		if e.conns[k].state == connIdle { // it failed at once, and was recorded
+			e.start(k, now)
+		}
+	}
+	return time.Time{}, false
+}
+
+// sendEntry sends entry i on connection k, opening the connection first if it has none; its latency
+// counts from sent.
+func (e *epollLoop) sendEntry(k, i int, sent time.Time) {
+	c := &e.conns[k]
+	c.entry, c.sent, c.deadline = i, sent, sent.Add(e.timeout)
+	c.out = e.requests[i]
+	c.answer.start(e.head[i])
+	c.state = connSending
+	if c.fd < 0 {
+		e.open(k)
+	}
+	if c.state == connSending {
+		e.send(k)
+	}
+}
+
 // ready handles the readiness of connection k's socket.
 func (e *epollLoop) ready(k int, events uint32) {
 	c := &e.conns[k]
 	switch c.state {
-	case connIdle, connFinished:
+	case connIdle, connFinished, connParked:
 		// Nothing asked: the server closed the connection, or sent what cannot be trusted.
 		e.drop(k)
 		return
@@ -155,24 +255,26 @@ func (e *epollLoop) receive(k int) {
 // start sends connection k's next request, opening a connection first if it has none, unless
 // the run takes no new requests: then the loop is finished. A request that fails at once is
 // recorded and followed by the next.
+//
+// In an open run the connection goes back to the idle stack instead: dispatch sends the next
+// request when it is due.
 func (e *epollLoop) start(k int, now time.Time) {
 	c := &e.conns[k]
+	if e.l.open() {
+		if c.state == connIdle {
+			c.state = connParked
+			e.idle = append(e.idle, k)
+			e.l.busy.Add(-1)
+		}
+		return
+	}
 	for c.state == connIdle {
 		if !e.l.sends(now) {
 			c.state = connFinished
 			e.l.busy.Add(-1)
 			return
 		}
-		c.entry, c.sent, c.deadline = e.l.nextEntry(), now, now.Add(e.timeout)
-		c.out = e.requests[c.entry]
-		c.answer.start(e.head[c.entry])
-		c.state = connSending
-		if c.fd < 0 {
-			e.open(k)
-		}
-		if c.state == connSending {
-			e.send(k)
-		}
+		e.sendEntry(k, e.l.nextEntry(), now)
 		now = time.Now()
 	}
 }
@@ -245,17 +347,22 @@ func (e *epollLoop) watch(k int, op int) error {
 }
 
 // expire fails the requests past their deadline and returns how long epoll_wait may wait (ms).
+// It scans the connections at most once per expireEvery.
 func (e *epollLoop) expire(now time.Time) int {
 	wait := time.Duration(epollWaitMs) * time.Millisecond
+	if now.Before(e.nextExpire) {
+		return epollWaitMs
+	}
+	e.nextExpire = now.Add(expireEvery)
 	for k := range e.conns {
 		c := &e.conns[k]
-		if c.state == connFinished {
+		if c.state == connFinished || c.state == connParked {
 			continue
 		}
 		if !now.Before(c.deadline) {
 			e.fail(k, os.ErrDeadlineExceeded)
 			e.start(k, time.Now())
-			if c.state == connFinished {
+			if c.state == connFinished || c.state == connParked {
 				continue
 			}
 		}
@@ -275,6 +382,15 @@ func (e *epollLoop) fail(k int, err error) {
 
 // failAll gives up every request in flight after the event loop itself failed.
 func (e *epollLoop) failAll(err error) {
+	if e.l.open() {
+		for k := range e.conns {
+			if e.conns[k].state != connParked {
+				e.fail(k, err)
+				e.start(k, time.Now())
+			}
+		}
+		return
+	}
 	for k := range e.conns {
 		c := &e.conns[k]
 		if c.state == connFinished {
@@ -303,7 +419,10 @@ func (e *epollLoop) closeAll() {
 	for k := range e.conns {
 		e.drop(k)
 	}
-	_ = syscall.Close(e.epfd)
+	if e.epfd >= 0 {
+		_ = syscall.Close(e.epfd)
+		e.epfd = -1
+	}
 }
 
 // dialError marks an error of opening a connection, so that classify counts it as connect.

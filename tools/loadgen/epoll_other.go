@@ -9,6 +9,6 @@ import (
 
 const epollAvailable = false
 
-func epollLoops(*resolved) (loops, error) {
-	return nil, errors.New("the epoll client needs Linux (epoll), this is " + runtime.GOOS + ": use -client fasthttp or -client raw")
+func epollLoops(*resolved) (loops, func(), error) {
+	return nil, nil, errors.New("the epoll client needs Linux (epoll), this is " + runtime.GOOS + ": use -client fasthttp or -client raw")
 }

@@ -23,6 +23,11 @@ type Plan struct {
 	GraceMs *int64 `json:"graceMs,omitempty"`
 	// TimeoutMs is the longest a single request may take before it counts as a timeout. Default 60000.
 	TimeoutMs int64 `json:"timeoutMs,omitempty"`
+	// RatePerSec, when set, makes the run open instead of closed: request i is due i / RatePerSec
+	// after the start whatever the server does, and is sent on an idle connection of the
+	// Connections (opened on first use), or dropped when every one has a request in flight.
+	// Latency counts from the due time (no coordinated omission). Needs the epoll client.
+	RatePerSec float64 `json:"ratePerSec,omitempty"`
 	// Requests is the fixed mix, sent in a smooth weighted rotation shared by every connection.
 	Requests []PlanRequest `json:"requests"`
 }
@@ -62,6 +67,7 @@ type resolved struct {
 	durationMs  int64
 	graceMs     int64
 	timeoutMs   int64
+	ratePerSec  float64 // 0: a closed loop per connection
 	entries     []entry
 	order       []int // indexes into entries
 }
@@ -71,6 +77,7 @@ const (
 	defaultTimeoutMs = 60_000
 	maxConnections   = 10_000
 	maxRotation      = 10_000
+	maxRatePerSec    = 1_000_000
 )
 
 // errPlan marks a plan the generator refuses (exit code 2).
@@ -140,6 +147,9 @@ func (p *Plan) resolve() (*resolved, error) {
 	if timeout < 1 {
 		problems = append(problems, fmt.Sprintf("timeoutMs: expected ≥ 1, got %d", timeout))
 	}
+	if p.RatePerSec < 0 || p.RatePerSec > maxRatePerSec {
+		problems = append(problems, fmt.Sprintf("ratePerSec: expected 0 (a closed loop) or up to %d, got %g", maxRatePerSec, p.RatePerSec))
+	}
 	if len(p.Requests) == 0 {
 		problems = append(problems, "requests: at least one request is needed")
 	}
@@ -162,7 +172,7 @@ func (p *Plan) resolve() (*resolved, error) {
 	if err != nil {
 		return nil, planError("%v", err)
 	}
-	return &resolved{host: host, connections: p.Connections, durationMs: p.DurationMs, graceMs: grace, timeoutMs: timeout, entries: entries, order: order}, nil
+	return &resolved{host: host, connections: p.Connections, durationMs: p.DurationMs, graceMs: grace, timeoutMs: timeout, ratePerSec: p.RatePerSec, entries: entries, order: order}, nil
 }
 
 func (r PlanRequest) toEntry() (entry, []string) {

@@ -30,6 +30,12 @@ type Result struct {
 	InFlightUs float64 `json:"inFlightUs"`
 	// CPUSeconds is this process's user + system CPU during the load (getrusage).
 	CPUSeconds CPU `json:"cpuSeconds"`
+	// TargetRatePerSec is an open run's rate (0: closed loops).
+	TargetRatePerSec float64 `json:"targetRatePerSec"`
+	// Dropped is how many of an open run's requests were due while every connection had one in flight (not sent, not counted in Requests).
+	Dropped int64 `json:"dropped"`
+	// MaxSendLagUs is the longest an open run sent a request after its due time: the generator's own lateness, included in that request's latency.
+	MaxSendLagUs int64 `json:"maxSendLagUs"`
 	// Abandoned is how many requests were still in flight when the grace period ran out (not counted).
 	Abandoned   int                `json:"abandoned"`
 	Interrupted bool               `json:"interrupted"`
@@ -167,6 +173,9 @@ func buildResult(client string, p *resolved, rec *recorder, o outcome, cpu CPU) 
 		BytesReceived:     rec.bytes,
 		InFlightUs:        float64(rec.inFlightNs) / 1000,
 		CPUSeconds:        cpu,
+		TargetRatePerSec:  p.ratePerSec,
+		Dropped:           o.dropped,
+		MaxSendLagUs:      o.maxSendLag.Microseconds(),
 		Abandoned:         o.abandoned,
 		Interrupted:       o.interrupted,
 		Overall:           Bucket{hist: newHistogram()},

@@ -138,10 +138,15 @@ type outcome struct {
 	elapsed     time.Duration
 	abandoned   int
 	interrupted bool
+	// An open run's requests that were due while every connection had one in flight, and the
+	// longest any request was sent after its due time (the generator's own lateness).
+	dropped    int64
+	maxSendLag time.Duration
 }
 
-// loadRun is what the closed loops of a run share: the rotation of the mix, the end of new
-// requests, the flags that stop them and the count of loops still busy.
+// loadRun is what the loops of a run share: the rotation of the mix, the end of new requests,
+// the flags that stop them and the count of loops still busy. An open run also has its schedule,
+// which only its event loop reads and writes (epollLoop.runOpen).
 type loadRun struct {
 	p    *resolved
 	rec  *recorder
@@ -149,7 +154,23 @@ type loadRun struct {
 	next atomic.Uint64
 	stop atomic.Bool  // no new requests (the duration ended or the run was interrupted)
 	quit atomic.Bool  // the grace period is over: requests still in flight are given up
-	busy atomic.Int64 // loops not finished yet; at the end of the grace period, the abandoned requests
+	busy atomic.Int64 // closed: loops not finished yet; open: requests in flight. At the end of the grace period, the abandoned requests
+
+	dispatching atomic.Bool // open: requests are still due
+	total       int64       // open: requests scheduled, ⌊rate × duration⌋
+	scheduled   int64       // open: requests already due (sent or dropped)
+	dropped     int64
+	maxSendLag  time.Duration
+}
+
+// open reports whether the run sends at a fixed rate rather than in closed loops.
+func (l *loadRun) open() bool {
+	return l.p.ratePerSec > 0
+}
+
+// due is when the open run's request i is due: i / rate after the start.
+func (l *loadRun) due(i int64) time.Time {
+	return l.rec.start.Add(time.Duration(float64(i) * float64(time.Second) / l.p.ratePerSec))
 }
 
 // sends reports whether a loop may send a new request at t.
@@ -205,8 +226,15 @@ func connLoops(conns []conn) loops {
 // answer is read, the request chosen by a rotation shared by all connections, until the
 // duration ends or ctx is cancelled. Requests in flight then have graceMs to finish; later ones
 // are abandoned and not counted.
+//
+// An open run (p.ratePerSec > 0) sends its requests at their due times instead; it waits for its
+// event loop to stop, so that its connections can serve the next run (measureSteps).
 func runLoad(ctx context.Context, p *resolved, start loops, rec *recorder, onTick func(elapsed time.Duration)) outcome {
 	l := &loadRun{p: p, rec: rec, end: rec.start.Add(time.Duration(p.durationMs) * time.Millisecond)}
+	if l.open() {
+		l.total = int64(p.ratePerSec * float64(p.durationMs) / 1000)
+		l.dispatching.Store(true)
+	}
 	allDone := start(l)
 	ticker := time.NewTicker(time.Second)
 	defer ticker.Stop()
@@ -239,5 +267,10 @@ wait:
 	rec.close()
 	abandoned := int(l.busy.Load())
 	l.quit.Store(true)
-	return outcome{elapsed: time.Since(rec.start), abandoned: abandoned, interrupted: interrupted}
+	o := outcome{elapsed: time.Since(rec.start), abandoned: abandoned, interrupted: interrupted}
+	if l.open() {
+		<-allDone // within epollWaitMs of quit
+		o.dropped, o.maxSendLag = l.dropped, l.maxSendLag
+	}
+	return o
 }

@@ -248,10 +248,31 @@ func TestRawClientAgainstRealServers(t *testing.T) {
 	}
 }
 
-func testFramings(t *testing.T, client string) {
+// countingServer starts a test server with handler and returns it with a count of the
+// connections it has accepted so far.
+func countingServer(t *testing.T, handler http.HandlerFunc) (*httptest.Server, func() int) {
+	t.Helper()
 	var mu sync.Mutex
 	opened := 0
-	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := httptest.NewUnstartedServer(handler)
+	s.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			mu.Lock()
+			opened++
+			mu.Unlock()
+		}
+	}
+	s.Start()
+	t.Cleanup(s.Close)
+	return s, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return opened
+	}
+}
+
+func testFramings(t *testing.T, client string) {
+	s, opened := countingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/chunked": // flushed in parts: Transfer-Encoding: chunked
 			_, _ = w.Write([]byte("part one,"))
@@ -278,16 +299,7 @@ func testFramings(t *testing.T, client string) {
 			n, _ := io.Copy(io.Discard, r.Body)
 			_, _ = w.Write([]byte(strconv.FormatInt(n, 10)))
 		}
-	}))
-	s.Config.ConnState = func(_ net.Conn, state http.ConnState) {
-		if state == http.StateNew {
-			mu.Lock()
-			opened++
-			mu.Unlock()
-		}
-	}
-	s.Start()
-	t.Cleanup(s.Close)
+	})
 	r := measureJSON(t, context.Background(), client, planJSON(s.URL, 2, 400, "", `{"method":"GET","path":"/chunked"},{"method":"GET","path":"/close"},
 		{"method":"GET","path":"/empty"},{"method":"GET","path":"/hints"},{"method":"HEAD","path":"/head"},{"method":"GET","path":"/big"}`))
 	if r.Requests < 12 || r.Errors != (ErrorCounts{}) || r.Abandoned != 0 {
@@ -302,11 +314,9 @@ func testFramings(t *testing.T, client string) {
 	}
 	// Each Connection: close answer made the client open a new connection for the loop's next
 	// request (a loop's last answer may have been one: nothing followed it).
-	mu.Lock()
-	if int64(opened) < n[1] || int64(opened) > n[1]+2 {
-		t.Errorf("%d connections opened for %d Connection: close answers on 2 loops", opened, n[1])
+	if o := int64(opened()); o < n[1] || o > n[1]+2 {
+		t.Errorf("%d connections opened for %d Connection: close answers on 2 loops", o, n[1])
 	}
-	mu.Unlock()
 
 	// A body larger than the socket buffers is written in several goes.
 	body := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("z"), 16<<20))

@@ -130,6 +130,20 @@ describe('createExperimentProjects', () => {
     expect(bench).toEqual({ command: '--variant cluster-2 --profile quota-1 --sweep 50:25:8:100' });
   });
 
+  it("measures capacity points with the experiment's sweep driver when it names one, and only them", () => {
+    const d = definition();
+    (d as any).sweepDriver = 'loadgen';
+    const own = parse(d);
+    if (!own.ok) throw new Error(JSON.stringify(own.problems));
+    const made = createExperimentProjects(own.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) });
+    expect(made['experiments/tiny/points/node-b--cluster-2--02-cpu--cpu1--capacity']?.targets?.bench).toEqual({
+      command: '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100 --driver loadgen',
+    });
+    expect(made['experiments/tiny/points/py-a--default--01-io--cpu1--vus50']?.targets?.bench).toEqual({ command: '--profile quota-1 --vus 50' });
+    (d as any).sweepDriver = 'wrk';
+    expect(parse(d).ok).toBe(false);
+  });
+
   it('skips, with a message and no cache, a point whose budget needs more cores than the host has', () => {
     const bench = projects['experiments/tiny/points/py-a--default--01-io--cpu32--vus10']?.targets?.bench;
     expect(bench).toMatchObject({ cache: false, metadata: { description: expect.stringMatching(/needs 64 cores and this host has 2/) } });

@@ -44,6 +44,7 @@ export {
   type LoadgenPlan,
 } from './drivers/loadgen';
 export { chooseDriver, staticDriverChoice, type DriverChoice } from './drivers/driver-choice';
+export { mergeBuckets, mergeKeyedBuckets } from './metrics/merge-buckets';
 export {
   REPORTED_PERCENTILES,
   type CheckCount,

@@ -62,6 +62,11 @@ const experimentSchema = z.strictObject({
   question: z.string().min(1),
   /** Capacity is the highest offered rate whose p99 stays within p99Ms (with at most the bench's maxErrorRate, 1 %, failed). */
   slo: z.strictObject({ p99Ms: positive() }),
+  /**
+   * The generator of the capacity sweeps: `loadgen` (the lab's Go generator, `--driver loadgen`), else
+   * the bench's choice (`auto`, which measures sweeps with the native driver).
+   */
+  sweepDriver: z.enum(['loadgen']).optional(),
   /** Equivalence margin of the hypotheses, a fraction: 0.1 = ratios within 0.9–1.1 count as "the same". */
   margin: z.number().gt(0).lt(1),
   /** Family-wise confidence of each hypothesis's intervals (Bonferroni over its comparisons). */
@@ -292,7 +297,8 @@ function sweepTopRatePerSec(s) {
 }
 
 /**
- * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or `--sweep`.
+ * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or
+ * `--sweep` (with the experiment's `--driver` for sweeps, when it names one).
  * @param {ExperimentDefinition} d
  * @param {Point} p
  */
@@ -303,6 +309,7 @@ function pointBenchFlags(d, p) {
   else {
     const s = p.load.sweep;
     flags.push(`--sweep ${s.startRatePerSec}:${s.stepRatePerSec}:${s.maxSteps}:${d.slo.p99Ms}`);
+    if (d.sweepDriver) flags.push(`--driver ${d.sweepDriver}`);
   }
   return flags.join(' ');
 }

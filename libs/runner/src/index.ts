@@ -23,7 +23,7 @@ export type { CellEvent, CellEventHandler, CellPhase } from './events';
 export { judgeValidity, type RunFigures, type Validity, type ValidityInput, type Verdict } from './judge-validity';
 export { acquireBenchLock, defaultLockPath, type BenchLock, type BenchLockOptions } from './bench-lock';
 export { buildResult, loadModel, RESULT_ROLES, type ResultInput } from './build-result';
-export { mergeDriverResults, mergeBuckets } from './merge-driver-results';
+export { mergeDriverResults } from './merge-driver-results';
 export { collectProvenance, gitState, hostFingerprint, versionOf, type ProvenanceInput } from './provenance';
 export { loadScenario } from './load-scenario';
 export { RunnerError, isRunnerError, runnerErrorCodes, type RunnerErrorCode } from './errors';

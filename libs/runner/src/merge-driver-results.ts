@@ -1,5 +1,4 @@
-import { REPORTED_PERCENTILES, type DriverResult, type MetricBucket } from '@lab/engine';
-import { encodeHistogram, mergeHistograms } from '@lab/results';
+import { type DriverResult, mergeBuckets, mergeKeyedBuckets } from '@lab/engine';
 import { median } from '@lab/stats';
 
 /**
@@ -35,35 +34,7 @@ export function mergeDriverResults(results: readonly DriverResult[]): DriverResu
     errors,
     checks,
     overall: mergeBuckets(results.map((r) => r.overall)),
-    groups: mergeKeyed(results.map((r) => r.groups)),
-    endpoints: mergeKeyed(results.map((r) => r.endpoints)),
-  };
-}
-
-function mergeKeyed(maps: readonly Record<string, MetricBucket>[]): Record<string, MetricBucket> {
-  const keys = [...new Set(maps.flatMap((m) => Object.keys(m)))];
-  return Object.fromEntries(keys.map((k) => [k, mergeBuckets(maps.flatMap((m) => (m[k] ? [m[k]] : [])))]));
-}
-
-/** Adds the buckets' counts and merges their histograms; latency figures are read from the merge. */
-export function mergeBuckets(buckets: readonly MetricBucket[]): MetricBucket {
-  const requests = buckets.reduce((sum, b) => sum + b.requests, 0);
-  const errors = buckets.reduce((sum, b) => sum + b.errors, 0);
-  const histograms = buckets.flatMap((b) => (b.histogram ? [b.histogram] : []));
-  const merged = mergeHistograms(histograms);
-  const count = merged.totalCount;
-  const percentilesUs = Object.fromEntries(REPORTED_PERCENTILES.map((p) => [String(p), count ? merged.getValueAtPercentile(p) : 0]));
-  return {
-    requests,
-    errors,
-    latency: {
-      count,
-      minUs: count ? merged.minNonZeroValue : 0,
-      maxUs: count ? merged.maxValue : 0,
-      meanUs: count ? merged.mean : 0,
-      stdevUs: count ? merged.stdDeviation : 0,
-      percentilesUs,
-    },
-    histogram: encodeHistogram(merged),
+    groups: mergeKeyedBuckets(results.map((r) => r.groups)),
+    endpoints: mergeKeyedBuckets(results.map((r) => r.endpoints)),
   };
 }

@@ -107,12 +107,15 @@ describe('planCell', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['LAB_RUNS', 'LAB_DRIVER', 'warmupMs', 'runs', 'precision']);
   });
 
-  it('refuses wrk and loadgen for a non-closed load', () => {
+  it('refuses wrk for a load that is not closed, and loadgen for one that is neither closed nor a sweep', () => {
     const scenario = healthScenario({ kind: 'open', ratePerSec: 100, durationMs: 1_000, maxInFlight: 10 });
-    expect(invalid(() => planCell(input({ scenario, options: { driver: 'wrk' } })))).toEqual([expect.stringMatching(/^driver:/)]);
+    expect(invalid(() => planCell(input({ scenario, options: { driver: 'wrk' } })))).toEqual([expect.stringMatching(/^driver: wrk drives closed loads only/)]);
     expect(invalid(() => planCell(input({ scenario, env: { LAB_DRIVER: 'loadgen' } })))).toEqual([
-      expect.stringMatching(/^driver: loadgen drives closed loads only/),
+      expect.stringMatching(/^driver: loadgen drives closed loads and sweeps only/),
     ]);
+    const sweep = { startRatePerSec: 100, stepRatePerSec: 100, maxSteps: 3, p99Ms: 250 };
+    expect(invalid(() => planCell(input({ options: { driver: 'wrk', sweep } })))).toEqual([expect.stringMatching(/^driver: wrk drives closed loads only/)]);
+    expect(planCell(input({ options: { driver: 'loadgen', sweep } }))).toMatchObject({ driver: 'loadgen', load: { kind: 'sweep', maxInFlight: 256 } });
   });
 
   describe('driver auto', () => {
@@ -138,6 +141,11 @@ describe('planCell', () => {
       expect(planCell(input({ scenario: open, autoDriver: fixed }))).toMatchObject({
         driver: 'native',
         driverChoice: expect.stringMatching(/^native: the open load model needs the native driver/),
+      });
+      const sweep = { startRatePerSec: 100, stepRatePerSec: 100, maxSteps: 3, p99Ms: 250 };
+      expect(planCell(input({ options: { sweep }, autoDriver: fixed }))).toMatchObject({
+        driver: 'native',
+        driverChoice: expect.stringMatching(/^native: a sweep is measured with the native driver unless asked otherwise/),
       });
     });
 
@@ -204,9 +212,9 @@ describe('planCell', () => {
     expect(plan.load).toMatchObject({ kind: 'sweep', maxInFlight: 1600 });
   });
 
-  it('rejects VUs on a sweep, a sweep with zero steps and the Go generator on a sweep', () => {
+  it('rejects VUs on a sweep, a sweep with zero steps and wrk on a sweep', () => {
     const problems = invalid(() =>
-      planCell(input({ options: { vus: 10, driver: 'loadgen', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })),
+      planCell(input({ options: { vus: 10, driver: 'wrk', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })),
     );
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['driver', 'sweep.maxSteps', 'vus']);
   });

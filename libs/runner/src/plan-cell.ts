@@ -147,8 +147,11 @@ export function planCell(input: PlanInput): CellPlan {
   if (!Number.isInteger(seed)) problems.push(`seed: expected an integer, got ${seed}`);
   if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) problems.push(`maxErrorRate: expected a fraction in [0, 1], got ${maxErrorRate}`);
   if (ceiling !== undefined && !(ceiling > 0)) problems.push(`generatorCeilingPerSec: expected > 0, got ${ceiling}`);
-  if ((driver === 'wrk' || driver === 'loadgen') && scenario.load.kind !== 'closed') {
-    problems.push(`driver: ${driver} drives closed loads only; scenario ${input.scenario.id} is ${scenario.load.kind}`);
+  if (driver === 'wrk' && scenario.load.kind !== 'closed') {
+    problems.push(`driver: wrk drives closed loads only; scenario ${input.scenario.id} is ${scenario.load.kind}`);
+  }
+  if (driver === 'loadgen' && scenario.load.kind !== 'closed' && scenario.load.kind !== 'sweep') {
+    problems.push(`driver: loadgen drives closed loads and sweeps only; scenario ${input.scenario.id} is ${scenario.load.kind}`);
   }
   if (vus !== undefined) positiveInt('vus', vus);
   if (vus !== undefined && scenario.load.kind !== 'closed')

@@ -157,7 +157,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: '<auto|native|wrk|loadgen>',
         description:
-          "load generator: auto picks loadgen (the lab's Go generator: raw latencies, merged histograms) for a closed load whose iteration always sends the same requests and whose thresholds read no checks or trends, else native (the lab's Node driver); --dry-run and the result's extras['driver.choice'] say which and why. wrk and loadgen drive closed loads only",
+          "load generator: auto picks loadgen (the lab's Go generator: raw latencies, merged histograms) for a closed load whose iteration always sends the same requests and whose thresholds read no checks or trends, else native (the lab's Node driver); --dry-run and the result's extras['driver.choice'] say which and why. wrk drives closed loads only; loadgen drives closed loads and, when asked for, sweeps (its open steps on one process and its connections; auto keeps native for sweeps)",
         default: 'auto',
       },
       preset: {

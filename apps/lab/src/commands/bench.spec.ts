@@ -69,7 +69,7 @@ describe('lab bench (subprocess, fixture workspace)', () => {
     // --driver auto (the default): the Go generator for the closed fixed mix, native for the open load, each with why.
     expect(cells.map((c) => [c.plan.driver, c.plan.driverChoice])).toEqual([
       ['loadgen', 'loadgen: closed load with a fixed request mix (1 request per iteration)'],
-      ['native', 'native: the open load model needs the native driver (the generator runs closed loops only)'],
+      ['native', 'native: the open load model needs the native driver (the generator runs closed loops and sweeps only)'],
     ]);
     expect(existsSync(join(ws.root, 'results'))).toBe(false);
   });

@@ -17,8 +17,11 @@ const flow = (why: string): DriverChoice => ({ driver: 'native', reason: `the sc
  * Undefined when only a probe of the iteration can tell ({@link chooseDriver}).
  */
 export function staticDriverChoice(scenario: Pick<Scenario<unknown>, 'load' | 'wrk' | 'parsedThresholds'>): DriverChoice | undefined {
+  if (scenario.load.kind === 'sweep') {
+    return { driver: 'native', reason: 'a sweep is measured with the native driver unless asked otherwise (--driver loadgen runs it with the Go generator)' };
+  }
   if (scenario.load.kind !== 'closed') {
-    return { driver: 'native', reason: `the ${scenario.load.kind} load model needs the native driver (the generator runs closed loops only)` };
+    return { driver: 'native', reason: `the ${scenario.load.kind} load model needs the native driver (the generator runs closed loops and sweeps only)` };
   }
   const needs = scenario.parsedThresholds
     .filter((t) => t.trend !== undefined || t.metric === 'checks')

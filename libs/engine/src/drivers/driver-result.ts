@@ -52,7 +52,7 @@ export interface SweepStep {
   errorRate: number;
   dropped: number;
   passed: boolean;
-  /** The generator's longest event-loop stall during the step, ms (native driver; see `watchEventLoop`). */
+  /** The generator's longest stall during the step, ms: native, its longest event-loop block (`watchEventLoop`); loadgen, the longest it sent a request after its due time. */
   generatorStallMs?: number;
 }
 

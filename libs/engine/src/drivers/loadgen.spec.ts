@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScenarioSpec, defineScenario } from '../define-scenario';
 import { REPORTED_PERCENTILES } from './driver-result';
 import { chooseDriver, staticDriverChoice } from './driver-choice';
-import { DEFAULT_LOADGEN_PATH, type LoadgenOutput, buildLoadgenPlan, ensureLoadgen } from './loadgen';
+import { DEFAULT_LOADGEN_PATH, type LoadgenOutput, buildLoadgenPlan, ensureLoadgen, totalSteps } from './loadgen';
 import { runScenario } from '../run-scenario';
 import { type FixtureServer, startFixtureServer } from '../testing/fixture-server';
 
@@ -42,6 +42,91 @@ describe('loadgen plan', () => {
         { method: 'POST', path: '/upload', bodyBase64: 'AP8=', endpoint: 'upload' },
       ],
     });
+  });
+});
+
+describe('a sweep with the Go generator', () => {
+  /** A generator output with one endpoint whose latencies are `us`, and the given timeline. */
+  const output = (us: number[], timeline: LoadgenOutput['timeline'], dropped: number): LoadgenOutput => {
+    const h = hdr.build({
+      bitBucketSize: 32,
+      useWebAssembly: false,
+      lowestDiscernibleValue: 1,
+      highestTrackableValue: 60_000_000,
+      numberOfSignificantValueDigits: 3,
+    });
+    for (const v of us) h.recordValue(v);
+    const bucket = {
+      requests: us.length,
+      errors: 0,
+      inFlightUs: 0,
+      latencyUs: { count: us.length, min: 0, max: 0, mean: 0, stdev: 0, percentiles: {} },
+      histogram: hdr.encodeIntoCompressedBase64(h),
+    };
+    return {
+      client: 'epoll',
+      connections: 8,
+      plannedDurationMs: 1000,
+      durationMs: 1000,
+      requests: us.length,
+      ratePerSec: us.length,
+      statuses: { '200': us.length },
+      errors: { timeout: 0, connect: 0, reset: 0, non2xx: 0, other: 0 },
+      bytesReceived: 10 * us.length,
+      inFlightUs: us.reduce((a, b) => a + b, 0),
+      cpuSeconds: { user: 0.1, system: 0.1, total: 0.2 },
+      targetRatePerSec: us.length,
+      dropped,
+      maxSendLagUs: 100,
+      abandoned: 0,
+      interrupted: false,
+      overall: bucket,
+      endpoints: { e: bucket },
+      groups: {},
+      perRequest: [us.length],
+      timeline,
+    };
+  };
+
+  it('totals its steps: counts added, histograms merged, timelines placed where each step began', () => {
+    const first = output(
+      [1000, 2000, 3000],
+      [
+        { second: 0, requests: 2, errors: 0, p50Us: 1000, p99Us: 2000 },
+        { second: 1, requests: 1, errors: 0, p50Us: 3000, p99Us: 3000 },
+      ],
+      0,
+    );
+    const second = output([50_000, 60_000], [{ second: 0, requests: 2, errors: 0, p50Us: 50_000, p99Us: 60_000 }], 4);
+    const r = totalSteps(
+      [
+        { output: first, secondOffset: 0 },
+        { output: second, secondOffset: 1 },
+      ],
+      [{ method: 'GET', path: '/e', headers: {}, weight: 1, endpoint: 'e' }],
+      2500,
+    );
+    expect(r).toMatchObject({
+      driver: 'loadgen',
+      loadKind: 'sweep',
+      requests: 5,
+      ratePerSec: 2,
+      statuses: { '200': 5 },
+      bytesReceived: 50,
+      iterations: { completed: 5, dropped: 4 },
+    });
+    expect(r.generatorCpuSeconds).toBeCloseTo(0.4, 9);
+    // The merged histogram holds all five latencies: its max is the second step's, its min the first's.
+    expect(r.overall.latency.count).toBe(5);
+    expect(r.endpoints.e!.latency.count).toBe(5);
+    expect(r.overall.latency.minUs).toBe(1000);
+    expect(r.overall.latency.maxUs).toBeGreaterThanOrEqual(59_990);
+    // Second 1 has the first step's last second and the second step's first: counts add, the higher percentiles stay.
+    expect(r.timeline).toEqual([
+      { second: 0, requests: 2, errors: 0, p50Us: 1000, p99Us: 2000 },
+      { second: 1, requests: 3, errors: 0, p50Us: 50_000, p99Us: 60_000 },
+    ]);
+    expect(r.notes.join(' ')).toMatch(/4 request\(s\) dropped/);
   });
 });
 
@@ -210,19 +295,50 @@ describe.skipIf(!canRun)(`loadgen driver end to end${canRun ? '' : ' (skipped: n
     await expect(runScenario(open, { baseUrl: server.baseUrl, driver: 'loadgen' })).rejects.toMatchObject({ code: 'LAB_LOADGEN_UNSUPPORTED' });
   });
 
-  it('stops on abort and still returns what it measured', async () => {
+  it('runs a sweep as open steps of one process, every due request answered or dropped, latency from its due time', async () => {
+    const slo = { percentile: 99 as const, maxLatencyMs: 1000, maxErrorRate: 0.01 };
     const s = defineScenario({
       ...base,
-      load: { kind: 'closed', vus: 2, durationMs: 20_000 },
-      wrk: { requests: [{ method: 'GET', path: '/fast' }] },
+      load: { kind: 'sweep', startRatePerSec: 50, stepRatePerSec: 50, stepDurationMs: 600, maxSteps: 3, maxInFlight: 64, slo },
+      wrk: { requests: [{ method: 'GET', path: '/delay/20', endpoint: 'delay' }] },
       iteration: async () => {},
     });
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1000);
-    const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'loadgen', signal: controller.signal });
-    expect(r.interrupted).toBe(true);
-    expect(r.durationMs).toBeLessThan(20_000);
-    expect(r.requests).toBeGreaterThan(0);
-    expect(r.endpoints['GET /fast']!.requests).toBe(r.requests);
+    const before = await stats(server);
+    const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'loadgen' });
+    const after = await stats(server);
+    expect(r).toMatchObject({ driver: 'loadgen', loadKind: 'sweep', histogramSource: 'hdr', interrupted: false });
+    const steps = r.sweep!.steps;
+    expect(steps.length).toBeGreaterThan(0);
+    // Each step is due ⌊rate × 0.6 s⌋ requests, each answered or dropped, none lost or sent twice.
+    const due = steps.reduce((sum, step) => sum + Math.floor(step.targetRatePerSec * 0.6), 0);
+    expect(r.requests + r.iterations.dropped).toBe(due);
+    expect((after['GET /delay/20'] ?? 0) - (before['GET /delay/20'] ?? 0)).toBe(r.requests);
+    expect(r.overall.latency.count).toBe(r.requests);
+    expect(r.endpoints.delay!.requests).toBe(r.requests);
+    // No latency is below the server's own 20 ms wait (less the 1 ms early a Node timer may fire).
+    expect(r.overall.latency.minUs).toBeGreaterThanOrEqual(19_000);
+    expect(r.timeline.reduce((sum, t) => sum + t.requests, 0)).toBe(r.requests);
+    for (const step of steps) expect(step.generatorStallMs).toBeGreaterThanOrEqual(0);
+    expect(r.sweep!.capacityRatePerSec === null || steps.some((step) => step.passed && step.targetRatePerSec === r.sweep!.capacityRatePerSec)).toBe(true);
+  });
+
+  it('stops a closed load or a sweep on abort and still returns what it measured', async () => {
+    const slo = { percentile: 99 as const, maxLatencyMs: 1000, maxErrorRate: 0.01 };
+    const loads: ScenarioSpec['load'][] = [
+      { kind: 'closed', vus: 2, durationMs: 20_000 },
+      { kind: 'sweep', startRatePerSec: 50, stepRatePerSec: 50, stepDurationMs: 20_000, maxSteps: 3, maxInFlight: 16, slo },
+    ];
+    for (const load of loads) {
+      const s = defineScenario({ ...base, load, wrk: { requests: [{ method: 'GET', path: '/fast' }] }, iteration: async () => {} });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 1000);
+      const r = await runScenario(s, { baseUrl: server.baseUrl, driver: 'loadgen', signal: controller.signal });
+      expect(r.interrupted, load.kind).toBe(true);
+      expect(r.durationMs, load.kind).toBeLessThan(20_000);
+      expect(r.requests, load.kind).toBeGreaterThan(0);
+      expect(r.endpoints['GET /fast']!.requests, load.kind).toBe(r.requests);
+      // A sweep ends with the step it was running.
+      if (load.kind === 'sweep') expect(r.sweep!.steps).toHaveLength(1);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { IterationContext, Scenario, SetupContext, Vu } from '../define-sce
 import { type ClientState, createHttpClient } from '../http/http-client';
 import { runClosed } from '../load/closed';
 import type { LoadOutcome } from '../load/load-outcome';
-import { plannedDurationMs } from '../load/load-spec';
+import { SWEEP_DEFAULT_MAX_IN_FLIGHT, plannedDurationMs } from '../load/load-spec';
 import { runOpen, runOpenStages } from '../load/open';
 import { runSweep } from '../load/sweep';
 import { watchEventLoop } from '../metrics/event-loop-stall';
@@ -47,7 +47,7 @@ interface Session {
  */
 export async function runNative(scenario: Scenario<unknown>, opts: DriverOptions): Promise<DriverResult> {
   const load = scenario.load;
-  const concurrency = load.kind === 'closed' ? load.vus : (load.maxInFlight ?? 256);
+  const concurrency = load.kind === 'closed' ? load.vus : (load.maxInFlight ?? SWEEP_DEFAULT_MAX_IN_FLIGHT);
   const origin = opts.target.origin;
   const controlPool = new Pool(origin, { connections: 2, pipelining: 1 });
   const setupCtx: SetupContext = { http: createHttpClient(controlPool, {}), baseUrl: origin, random: createRandom(opts.seed, 0) };

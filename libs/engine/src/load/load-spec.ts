@@ -35,10 +35,12 @@ export interface SweepLoad {
   stepRatePerSec: number;
   stepDurationMs: number;
   maxSteps: number;
-  /** Concurrency cap per step. Default 256. */
+  /** Concurrency cap per step. Default {@link SWEEP_DEFAULT_MAX_IN_FLIGHT}. */
   maxInFlight?: number;
   slo: { percentile: 99; maxLatencyMs: number; maxErrorRate: number };
 }
+/** A sweep's requests in flight when its load does not say. */
+export const SWEEP_DEFAULT_MAX_IN_FLIGHT = 256;
 /** Every load model, by `kind`. */
 export type LoadSpec = ClosedLoad | OpenLoad | OpenStagesLoad | SweepLoad;
 

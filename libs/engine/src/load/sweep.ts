@@ -9,7 +9,7 @@ export interface StepMeasure {
   failedRequests: number;
   dropped: number;
   interrupted: boolean;
-  /** The generator's longest event-loop stall during the step, ms, when the driver watches it. */
+  /** The generator's longest stall during the step, ms, when the driver watches it: how late it could have sent a request. */
   generatorStallMs?: number;
 }
 
