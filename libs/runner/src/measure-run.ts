@@ -122,12 +122,14 @@ export async function measureRun(ctx: MeasureContext): Promise<MeasuredRun> {
   }
 }
 
-/** The scenario the warm-up runs: the same traffic; a sweep warms up at its first step's rate. */
-function warmupScenario(plan: CellPlan): Scenario<any> {
+/**
+ * The scenario the warm-up runs: the same traffic; a sweep warms up with its first step alone, as
+ * long as the warm-up (a sweep of one step, which every driver that runs the sweep can run).
+ */
+export function warmupScenario(plan: Pick<CellPlan, 'scenario' | 'load' | 'warmupMs'>): Scenario<any> {
   const load = plan.load;
   if (load.kind !== 'sweep') return { ...plan.scenario, load };
-  const open = { kind: 'open' as const, ratePerSec: load.startRatePerSec, durationMs: plan.warmupMs, maxInFlight: load.maxInFlight ?? 256 };
-  return { ...plan.scenario, load: open };
+  return { ...plan.scenario, load: { ...load, stepDurationMs: plan.warmupMs, maxSteps: 1 } };
 }
 
 async function sample(groups: RoleGroups): Promise<Record<ResultRole, RoleUsage>> {
