@@ -112,12 +112,12 @@ func (e *epollLoop) runOpen() {
 	for _, k := range e.idle {
 		e.conns[k].state = connParked
 	}
-	wait := 0 // first take what happened to the idle connections since the last run (closed by the server)
-	for (l.busy.Load() > 0 || l.dispatching.Load()) && !l.quit.Load() {
+	wait := 0           // first take what happened to the idle connections since the last run (closed by the server)
+	dispatching := true // requests are still due
+	for (l.busy.Load() > 0 || dispatching) && !l.quit.Load() {
 		n, err := syscall.EpollWait(e.epfd, e.events, wait)
 		if err != nil && err != syscall.EINTR {
 			e.failAll(os.NewSyscallError("epoll_wait", err))
-			l.dispatching.Store(false)
 			return
 		}
 		for _, ev := range e.events[:max(n, 0)] {
@@ -125,11 +125,11 @@ func (e *epollLoop) runOpen() {
 		}
 		now := time.Now()
 		wait = e.expire(now)
-		if l.dispatching.Load() {
+		if dispatching {
 			if next, ok := e.dispatch(now); ok {
 				wait = min(wait, int((time.Until(next)+time.Millisecond-1)/time.Millisecond))
 			} else {
-				l.dispatching.Store(false)
+				dispatching = false
 			}
 		}
 		wait = max(wait, 0)

@@ -14,7 +14,7 @@ import (
 func requireEpoll(t *testing.T) {
 	t.Helper()
 	if !epollAvailable {
-		t.Skip("open runs need the epoll client (Linux)")
+		t.Skip("open runs need the epoll client, which exists on Linux only: run these tests on Linux")
 	}
 }
 

@@ -156,11 +156,10 @@ type loadRun struct {
 	quit atomic.Bool  // the grace period is over: requests still in flight are given up
 	busy atomic.Int64 // closed: loops not finished yet; open: requests in flight. At the end of the grace period, the abandoned requests
 
-	dispatching atomic.Bool // open: requests are still due
-	total       int64       // open: requests scheduled, ⌊rate × duration⌋
-	scheduled   int64       // open: requests already due (sent or dropped)
-	dropped     int64
-	maxSendLag  time.Duration
+	total      int64 // open: requests scheduled, ⌊rate × duration⌋
+	scheduled  int64 // open: requests already due (sent or dropped)
+	dropped    int64
+	maxSendLag time.Duration
 }
 
 // open reports whether the run sends at a fixed rate rather than in closed loops.
@@ -233,7 +232,6 @@ func runLoad(ctx context.Context, p *resolved, start loops, rec *recorder, onTic
 	l := &loadRun{p: p, rec: rec, end: rec.start.Add(time.Duration(p.durationMs) * time.Millisecond)}
 	if l.open() {
 		l.total = int64(p.ratePerSec * float64(p.durationMs) / 1000)
-		l.dispatching.Store(true)
 	}
 	allDone := start(l)
 	ticker := time.NewTicker(time.Second)

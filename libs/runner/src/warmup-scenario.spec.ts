@@ -1,17 +1,9 @@
-import { defineScenario } from '@lab/engine';
 import { describe, expect, it } from 'vitest';
 import { warmupScenario } from './measure-run';
+import { healthScenario } from './testing/fixtures';
 
 describe('warmupScenario', () => {
-  const scenario = defineScenario({
-    id: '94-warmup-fixture',
-    title: 'warm-up fixture',
-    category: 'stress',
-    description: 'a sweep to warm up',
-    endpoints: ['health'],
-    load: { kind: 'closed', vus: 1, durationMs: 1000 },
-    iteration: async () => {},
-  });
+  const scenario = healthScenario();
 
   it('warms a sweep up with its first step alone, so a driver that runs the sweep runs its warm-up too', () => {
     const load = {

@@ -85,6 +85,10 @@ export interface LoadgenOutput {
   timeline: { second: number; requests: number; errors: number; p50Us: number; p99Us: number }[];
 }
 
+/** What the generator does not record, in every result it gives. */
+const REPLAYED_MIX_NOTE =
+  "checks, trends and counters are not recorded: the scenario's iteration does not run during the load, its fixed request mix is replayed";
+
 /** The endpoint a mix entry is counted under: its tag, else `METHOD /path` (as the native driver). */
 const endpointOf = (r: Recorded): string => r.endpoint ?? `${r.method} ${r.path.split('?')[0]}`;
 
@@ -131,7 +135,7 @@ export function mapLoadgenOutput(out: LoadgenOutput, mix: readonly Recorded[]): 
     open
       ? `loadgen (Go, ${out.client}): an open run at ${out.targetRatePerSec} req/s on up to ${out.connections} keep-alive connections; every answered request's latency from its due time to the last byte of the response (no coordinated omission), no synthetic samples`
       : `loadgen (Go, ${out.client}): a closed loop per keep-alive connection; every answered request's latency as measured from sending to the last byte of the response, with no coordinated-omission correction and no synthetic samples`,
-    "checks, trends and counters are not recorded: the scenario's iteration does not run during the load, its fixed request mix is replayed",
+    REPLAYED_MIX_NOTE,
     "generatorCpuSeconds is the generator process's own CPU during the load (getrusage); iterations.completed counts requests",
   ];
   if (out.abandoned > 0) notes.push(`${out.abandoned} request(s) still in flight after the grace period were abandoned and not counted`);
@@ -383,7 +387,7 @@ export function totalSteps(steps: readonly { output: LoadgenOutput; secondOffset
   const abandoned = steps.reduce((total, s) => total + s.output.abandoned, 0);
   const notes = [
     `loadgen (Go, ${steps[0]?.output.client ?? 'epoll'}): a sweep of open steps on up to ${steps[0]?.output.connections ?? 0} keep-alive connections kept from step to step; every answered request's latency from its due time to the last byte of the response (no coordinated omission), no synthetic samples`,
-    "checks, trends and counters are not recorded: the scenario's iteration does not run during the load, its fixed request mix is replayed",
+    REPLAYED_MIX_NOTE,
     "generatorCpuSeconds is the generator process's own CPU during the steps (getrusage); iterations.completed counts requests",
   ];
   if (abandoned > 0) notes.push(`${abandoned} request(s) still in flight after a step's grace period were abandoned and not counted`);
