@@ -144,6 +144,30 @@ describe('createExperimentProjects', () => {
     expect(parse(d).ok).toBe(false);
   });
 
+  it("measures a workload's capacity points with the workload's own sweep driver, which replaces the experiment's", () => {
+    const d = definition();
+    (d.workloads[0] as any).sweepDriver = 'loadgen';
+    d.rounds[2]!.workloads = ['01-io', '02-cpu'];
+    const commands = () => {
+      const own = parse(d);
+      if (!own.ok) throw new Error(JSON.stringify(own.problems));
+      const made = createExperimentProjects(own.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) });
+      return ['01-io', '02-cpu'].map((w) => (made[`experiments/tiny/points/node-b--cluster-2--${w}--cpu1--capacity`]?.targets?.bench as any)?.command);
+    };
+    expect(commands()).toEqual([
+      '--variant cluster-2 --profile quota-1 --sweep 10:10:3:100 --driver loadgen',
+      '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100',
+    ]);
+    (d as any).sweepDriver = 'loadgen';
+    (d.workloads[1] as any).sweepDriver = 'native';
+    expect(commands()).toEqual([
+      '--variant cluster-2 --profile quota-1 --sweep 10:10:3:100 --driver loadgen',
+      '--variant cluster-2 --profile quota-1 --sweep 5:5:3:100 --driver native',
+    ]);
+    (d.workloads[0] as any).sweepDriver = 'wrk';
+    expect(parse(d).ok).toBe(false);
+  });
+
   it('skips, with a message and no cache, a point whose budget needs more cores than the host has', () => {
     const bench = projects['experiments/tiny/points/py-a--default--01-io--cpu32--vus10']?.targets?.bench;
     expect(bench).toMatchObject({ cache: false, metadata: { description: expect.stringMatching(/needs 64 cores and this host has 2/) } });

@@ -70,6 +70,11 @@ export interface PointOutcome {
    * for a closed loop. A result measured before the definition's sweep changed keeps its own.
    */
   sweep: SweepRange | null;
+  /**
+   * The generator that measured the point (its plan's driver: `native`, `loadgen`, `wrk`); null
+   * before it is measured. A result measured before its workload's `sweepDriver` changed keeps its own.
+   */
+  driver: string | null;
 }
 
 /** The rates a sweep offered: its first and top step and the step between them, req/s. */
@@ -242,6 +247,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     capacityCapped: capacityBound !== null,
     capacityBound,
     sweep,
+    driver: result.plan.driver,
   };
 }
 
@@ -267,5 +273,6 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     capacityCapped: false,
     capacityBound: null,
     sweep: definedSweep(point),
+    driver: null,
   };
 }

@@ -5,7 +5,16 @@
  * are still missing. Pure: the same summary gives the same text.
  */
 import { formatLatencyUs, formatMiB, formatRateInterval, formatRatio } from '@lab/report';
-import { belowFirstStep, capacityText, figureText, versusText, type ExperimentSummary, type PointRow, type RecommendationRow } from './summarize-experiment';
+import {
+  belowFirstStep,
+  capacityText,
+  figureText,
+  loadText,
+  versusText,
+  type ExperimentSummary,
+  type PointRow,
+  type RecommendationRow,
+} from './summarize-experiment';
 import type { Comparison, HypothesisVerdict } from './judge-hypotheses';
 import { SWEEP_MAX_IN_FLIGHT, TOO_SHORT } from './point-outcome';
 
@@ -176,7 +185,7 @@ function evidence(points: readonly PointRow[]): string[] {
     );
   if (points.some((p) => p.capacityBound === 'generator-stall'))
     out.push(
-      "A capacity marked `≥ … (generator-bound)` can also come from the generator's own stalls: in the native generator every request is sent and received on one event loop, and latency counts from each request's intended send time, so a pause of that loop (a long garbage collection, a burst of catch-up work) delays every request due during it. The generator watches its loop; a step whose p99 breaks the SLO while the loop stalled for a fifth of the SLO's latency or longer, and by no more than the stall (a stall delays a request by at most its length), is taken once more, and when the retake fails the same way, that run's capacity is a lower bound, and so is the point's.",
+      "A capacity marked `≥ … (generator-bound)` can also come from the generator's own stalls: in the native generator every request is sent and received on one event loop, and latency counts from each request's intended send time, so a pause of that loop (a long garbage collection, a burst of catch-up work) delays every request due during it. The generator watches its loop; a step whose p99 breaks the SLO while the loop stalled for a fifth of the SLO's latency or longer, and by no more than the stall (a stall delays a request by at most its length), is taken once more, and when the retake fails the same way, that run's capacity is a lower bound, and so is the point's. A sweep on the lab's Go generator (`sweep (loadgen)`) counts as its stall the longest it sent a request after the request's due time.",
       '',
     );
   if (points.some((p) => p.vus === null && p.verdict === 'valid' && p.recordedVerdict === 'unstable'))
@@ -201,7 +210,7 @@ function evidence(points: readonly PointRow[]): string[] {
       .sort((a, b) => a.cpus - b.cpus || a.stack.localeCompare(b.stack) || a.workers - b.workers || (a.vus ?? 0) - (b.vus ?? 0));
     for (const p of rows) {
       out.push(
-        `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${p.vus === null ? 'sweep' : `${p.vus} VUs`} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
+        `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${loadText(p)} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
           `${capacityText(p, formatRateInterval)} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${validityText(p)} |`,
       );
     }

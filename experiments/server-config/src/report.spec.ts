@@ -182,7 +182,7 @@ describe('the deployment guide', () => {
     expect(rec).toMatchObject({ basis: 'capacity', choice: 'uvicorn, 1 process', figureCapped: true, capped: false, tie: false });
     expect(lower.guide).toMatch(new RegExp(`\\| 27-mixed-report \\| ${FASTAPI} \\| uvicorn, 1 process \\| capacity \\| ≥ ${top} \\[`));
     // The evidence: a lower bound, and a capacity below the sweep's first rate.
-    expect(lower.guide).toMatch(new RegExp(`\\| sweep \\| 80\\.3 \\[[^|]+\\| [^|]+ \\| ${below} \\[`));
+    expect(lower.guide).toMatch(new RegExp(`\\| sweep \\(native\\) \\| 80\\.3 \\[[^|]+\\| [^|]+ \\| ${below} \\[`));
     expect(lower.guide).toContain(`| < ${sweep.startRatePerSec} |`);
     expect(lower.guide).toContain('A capacity marked `≥` met the SLO at every step of its sweep');
     // Both at the top: nothing tells them apart; tied, and the model with fewer workers is chosen.
@@ -262,6 +262,25 @@ describe('the deployment guide', () => {
     expect(guide).toContain("can also come from the generator's own stalls");
   });
 
+  it('names the generator that measured each capacity point, since a guide may hold sweeps of both while a workload is re-measured', () => {
+    const [point] = at('capacity', 'default').filter((p) => p.scenario === '23-io-sleep' && p.cpus === 1);
+    const [closed] = at('R1', 'default');
+    if (!point || !closed || !('vus' in closed.load)) throw new Error('the fixture definition lacks a FastAPI io-sleep capacity or R1 point');
+    const byLoadgen = fixturePointResult(point, { ratesPerSec: [900, 900, 900], capacitiesPerSec: [3500, 3500, 3000] });
+    byLoadgen.plan.driver = 'loadgen';
+    expect(pointOutcome(point, byLoadgen).driver).toBe('loadgen');
+    const guide = renderGuide(
+      summarizeExperiment(
+        definition,
+        missingOthers([pointOutcome(point, byLoadgen), pointOutcome(closed, fixturePointResult(closed, { ratesPerSec: [9, 9, 9] }))]),
+        2,
+      ),
+      stamp,
+    );
+    expect(guide).toMatch(/\| uvicorn, 1 process \| 1 \| 1 \| sweep \(loadgen\) \|/);
+    expect(guide).toMatch(new RegExp(`\\| uvicorn, 1 process \\| 1 \\| 1 \\| ${closed.load.vus} VUs \\|`));
+  });
+
   it("reads a capacity point that is unstable only by its runs' rates as valid, and one with another reason as its file says", () => {
     const [point] = at('capacity', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
     const [closed] = at('R1', 'default');
@@ -275,7 +294,7 @@ describe('the deployment guide', () => {
     expect(withReasons(point!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns', 'another'])).toMatchObject({ verdict: 'unstable' });
     expect(withReasons(closed!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns'])).toMatchObject({ verdict: 'unstable' });
     const guide = renderGuide(summarizeExperiment(definition, missingOthers([rateOnly]), 2), stamp);
-    expect(guide).toMatch(/\| sweep \| [^\n]+ \| valid \(file: unstable\) \|/);
+    expect(guide).toMatch(/\| sweep \(native\) \| [^\n]+ \| valid \(file: unstable\) \|/);
     expect(guide).toContain("`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because");
   });
 

@@ -38,6 +38,8 @@ export interface PointRow {
   capacityBound: CapacityBound | null;
   /** The sweep's first and top rates and its step, requests per second, as measured (capacity points; null for closed loops; see PointOutcome). */
   sweepRangePerSec: SweepRange | null;
+  /** The generator that measured the point (`native`, `loadgen`, `wrk`; see PointOutcome). */
+  driver: string | null;
 }
 
 /** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
@@ -175,7 +177,14 @@ function pointRow(o: PointOutcome): PointRow {
     capacityCapped: o.capacityCapped,
     capacityBound: o.capacityBound,
     sweepRangePerSec: o.sweep,
+    driver: o.driver,
   };
+}
+
+/** A point's load as text: `50 VUs`, or `sweep (loadgen)` with the generator that measured it, since a guide may mix generators while a workload's are re-measured. */
+export function loadText(p: PointRow): string {
+  if (p.vus !== null) return `${p.vus} VUs`;
+  return p.driver ? `sweep (${p.driver})` : 'sweep';
 }
 
 /**

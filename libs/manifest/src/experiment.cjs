@@ -19,6 +19,9 @@ const count = () => z.number().int('must be a whole number').min(1, 'must be ≥
 /** A capacity sweep, requests per second: open steps at start, start + step, … (at most maxSteps). */
 const sweepSchema = z.strictObject({ startRatePerSec: positive(), stepRatePerSec: positive(), maxSteps: count() });
 
+/** A generator that can measure sweeps, named as `lab bench --driver` takes it (wrk runs closed loops only). */
+const sweepDriverSchema = z.enum(['loadgen', 'native']);
+
 const modelSchema = z.strictObject({
   /** The manifest variant (`default`: the manifest as is). */
   variant: z.string().min(1),
@@ -63,10 +66,11 @@ const experimentSchema = z.strictObject({
   /** Capacity is the highest offered rate whose p99 stays within p99Ms (with at most the bench's maxErrorRate, 1 %, failed). */
   slo: z.strictObject({ p99Ms: positive() }),
   /**
-   * The generator of the capacity sweeps: `loadgen` (the lab's Go generator, `--driver loadgen`), else
-   * the bench's choice (`auto`, which measures sweeps with the native driver).
+   * The generator of the capacity sweeps: `loadgen` (the lab's Go generator, `--driver loadgen`) or
+   * `native`, else the bench's choice (`auto`, which measures sweeps with the native driver). A
+   * workload's own `sweepDriver` replaces it.
    */
-  sweepDriver: z.enum(['loadgen']).optional(),
+  sweepDriver: sweepDriverSchema.optional(),
   /** Equivalence margin of the hypotheses, a fraction: 0.1 = ratios within 0.9–1.1 count as "the same". */
   margin: z.number().gt(0).lt(1),
   /** Family-wise confidence of each hypothesis's intervals (Bonferroni over its comparisons). */
@@ -81,6 +85,12 @@ const experimentSchema = z.strictObject({
         kind: z.enum(['io', 'cpu', 'mixed']),
         /** The capacity sweep of this workload, requests per second (a stack's `sweeps` may replace it). */
         sweep: sweepSchema,
+        /**
+         * The generator of this workload's sweeps, replacing the experiment's `sweepDriver`: where
+         * the fastest stacks reach thousands of requests per second (I/O waits), the native
+         * generator's own event loop becomes the limit first.
+         */
+        sweepDriver: sweepDriverSchema.optional(),
       }),
     )
     .min(1),
@@ -297,8 +307,19 @@ function sweepTopRatePerSec(s) {
 }
 
 /**
+ * The generator that measures workload `scenario`'s sweeps: the workload's `sweepDriver`, else the
+ * experiment's; undefined leaves the choice to the bench (`auto`).
+ * @param {ExperimentDefinition} d
+ * @param {string} scenario
+ * @returns {'loadgen' | 'native' | undefined}
+ */
+function sweepDriverOf(d, scenario) {
+  return d.workloads.find((w) => w.scenario === scenario)?.sweepDriver ?? d.sweepDriver;
+}
+
+/**
  * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or
- * `--sweep` (with the experiment's `--driver` for sweeps, when it names one).
+ * `--sweep` (with its workload's `--driver` for sweeps, when it names one: {@link sweepDriverOf}).
  * @param {ExperimentDefinition} d
  * @param {Point} p
  */
@@ -309,9 +330,10 @@ function pointBenchFlags(d, p) {
   else {
     const s = p.load.sweep;
     flags.push(`--sweep ${s.startRatePerSec}:${s.stepRatePerSec}:${s.maxSteps}:${d.slo.p99Ms}`);
-    if (d.sweepDriver) flags.push(`--driver ${d.sweepDriver}`);
+    const driver = sweepDriverOf(d, p.scenario);
+    if (driver) flags.push(`--driver ${driver}`);
   }
   return flags.join(' ');
 }
 
-module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, sweepTopRatePerSec, formatProblems };
+module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, sweepDriverOf, sweepTopRatePerSec, formatProblems };

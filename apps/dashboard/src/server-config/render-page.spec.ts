@@ -49,6 +49,21 @@ describe('renderServerConfigPage', () => {
     expect(html).toMatch(/91\.0 \[\d+\.\d–\d+\.\d\]/);
   });
 
+  it('says why a capacity bar is a lower bound, and which generator measured each sweep', () => {
+    const stalled: ExperimentSummary = {
+      ...some,
+      points: some.points.map((p) => (p.vus === null ? { ...p, capacityCapped: true, capacityBound: 'generator-stall' as const, driver: 'loadgen' } : p)),
+    };
+    const html = renderServerConfigPage(stalled);
+    const panel = html.slice(
+      html.indexOf('data-panel="capacity|23-io-sleep|1"'),
+      html.indexOf('</figure>', html.indexOf('data-panel="capacity|23-io-sleep|1"')),
+    );
+    expect(panel).toMatch(/data-label="go-fiber: [^"]+ \(≥: the generator's stalls\)"/);
+    expect(html).toContain('<td>sweep (loadgen)</td>');
+    expect(renderServerConfigPage(some)).toContain('<td>sweep (native)</td>');
+  });
+
   it('names the VUs of each bar in a round that varies them', async () => {
     const { definition, points } = await loadFixtureDefinition(workspaceRoot);
     const r1 = points.filter((p: Point) => p.rounds.includes('R1') && p.variant === 'default');

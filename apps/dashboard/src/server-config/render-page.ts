@@ -8,6 +8,7 @@
 import {
   capacityText,
   figureText,
+  loadText,
   versusText,
   type ExperimentSummary,
   type PointRow,
@@ -190,11 +191,17 @@ function charts(s: ExperimentSummary): string {
   return out.join('\n');
 }
 
-/** A point's bar, with its VUs when `namesVus`; a capacity that is only a lower bound (top of its sweep, or the generator's limit) says so. */
+/** Why a capacity bar is only a lower bound, as its label says it. */
+const BOUND_WHY: Record<NonNullable<PointRow['capacityBound']>, string> = {
+  'sweep-top': 'top of the sweep',
+  'generator-stall': "the generator's stalls",
+  'in-flight': "the generator's in-flight limit",
+};
+
+/** A point's bar, with its VUs when `namesVus`; a capacity that is only a lower bound (top of its sweep, the generator's stalls or in-flight limit) says so. */
 function bar(p: PointRow, figure: { estimate: number; low: number; high: number }, namesVus: boolean): Bar {
   const load = namesVus && p.vus !== null ? `, ${p.vus} VUs` : '';
-  const capped =
-    p.vus === null && p.capacityBound ? (p.capacityBound === 'in-flight' ? " (≥: the generator's in-flight limit)" : ' (≥: top of the sweep)') : '';
+  const capped = p.vus === null && p.capacityBound ? ` (≥: ${BOUND_WHY[p.capacityBound]})` : '';
   return { label: `${p.stack}: ${p.model}${load}${capped}`, estimate: figure.estimate, low: figure.low, high: figure.high, muted: p.verdict !== 'valid' };
 }
 
@@ -207,7 +214,7 @@ function evidence(points: readonly PointRow[]): string {
       String(p.cpus),
       escapeHtml(p.stack),
       escapeHtml(p.model),
-      p.vus === null ? 'sweep' : `${p.vus} VUs`,
+      escapeHtml(loadText(p)),
       interval(p.rate),
       p.p99Us === null ? '–' : (p.p99Us / 1000).toFixed(1),
       escapeHtml(capacityText(p, interval)),
