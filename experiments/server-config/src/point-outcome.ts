@@ -58,7 +58,12 @@ export interface PointOutcome {
   rssPerProcessBytes: number | null;
   /** Capacity under the SLO of each run, requests per second (0: the first step broke it). */
   capacitiesPerSec: number[];
-  /** Capacity across runs: t interval on logs when every run had one, else null (see capacitiesPerSec). */
+  /**
+   * Capacity across runs: t interval on logs when every run had one, else null (see capacitiesPerSec).
+   * Its upper end reaches one sweep step further ({@link withStepResolution}): a run's capacity is the
+   * highest step it passed, and the server may serve anything below the next. A lower bound
+   * ({@link capacityBound}) keeps its runs' interval, since nothing bounds it from above.
+   */
   capacity: RunInterval | null;
   /** Whether the capacity is only a lower bound ({@link capacityBound} is not null). */
   capacityCapped: boolean;
@@ -216,6 +221,16 @@ function capacityBoundOf(sweep: SweepRange | null, result: ResultFile, capacitie
   return null;
 }
 
+/**
+ * A capacity interval widened by its sweep's resolution: every run's capacity is the highest step
+ * it passed, so its true value lies between that step and the next, and the interval's upper end
+ * moves up by one step. Without it, five runs that all passed 600 and failed 650 would read
+ * 600 [600–600], a certainty the sweep never had.
+ */
+export function withStepResolution(interval: RunInterval, sweep: SweepRange | null): RunInterval {
+  return sweep ? { ...interval, high: interval.high + sweep.step } : interval;
+}
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -243,7 +258,10 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     serverPeakRssBytes: peak,
     rssPerProcessBytes: processes && peak !== null ? peak / processes : null,
     capacitiesPerSec,
-    capacity: capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0) ? runInterval(capacitiesPerSec) : null,
+    capacity:
+      capacitiesPerSec.length > 0 && capacitiesPerSec.every((c) => c > 0)
+        ? withStepResolution(runInterval(capacitiesPerSec), capacityBound === null ? sweep : null)
+        : null,
     capacityCapped: capacityBound !== null,
     capacityBound,
     sweep,

@@ -2,7 +2,8 @@
  * The deployment choice per workload, CPU budget and stack: the process model with the highest
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
  * reference concurrency. A model is tied with the best when the ratio interval best / model (Welch
- * on log run figures, 95 %) includes 1, or when its capacity is only a lower bound (it reached the
+ * on log run figures, 95 %; for capacities widened by each sweep's step, {@link capacityRatio})
+ * includes 1, or when its capacity is only a lower bound (it reached the
  * top of its sweep, or the generator's stall or in-flight limit set it: it may truly serve more). When the
  * runner-up is tied, the tied model with the fewest workers is chosen (it needs less memory).
  */
@@ -44,6 +45,7 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         const basis = capacity.length > 0 ? 'capacity' : closed.length > 0 ? 'closed-loop' : null;
         const candidates = basis === 'capacity' ? capacity : closed;
         const figures = (o: PointOutcome) => (basis === 'capacity' ? o.capacitiesPerSec : o.ratesPerSec);
+        const compare = (a: PointOutcome, b: PointOutcome) => (basis === 'capacity' ? capacityRatio(a, b) : ratioOf(compareRuns(a.ratesPerSec, b.ratesPerSec)));
         const ranked = [...candidates].sort((a, b) => geometricMean(figures(b)) - geometricMean(figures(a)));
         const [best = null, second = null] = ranked;
         let [choice, runnerUp] = [best, second];
@@ -52,18 +54,14 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
           best !== null &&
           figures(o).length >= 2 &&
           figures(best).length >= 2 &&
-          (o === best || (basis === 'capacity' && o.capacityCapped) || compareRuns(figures(best), figures(o)).low <= 1);
+          (o === best || (basis === 'capacity' && o.capacityCapped) || compare(best, o).low <= 1 + ROUNDING);
         const tie = second !== null && tiedWithBest(second);
         if (tie && best) {
           // Tied: of every model tied with the best, the one with the fewest workers serves as much with less memory.
           choice = ranked.filter(tiedWithBest).reduce((a, b) => (b.point.model.workers < a.point.model.workers ? b : a));
           runnerUp = choice === best ? second : best;
         }
-        let ratio = null;
-        if (choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2) {
-          const c = compareRuns(figures(choice), figures(runnerUp));
-          ratio = { estimate: c.ratio, low: c.low, high: c.high };
-        }
+        const ratio = choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2 ? compare(choice, runnerUp) : null;
         const capped = basis === 'capacity' && runnerUp !== null && runnerUp.capacityCapped;
         const wanted = here.filter((o) => 'capacity' in o.point.load || o.point.load.vus === REFERENCE_VUS);
         out.push({
@@ -81,6 +79,27 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         });
       }
   return out;
+}
+
+/** Floating-point slack of a ratio's lower end: steps that meet exactly (650 / 600 × 600 / 650) give 1 within it. */
+const ROUNDING = 1e-9;
+
+type Ratio = { estimate: number; low: number; high: number };
+
+const ratioOf = (c: { ratio: number; low: number; high: number }): Ratio => ({ estimate: c.ratio, low: c.low, high: c.high });
+
+/**
+ * Capacity a / capacity b: Welch's interval on the log run capacities, widened by each sweep's
+ * step. A run's capacity is the highest step it passed, so a's true capacity may be up to one step
+ * more (the upper end grows by (a + step a) / a, at a's geometric mean) and b's too (the lower end
+ * shrinks by b / (b + step b)). Runs that all passed 650 against runs that all passed 600, by
+ * steps of 50, are then 1.08× [1.00–1.17], not a certain 1.08×: 649 against 649 fits both.
+ */
+export function capacityRatio(a: PointOutcome, b: PointOutcome): Ratio {
+  const c = ratioOf(compareRuns(a.capacitiesPerSec, b.capacitiesPerSec));
+  const [ma, mb] = [geometricMean(a.capacitiesPerSec), geometricMean(b.capacitiesPerSec)];
+  const [sa, sb] = [a.sweep?.step ?? 0, b.sweep?.step ?? 0];
+  return { estimate: c.estimate, low: (c.low * mb) / (mb + sb), high: (c.high * (ma + sa)) / ma };
 }
 
 const usable = (o: PointOutcome) => o.status === 'measured' && o.verdict === 'valid';

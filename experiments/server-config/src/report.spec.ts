@@ -185,10 +185,41 @@ describe('the deployment guide', () => {
     expect(lower.guide).toMatch(new RegExp(`\\| sweep \\(native\\) \\| 80\\.3 \\[[^|]+\\| [^|]+ \\| ${below} \\[`));
     expect(lower.guide).toContain(`| < ${sweep.startRatePerSec} |`);
     expect(lower.guide).toContain('A capacity marked `≥` met the SLO at every step of its sweep');
+    // A lower bound is not widened by a step: nothing bounds it from above.
+    expect(lower.summary.points.find((p) => p.id === uvicorn.id)?.capacity?.high).toBeCloseTo(top, 6);
     // Both at the top: nothing tells them apart; tied, and the model with fewer workers is chosen.
     const both = guideWith([top, top, top]).summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!;
     expect(both).toMatchObject({ choice: 'uvicorn, 1 process', capped: true, tie: true });
     expect(guideWith([top, top, top]).guide).toContain('not ranked: a lower bound (≥) vs gunicorn, 2 uvicorn workers');
+  });
+
+  it('reads each capacity to within one sweep step: identical runs one step apart are tied, two steps apart they are not', () => {
+    const capacityAt = (variant: string) => at('capacity', variant).filter((p) => p.scenario === '27-mixed-report' && p.cpus === 1);
+    const [twoWorkers] = capacityAt('gunicorn-2');
+    if (!twoWorkers || !('sweep' in twoWorkers.load)) throw new Error('the capacity round has no FastAPI mixed-report point at 1 CPU');
+    const step = twoWorkers.load.sweep.stepRatePerSec;
+    const c = twoWorkers.load.sweep.startRatePerSec + 4 * step;
+    const recommendationWith = (twoWorkersPassed: number) => {
+      const outcomes = [
+        ...measured(capacityAt('default'), { ratesPerSec: [90, 91, 90], capacitiesPerSec: [c, c, c] }),
+        ...measured(capacityAt('gunicorn-2'), { ratesPerSec: [80, 81, 80], capacitiesPerSec: [twoWorkersPassed, twoWorkersPassed, twoWorkersPassed] }),
+      ];
+      const summary = summarizeExperiment(definition, missingOthers(outcomes), 2);
+      return {
+        rec: summary.recommendations.find((r) => r.scenario === '27-mixed-report' && r.cpus === 1 && r.stack === FASTAPI)!,
+        point: summary.points.find((p) => p.id === twoWorkers.id)!,
+      };
+    };
+    const oneStep = recommendationWith(c + step);
+    // 3 runs that all passed c + step: the capacity lies between it and the next step.
+    expect(oneStep.point.capacity).toMatchObject({ estimate: c + step, low: c + step, high: c + 2 * step });
+    // Tied (1 process may serve up to c + step too), so the model with fewer workers is chosen.
+    expect(oneStep.rec).toMatchObject({ tie: true, choice: 'uvicorn, 1 process', runnerUp: 'gunicorn, 2 uvicorn workers' });
+    expect(oneStep.rec.ratio!.low).toBeCloseTo(((c / (c + step)) * (c + step)) / (c + 2 * step), 9);
+    expect(oneStep.rec.ratio!.high).toBeCloseTo(((c / (c + step)) * (c + step)) / c, 9);
+    const twoSteps = recommendationWith(c + 2 * step);
+    expect(twoSteps.rec).toMatchObject({ tie: false, choice: 'gunicorn, 2 uvicorn workers', runnerUp: 'uvicorn, 1 process' });
+    expect(twoSteps.rec.ratio!.low).toBeCloseTo(((c + 2 * step) / c) * (c / (c + step)), 9);
   });
 
   it("writes a capacity the sweep's in-flight limit set as generator-bound, and ranks no model below it", () => {
