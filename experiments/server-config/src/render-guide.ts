@@ -67,7 +67,8 @@ export function renderGuide(
   out.push(
     `Capacity is the highest offered rate (open-loop sweep) whose p99 stays within ${summary.sloP99Ms} ms with at most 1 % errors; ` +
       `where no sweep was measured the guide falls back to closed-loop req/s at ${summary.referenceVus} VUs. Intervals are 95 % ` +
-      `t intervals on log run figures; ratios use Welch's test on log run rates. Only results the lab judged \`valid\` count.`,
+      `t intervals on log run figures; ratios use Welch's test on log run rates. A run's capacity is the highest step it passed, so a capacity's interval ` +
+      `reaches one sweep step above its runs', and a ratio of two capacities widens by both steps. Only results the lab judged \`valid\` count.`,
     '',
   );
   out.push(...coverage(summary), '');
