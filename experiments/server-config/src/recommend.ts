@@ -14,6 +14,9 @@ import type { PointOutcome } from './point-outcome';
 /** VUs whose closed-loop points stand for a model when no capacity was measured (the `stacks` round's). */
 export const REFERENCE_VUS = 50;
 
+/** A ratio of two models' figures with its interval. */
+type Ratio = { estimate: number; low: number; high: number };
+
 /** One recommendation: for `scenario` at `cpus` CPUs, on `stack`, choose `choice` (null: nothing measured yet). */
 export interface Recommendation {
   scenario: string;
@@ -24,7 +27,7 @@ export interface Recommendation {
   choice: PointOutcome | null;
   runnerUp: PointOutcome | null;
   /** choice / runner-up on the basis's runs, with its 95 % interval. */
-  ratio: { estimate: number; low: number; high: number } | null;
+  ratio: Ratio | null;
   tie: boolean;
   /** The runner-up's capacity is a lower bound (top of its sweep, or the generator's limit): the ratio says nothing. */
   capped: boolean;
@@ -83,8 +86,6 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
 
 /** Floating-point slack of a ratio's lower end: steps that meet exactly (650 / 600 × 600 / 650) give 1 within it. */
 const ROUNDING = 1e-9;
-
-type Ratio = { estimate: number; low: number; high: number };
 
 const ratioOf = (c: { ratio: number; low: number; high: number }): Ratio => ({ estimate: c.ratio, low: c.low, high: c.high });
 

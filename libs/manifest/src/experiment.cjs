@@ -336,4 +336,4 @@ function pointBenchFlags(d, p) {
   return flags.join(' ');
 }
 
-module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, sweepDriverOf, sweepTopRatePerSec, formatProblems };
+module.exports = { experimentSchema, parseExperiment, expandPoints, pointId, pointBenchFlags, sweepTopRatePerSec, formatProblems };
