@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResultFile, type ResultFile } from '@lab/results';
+import { withinOneStep } from '@lab/runner';
 import { experimentSchema } from '@lab/manifest';
 import { hostClassOf } from '@lab/report';
 import { runInterval, type RunInterval } from '@lab/stats';
@@ -181,16 +182,27 @@ export function gaveUpRequests(result: ResultFile): boolean {
 }
 
 /**
- * Whether a capacity point is `unstable` only because its runs' mean rates differ. A sweep run's
+ * Whether a capacity point is `unstable` only because its runs' mean rates differ, or its runs'
+ * capacities by no more than one sweep step (the resolution of a sweep). A sweep run's
  * rate averages every step it ran, so it differs between runs exactly as far as their capacities
  * do; the capacities' own interval carries that spread, so the guide reads such a point as valid
  * (its file's verdict shown beside it). Any other reason keeps the verdict the file records.
  * Only results written before the lab judged a sweep's stability on its capacities
- * (`stabilityFigures` in libs/runner) carry this reason; newer ones say `CV of the sweep capacity`.
+ * (`stabilityFigures` in libs/runner) carry this reason; newer ones say `CV of the sweep capacity`,
+ * which the guide also reads as valid when the runs' capacities lie within one sweep step of each
+ * other, as the lab's gate now does (`withinOneStep` in libs/runner) for results written after it.
  */
-export function unstableOnlyByRate(result: ResultFile): boolean {
+export function unstableOnlyByResolution(result: ResultFile, capacitiesPerSec: readonly number[], stepPerSec: number | null): boolean {
   const { verdict, reasons } = result.validity;
-  return result.cell.loadModel.kind === 'sweep' && verdict === 'unstable' && reasons.length > 0 && reasons.every((r) => r.startsWith('CV of ratePerSec '));
+  if (result.cell.loadModel.kind !== 'sweep' || verdict !== 'unstable' || reasons.length === 0) return false;
+  if (reasons.every((r) => r.startsWith('CV of ratePerSec '))) return true;
+  const runs = capacitiesPerSec.length === result.runs.length ? capacitiesPerSec.map((c) => ({ capacityPerSec: c })) : [];
+  return (
+    stepPerSec !== null &&
+    runs.length > 0 &&
+    reasons.every((r) => r.startsWith('CV of the sweep capacity ')) &&
+    withinOneStep({ kind: 'sweep', stepRatePerSec: stepPerSec }, runs)
+  );
 }
 
 /** How close to the end of the grace period a run's measured duration counts as reaching it, ms. */
@@ -245,7 +257,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     point,
     status: 'measured',
     problem: null,
-    verdict: gaveUpRequests(result) ? TOO_SHORT : unstableOnlyByRate(result) ? 'valid' : result.validity.verdict,
+    verdict: gaveUpRequests(result) ? TOO_SHORT : unstableOnlyByResolution(result, capacitiesPerSec, sweep?.step ?? null) ? 'valid' : result.validity.verdict,
     recordedVerdict: result.validity.verdict,
     preset: result.plan.preset,
     measuredAt: result.provenance.createdAt,

@@ -191,7 +191,7 @@ function evidence(points: readonly PointRow[]): string[] {
     );
   if (points.some((p) => p.vus === null && p.verdict === 'valid' && p.recordedVerdict === 'unstable'))
     out.push(
-      "`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because its runs' mean rates differ: a sweep run's rate averages every step it ran, so it differs between runs exactly as far as their capacities do, and the capacity's interval carries that spread.",
+      "`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because its runs' mean rates differ (a sweep run's rate averages every step it ran, so it differs between runs exactly as far as their capacities do), or because its runs' capacities differ by no more than one sweep step (a run's capacity is the highest step it passed, so runs split between two adjacent steps agree as closely as the sweep can tell; the lab's gate now judges new results so). The capacity's interval carries that spread.",
       '',
     );
   if (points.some((p) => p.verdict === TOO_SHORT))

@@ -326,7 +326,21 @@ describe('the deployment guide', () => {
     expect(withReasons(closed!, ['CV of ratePerSec across 5 runs is 13.3% (limit 10.0%) after maxRuns'])).toMatchObject({ verdict: 'unstable' });
     const guide = renderGuide(summarizeExperiment(definition, missingOthers([rateOnly]), 2), stamp);
     expect(guide).toMatch(/\| sweep \(native\) \| [^\n]+ \| valid \(file: unstable\) \|/);
+    expect(guide).toContain("or because its runs' capacities differ by no more than one sweep step");
     expect(guide).toContain("`valid (file: unstable)` marks a capacity point that the lab's gate called unstable only because");
+  });
+
+  it('reads a capacity point whose runs differ by one sweep step as valid, and by two steps as its file says', () => {
+    const [point] = at('capacity', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
+    if (!point || !('sweep' in point.load)) throw new Error('the capacity round has no FastAPI fibonacci point at 1 CPU');
+    const step = point.load.sweep.stepRatePerSec;
+    const withCapacities = (capacitiesPerSec: [number, number, number]) => {
+      const result = fixturePointResult(point, { ratesPerSec: [15, 15, 15], capacitiesPerSec });
+      result.validity = { verdict: 'unstable', reasons: ['CV of the sweep capacity across 3 runs is 12.4% (limit 10.0%) after maxRuns'] };
+      return pointOutcome(point, result);
+    };
+    expect(withCapacities([4 * step, 4 * step, 5 * step])).toMatchObject({ verdict: 'valid', recordedVerdict: 'unstable' });
+    expect(withCapacities([3 * step, 4 * step, 5 * step])).toMatchObject({ verdict: 'unstable' });
   });
 
   it('sets aside a closed-loop point whose runs gave up requests at their end as too-short, beside the verdict its file records', () => {

@@ -62,7 +62,12 @@ export async function assembleResult(input: AssembleInput): Promise<ResultFile> 
     runs: runs.map(toRunFigures),
     maxRuns: plan.runs.max,
     driver: plan.driver,
-    load: plan.load.kind === 'closed' ? { kind: 'closed', vus: plan.load.vus } : { kind: plan.load.kind },
+    load:
+      plan.load.kind === 'closed'
+        ? { kind: 'closed', vus: plan.load.vus }
+        : plan.load.kind === 'sweep'
+          ? { kind: 'sweep', stepRatePerSec: plan.load.stepRatePerSec }
+          : { kind: plan.load.kind },
     ...(plan.generatorCeilingPerSec ? { generatorCeilingPerSec: plan.generatorCeilingPerSec } : {}),
     ...(crash ? { crash: crash.message.split('\n')[0]! } : {}),
     limits: plan.validity,

@@ -20,7 +20,7 @@ export { implEnv, launchEnv, startImpl, JWT_SECRET, type ImplToStart, type Runni
 export { openCell, type CellSession, type OpenCellOptions } from './cell-session';
 export { runInterleaved, type InterleavedEvent, type RunInterleavedOptions } from './run-interleaved';
 export type { CellEvent, CellEventHandler, CellPhase } from './events';
-export { judgeValidity, type RunFigures, type Validity, type ValidityInput, type Verdict } from './judge-validity';
+export { judgeValidity, withinOneStep, type RunFigures, type Validity, type ValidityInput, type Verdict } from './judge-validity';
 export { acquireBenchLock, defaultLockPath, type BenchLock, type BenchLockOptions } from './bench-lock';
 export { buildResult, loadModel, RESULT_ROLES, type ResultInput } from './build-result';
 export { mergeDriverResults } from './merge-driver-results';
