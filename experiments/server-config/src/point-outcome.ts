@@ -196,7 +196,8 @@ export function unstableOnlyByResolution(result: ResultFile, capacitiesPerSec: r
   const { verdict, reasons } = result.validity;
   if (result.cell.loadModel.kind !== 'sweep' || verdict !== 'unstable' || reasons.length === 0) return false;
   if (reasons.every((r) => r.startsWith('CV of ratePerSec '))) return true;
-  const runs = capacitiesPerSec.length === result.runs.length ? capacitiesPerSec.map((c) => ({ capacityPerSec: c })) : [];
+  // A run whose sweep found no capacity records 0 (libs/runner/src/observe.ts): the gate's null.
+  const runs = capacitiesPerSec.length === result.runs.length ? capacitiesPerSec.map((c) => ({ capacityPerSec: c > 0 ? c : null })) : [];
   return (
     stepPerSec !== null &&
     runs.length > 0 &&

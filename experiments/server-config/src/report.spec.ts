@@ -341,6 +341,8 @@ describe('the deployment guide', () => {
     };
     expect(withCapacities([4 * step, 4 * step, 5 * step])).toMatchObject({ verdict: 'valid', recordedVerdict: 'unstable' });
     expect(withCapacities([3 * step, 4 * step, 5 * step])).toMatchObject({ verdict: 'unstable' });
+    // A run that found no capacity (recorded as 0) is never within a step, as in the gate.
+    expect(withCapacities([0, step, step])).toMatchObject({ verdict: 'unstable' });
   });
 
   it('sets aside a closed-loop point whose runs gave up requests at their end as too-short, beside the verdict its file records', () => {
