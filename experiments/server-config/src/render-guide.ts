@@ -181,7 +181,7 @@ function evidence(points: readonly PointRow[]): string[] {
     );
   if (points.some((p) => p.capacityBound === 'in-flight'))
     out.push(
-      `A capacity marked \`≥ … (generator-bound)\` is a lower bound set by the load generator, not the server: a sweep keeps at most a fixed number of requests in flight (${SWEEP_MAX_IN_FLIGHT} in results that do not record it; the runner now allows its top rate × the SLO's latency) and counts a request it could not send as an error, and by Little's law the step after that capacity needed half or more of them at the point's median latency (rate × p50), the slower requests and uneven arrivals taking the rest. On a 100 ms I/O wait that limit is ${SWEEP_MAX_IN_FLIGHT} / 0.1 s = ${(SWEEP_MAX_IN_FLIGHT * 10).toLocaleString('en-US')} req/s for any server. No model is ranked below such a point: it may truly serve more.`,
+      `A capacity marked \`≥ … (generator-bound)\` is a lower bound set by the load generator, not the server: a sweep keeps at most a fixed number of requests in flight (${SWEEP_MAX_IN_FLIGHT} in results that do not record it; the runner now allows its top rate × the SLO's latency, at most the Go generator's 10,000 connections) and counts a request it could not send as an error, and by Little's law the step after that capacity needed half or more of them at the point's median latency (rate × p50), the slower requests and uneven arrivals taking the rest. On a 100 ms I/O wait that limit is ${SWEEP_MAX_IN_FLIGHT} / 0.1 s = ${(SWEEP_MAX_IN_FLIGHT * 10).toLocaleString('en-US')} req/s for any server. No model is ranked below such a point: it may truly serve more.`,
       '',
     );
   if (points.some((p) => p.capacityBound === 'generator-stall'))

@@ -40,6 +40,7 @@ export {
   mapLoadgenOutput,
   DEFAULT_LOADGEN_PATH,
   LOADGEN_DIR,
+  LOADGEN_MAX_CONNECTIONS,
   type LoadgenOutput,
   type LoadgenPlan,
 } from './drivers/loadgen';

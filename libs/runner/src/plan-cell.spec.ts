@@ -212,6 +212,12 @@ describe('planCell', () => {
     expect(plan.load).toMatchObject({ kind: 'sweep', maxInFlight: 1600 });
   });
 
+  it("keeps at most the Go generator's 10,000 connections in flight, however high the sweep's top", () => {
+    // 4,000 + 15 × 4,000 = 64,000 req/s at 250 ms would need 16,000.
+    expect(sweepMaxInFlight({ startRatePerSec: 4000, stepRatePerSec: 4000, maxSteps: 16, p99Ms: 250 })).toBe(10_000);
+    expect(sweepMaxInFlight({ startRatePerSec: 2500, stepRatePerSec: 2500, maxSteps: 16, p99Ms: 250 })).toBe(10_000);
+  });
+
   it('rejects VUs on a sweep, a sweep with zero steps and wrk on a sweep', () => {
     const problems = invalid(() =>
       planCell(input({ options: { vus: 10, driver: 'wrk', sweep: { startRatePerSec: 20, stepRatePerSec: 10, maxSteps: 0, p99Ms: 250 } } })),

@@ -1,4 +1,4 @@
-import { normalizeLoad, plannedDurationMs, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
+import { LOADGEN_MAX_CONNECTIONS, normalizeLoad, plannedDurationMs, staticDriverChoice, type DriverChoice, type LoadSpec, type Scenario } from '@lab/engine';
 import { defaultProfileName, resolveProfile, type ResolvedProfile } from '@lab/isolation';
 import { experimentSchema, type ImplManifest } from '@lab/manifest';
 import {
@@ -244,10 +244,14 @@ const MIN_SWEEP_IN_FLIGHT = 256;
  * request takes the whole SLO (top rate × p99 limit), at least {@link MIN_SWEEP_IN_FLIGHT}. A step
  * then fails on requests it could not send only when the server's latencies already break the
  * SLO, so the generator's limit never passes for the server's: with a fixed 256, a 100 ms wait
- * capped every server near 2,560 req/s.
+ * capped every server near 2,560 req/s. At most the Go generator's {@link LOADGEN_MAX_CONNECTIONS}
+ * (one connection per request in flight): a sweep whose top needs more still runs, and a capacity
+ * it finds near that limit is read as the generator's (the report's in-flight check, from the
+ * `maxVus` the result records).
  */
 export function sweepMaxInFlight(sweep: SweepOption): number {
-  return Math.max(MIN_SWEEP_IN_FLIGHT, Math.ceil((experimentSchema.sweepTopRatePerSec(sweep) * sweep.p99Ms) / 1000));
+  const littlesLaw = Math.ceil((experimentSchema.sweepTopRatePerSec(sweep) * sweep.p99Ms) / 1000);
+  return Math.min(LOADGEN_MAX_CONNECTIONS, Math.max(MIN_SWEEP_IN_FLIGHT, littlesLaw));
 }
 
 /** The duration a `durationMs` override replaces: the run (open-stages: the total, scaled; sweep: one step). */

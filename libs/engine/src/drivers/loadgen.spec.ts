@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as hdr from 'hdr-histogram-js';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScenarioSpec, defineScenario } from '../define-scenario';
 import { REPORTED_PERCENTILES } from './driver-result';
 import { chooseDriver, staticDriverChoice } from './driver-choice';
-import { DEFAULT_LOADGEN_PATH, type LoadgenOutput, buildLoadgenPlan, ensureLoadgen, totalSteps } from './loadgen';
+import { DEFAULT_LOADGEN_PATH, LOADGEN_DIR, LOADGEN_MAX_CONNECTIONS, type LoadgenOutput, buildLoadgenPlan, ensureLoadgen, totalSteps } from './loadgen';
 import { runScenario } from '../run-scenario';
 import { type FixtureServer, startFixtureServer } from '../testing/fixture-server';
 
@@ -42,6 +42,16 @@ describe('loadgen plan', () => {
         { method: 'POST', path: '/upload', bodyBase64: 'AP8=', endpoint: 'upload' },
       ],
     });
+  });
+
+  it('refuses more connections than the generator opens, with the limit the Go source declares', async () => {
+    const source = await readFile(join(LOADGEN_DIR, 'plan.go'), 'utf8');
+    const declared = /maxConnections\s*=\s*([\d_]+)/.exec(source)?.[1];
+    expect(Number(declared?.replaceAll('_', ''))).toBe(LOADGEN_MAX_CONNECTIONS);
+    const mix = [{ method: 'GET', path: '/', headers: {}, weight: 1 }];
+    const load = { target: 'http://127.0.0.1:9', durationMs: 1000, graceMs: 0 };
+    expect(buildLoadgenPlan(mix, { ...load, connections: LOADGEN_MAX_CONNECTIONS }).connections).toBe(LOADGEN_MAX_CONNECTIONS);
+    expect(() => buildLoadgenPlan(mix, { ...load, connections: LOADGEN_MAX_CONNECTIONS + 1 })).toThrow(/at most 10,000 connections; this run asks for 10,001/);
   });
 });
 

@@ -22,6 +22,8 @@ import { type Recorded, deriveMix, fromDeclared } from './wrk-mix';
 export const LOADGEN_DIR = fileURLToPath(new URL('../../../../tools/loadgen/', import.meta.url));
 /** Where `nx run loadgen:build` (and the driver, on first use) puts the binary. */
 export const DEFAULT_LOADGEN_PATH = join(LOADGEN_DIR, 'bin', 'loadgen');
+/** The most connections the Go generator opens (`maxConnections` in tools/loadgen/plan.go). */
+export const LOADGEN_MAX_CONNECTIONS = 10_000;
 
 /** One request of a plan, as tools/loadgen reads it. */
 export interface LoadgenPlanRequest {
@@ -94,6 +96,13 @@ const endpointOf = (r: Recorded): string => r.endpoint ?? `${r.method} ${r.path.
 
 /** The generator's plan for a fixed mix (pure): bodies as UTF-8 strings or base64 bytes. */
 export function buildLoadgenPlan(mix: readonly Recorded[], load: { target: string; connections: number; durationMs: number; graceMs: number }): LoadgenPlan {
+  if (load.connections > LOADGEN_MAX_CONNECTIONS) {
+    throw new EngineError(
+      'LAB_LOADGEN_FAILED',
+      `the load generator opens at most ${LOADGEN_MAX_CONNECTIONS.toLocaleString('en-US')} connections; this run asks for ${load.connections.toLocaleString('en-US')} (VUs or a sweep's requests in flight)`,
+      { hint: `Use at most ${LOADGEN_MAX_CONNECTIONS.toLocaleString('en-US')} VUs, or the native driver (--driver native).` },
+    );
+  }
   return {
     target: load.target,
     connections: load.connections,
