@@ -10,7 +10,7 @@ import { crashed, measureRun } from './measure-run';
 import type { CellPlan } from './plan-cell';
 import type { MeasuredRun } from './run-record';
 import { startServices, type CellServices } from './services';
-import { startImpl, type RunningServer } from './start-impl';
+import { readinessTimeoutMs, startImpl, type RunningServer } from './start-impl';
 
 /** Options of `runCell` (and of every session it opens). */
 export interface RunCellOptions {
@@ -124,6 +124,7 @@ export async function openCell(plan: CellPlan, opts: OpenCellOptions = {}): Prom
       urls,
       wrap: (argv) => groups.wrap('server', argv),
       log: log('server'),
+      readyTimeoutMs: readinessTimeoutMs(plan.implementation.manifest.readiness.timeoutMs, plan.profile.roles.server.cpuQuota),
       ...(signal ? { signal } : {}),
     });
     return { started: server, databaseUrl };

@@ -16,7 +16,17 @@ export {
 } from './bench-options';
 export { describePlan, cellName } from './describe-plan';
 export { runCell, type RunCellOptions } from './run-cell';
-export { implEnv, launchEnv, startImpl, JWT_SECRET, type ImplToStart, type RunningServer, type ServiceUrls, type StartImplOptions } from './start-impl';
+export {
+  implEnv,
+  launchEnv,
+  readinessTimeoutMs,
+  startImpl,
+  JWT_SECRET,
+  type ImplToStart,
+  type RunningServer,
+  type ServiceUrls,
+  type StartImplOptions,
+} from './start-impl';
 export { openCell, type CellSession, type OpenCellOptions } from './cell-session';
 export { runInterleaved, type InterleavedEvent, type RunInterleavedOptions } from './run-interleaved';
 export type { CellEvent, CellEventHandler, CellPhase } from './events';

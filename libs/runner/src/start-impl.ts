@@ -47,6 +47,19 @@ export interface StartImplOptions {
   log?: (line: string) => void;
   /** Aborting while the server starts stops it and throws LAB_INTERRUPTED. */
   signal?: AbortSignal;
+  /** How long to wait for readiness; default the manifest's `readiness.timeoutMs` ({@link readinessTimeoutMs} scales it to a CPU quota). */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * How long a server under a CFS quota of `cpuQuota` CPUs may take to become ready. A manifest's
+ * readiness timeout is written for a server with at least one CPU; a quota of q < 1 lets the
+ * server run only q of every period, so starting (importing a framework in each of several
+ * workers) takes about 1/q times as long, and the wait grows by that factor: 4 × at 0.25 CPU.
+ * Without a quota, or with one of a CPU or more, the manifest's timeout stands.
+ */
+export function readinessTimeoutMs(timeoutMs: number, cpuQuota: number | undefined): number {
+  return cpuQuota !== undefined && cpuQuota > 0 && cpuQuota < 1 ? Math.ceil(timeoutMs / cpuQuota) : timeoutMs;
 }
 
 /**
@@ -78,7 +91,8 @@ export function launchEnv(env: Readonly<Record<string, string>>, urls: ServiceUr
  * manifest's start command in its folder, from a minimal inherited environment plus
  * {@link launchEnv}, and polls its readiness path every 50 ms on a fresh connection until it
  * answers 200. Throws LAB_IMPL_NOT_READY (with the exit and the log tail) if it exits first or
- * the manifest's timeout passes; the server is stopped before any error is thrown.
+ * the timeout (`readyTimeoutMs`, else the manifest's) passes; the server is stopped before any
+ * error is thrown.
  */
 export async function startImpl(opts: StartImplOptions): Promise<RunningServer> {
   const { manifest, dir, id } = opts.impl;
@@ -108,7 +122,8 @@ export async function startImpl(opts: StartImplOptions): Promise<RunningServer> 
       return proc.stop(10_000);
     },
   };
-  const { path, timeoutMs } = manifest.readiness;
+  const { path } = manifest.readiness;
+  const timeoutMs = opts.readyTimeoutMs ?? manifest.readiness.timeoutMs;
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
