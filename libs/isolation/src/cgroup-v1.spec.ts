@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPids } from './cgroup-fs';
 import { detectMechanism } from './detect';
 import { isIsolationError } from './errors';
 import { readProcStatus } from './proc';
@@ -37,7 +38,10 @@ describe.skipIf(detection.mechanism !== 'cgroup-v1')(`cgroup v1 backend (${detec
     const g = await create({ cpus: '0', cpuQuota: 0.5 });
     expect(g.enforced.server).toEqual({ cpus: '0', cpuQuota: 0.5, enforced: true });
     const hog = procs.spawn(g.wrap('server', ['sh', '-c', 'while :; do :; done']));
-    expect(await eventually(async () => (await g.pids('server')).includes(hog.pid))).toBe(true);
+    // The wrapper joins the controllers one at a time before it execs: wait until it is in all of them (cpuset too).
+    const inEveryController = async () =>
+      (await Promise.all(g.dirs('server').map((d) => readPids([join(d, 'cgroup.procs')])))).every((p) => p.includes(hog.pid));
+    expect(await eventually(inEveryController)).toBe(true);
     expect((await readProcStatus(hog.pid))?.cpusAllowedList).toBe('0');
 
     const before = await g.usage('server');
