@@ -51,8 +51,11 @@ export interface HypothesisVerdict {
   comparisons: Comparison[];
   /** Pairs the rule asks for that have no usable data yet (a point missing, invalid or with fewer than 2 runs). */
   pending: number;
-  /** Points of those pending pairs that were measured but are not valid, with their verdicts (`unstable`, …). */
-  invalidPoints: { id: string; verdict: string }[];
+  /**
+   * Points of those pending pairs that were measured but are not valid, with their verdicts
+   * (`unstable`, …) and whether the server used its whole CPU budget throughout (`budgetSaturated`).
+   */
+  invalidPoints: { id: string; verdict: string; budgetSaturated: boolean | null }[];
 }
 
 type Pair = { subject: PointOutcome; reference: PointOutcome; test: Test };
@@ -76,7 +79,7 @@ export function judgeHypotheses(definition: ExperimentDefinition, outcomes: read
       pending: pairs.length - usable.length,
       invalidPoints: [...new Set(pairs.filter((p) => !usable.includes(p)).flatMap((p) => [p.subject, p.reference]))]
         .filter((o) => o.status === 'measured' && o.verdict !== 'valid')
-        .map((o) => ({ id: o.point.id, verdict: o.verdict ?? 'unknown' })),
+        .map((o) => ({ id: o.point.id, verdict: o.verdict ?? 'unknown', budgetSaturated: o.budgetSaturated })),
     };
   });
 }

@@ -81,6 +81,16 @@ export interface PointOutcome {
    * before it is measured. A result measured before its workload's `sweepDriver` changed keeps its own.
    */
   driver: string | null;
+  /**
+   * Closed loops: whether the server used its whole CPU budget in every second of every run
+   * ({@link usedWholeBudget}); null for a sweep, or when a run records no server CPU timeline.
+   */
+  budgetSaturated: boolean | null;
+  /**
+   * Closed loops: the server's mean busy cores over its runs ({@link meanServerCores}). Well below
+   * the budget, something else limited the point (the database, a wait), not the process model.
+   */
+  serverCpuCores: number | null;
 }
 
 /** The rates a sweep offered: its first and top step and the step between them, req/s. */
@@ -244,6 +254,43 @@ export function withStepResolution(interval: RunInterval, sweep: SweepRange | nu
   return sweep ? { ...interval, high: interval.high + sweep.step } : interval;
 }
 
+/**
+ * The share of its CPU budget a server must use in a second to count as using all of it. A quota
+ * is enforced per 100 ms period and sampled once a second, so a saturated server reads a little
+ * above or below it in any one second.
+ */
+export const SATURATED_SHARE = 0.9;
+
+/**
+ * The server's busy cores in each second of each run, its first and last seconds aside (a run
+ * starts and drains inside them); null when some run records no server CPU for a second.
+ */
+function innerServerCores(result: ResultFile): number[][] | null {
+  const runs = result.runs.map((r) => r.timeline?.cpuCores.server?.slice(1, -1));
+  if (runs.length === 0 || runs.some((seconds) => !seconds || seconds.length === 0 || seconds.some((c) => c === null))) return null;
+  return runs as number[][];
+}
+
+/**
+ * Whether a closed-loop result's server used its whole CPU budget (`cpus` cores) in every second
+ * of every run ({@link innerServerCores}). When such a point is `unstable`, its runs did different
+ * amounts of work with the same CPU time: the host's speed moved between them (a busy sibling
+ * hyperthread or a clock change, which the steal counter does not show), not the server's share
+ * of it. Null for a sweep, whose load changes every step, or without a server CPU timeline.
+ */
+export function usedWholeBudget(result: ResultFile, cpus: number): boolean | null {
+  const runs = result.cell.loadModel.kind === 'closed' ? innerServerCores(result) : null;
+  return runs && runs.every((seconds) => seconds.every((c) => c >= SATURATED_SHARE * cpus));
+}
+
+/** The server's mean busy cores over the seconds of a closed loop's runs ({@link innerServerCores}); null for a sweep or without a timeline. */
+export function meanServerCores(result: ResultFile): number | null {
+  const runs = result.cell.loadModel.kind === 'closed' ? innerServerCores(result) : null;
+  if (!runs) return null;
+  const seconds = runs.flat();
+  return seconds.reduce((a, b) => a + b, 0) / seconds.length;
+}
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -279,6 +326,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     capacityBound,
     sweep,
     driver: result.plan.driver,
+    budgetSaturated: usedWholeBudget(result, point.cpus),
+    serverCpuCores: meanServerCores(result),
   };
 }
 
@@ -305,5 +354,7 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     capacityBound: null,
     sweep: definedSweep(point),
     driver: null,
+    budgetSaturated: null,
+    serverCpuCores: null,
   };
 }

@@ -168,12 +168,21 @@ function untestedWhy(h: HypothesisVerdict): string {
   const byVerdict = new Map<string, number>();
   for (const p of h.invalidPoints) byVerdict.set(p.verdict, (byVerdict.get(p.verdict) ?? 0) + 1);
   const verdicts = [...byVerdict].map(([v, n]) => `${n} ${v}`).join(', ');
-  return `${h.invalidPoints.length} of its points are measured but not valid (${verdicts}), and only valid points are compared`;
+  const why = `${h.invalidPoints.length} of its points are measured but not valid (${verdicts}), and only valid points are compared`;
+  const drifted = h.invalidPoints.filter((p) => p.verdict === 'unstable' && p.budgetSaturated).length;
+  return drifted === 0
+    ? why
+    : `${why}. In ${drifted} of the unstable ones the server used its whole CPU budget in every second of every run while its rate still moved from run to run: the runs did different amounts of work with the same CPU time, so the host's speed drifted (a busy sibling hyperthread or a clock change, which the steal counter does not show), not the server's share of it`;
 }
 
 function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
   const out: string[] = [];
+  if (points.some((p) => p.serverCpuCores !== null))
+    out.push(
+      "`server CPU` is the server's busy cores averaged over the seconds of a closed loop's runs (the runner reads its process tree once a second). Near the budget (`CPU`), the server's CPU was the limit and the process model decides the rate; well below it, something else was (the database, a wait, the generator), and models may tie for that reason alone.",
+      '',
+    );
   if (points.some((p) => p.capacityBound === 'sweep-top' || belowFirstStep(p)))
     out.push(
       'A capacity marked `≥` met the SLO at every step of its sweep in some run: it is a lower bound, and the stack needs a sweep that reaches higher (`stacks[].sweeps` in the definition) before its models can be ranked. `< r` means every run broke the SLO at the first step, r req/s.',
@@ -203,15 +212,15 @@ function evidence(points: readonly PointRow[]): string[] {
     out.push(
       `### ${scenario}`,
       '',
-      '| stack | model | workers | CPU | load | req/s [95 % CI] | p99 | capacity @SLO | processes | RSS per process | validity |',
-      '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|',
+      '| stack | model | workers | CPU | server CPU | load | req/s [95 % CI] | p99 | capacity @SLO | processes | RSS per process | validity |',
+      '|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|',
     );
     const rows = points
       .filter((p) => p.scenario === scenario)
       .sort((a, b) => a.cpus - b.cpus || a.stack.localeCompare(b.stack) || a.workers - b.workers || (a.vus ?? 0) - (b.vus ?? 0));
     for (const p of rows) {
       out.push(
-        `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${loadText(p)} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
+        `| ${p.stack} | ${cellText(p.model)} | ${p.workers} | ${p.cpus} | ${p.serverCpuCores !== null ? p.serverCpuCores.toFixed(2) : '–'} | ${loadText(p)} | ${p.rate ? formatRateInterval(p.rate) : '–'} | ${formatLatencyUs(p.p99Us)} | ` +
           `${capacityText(p, formatRateInterval)} | ${p.serverProcesses ?? '–'} | ${p.rssPerProcessBytes !== null ? formatMiB(p.rssPerProcessBytes) : '–'} | ${validityText(p)} |`,
       );
     }

@@ -128,6 +128,37 @@ describe('hypotheses from fixture results', () => {
   });
 });
 
+describe('a host whose speed drifts', () => {
+  const fib = () => points.filter((p) => p.rounds.includes('stacks') && p.impl === FASTAPI && p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
+  const unstable = (p: Point, serverCpuCores?: number[]) =>
+    pointOutcome(p, fixturePointResult(p, { ratesPerSec: [21, 31, 26], verdict: 'unstable', serverCpuCores }));
+
+  it('tells a server that used its whole CPU budget in every second of every run from one that did not', () => {
+    const [point] = fib();
+    // The first and last seconds are left out: a run starts and drains in them.
+    expect(unstable(point!, [0.4, 0.97, 1.02, 0.93, 0.2]).budgetSaturated).toBe(true);
+    expect(unstable(point!, [0.97, 0.97, 0.6, 1.0, 0.97]).budgetSaturated).toBe(false);
+    expect(unstable(point!).budgetSaturated).toBeNull();
+    expect(unstable(point!, [0.4, 0.5, 0.3, 0.4, 0.2]).serverCpuCores).toBeCloseTo(0.4);
+    const [sweep] = at('capacity', 'default').filter((p) => p.scenario === '25-cpu-fibonacci' && p.cpus === 1);
+    expect(pointOutcome(sweep!, fixturePointResult(sweep!, { ratesPerSec: [9, 9, 9], serverCpuCores: [1, 1, 1] })).budgetSaturated).toBeNull();
+  });
+
+  it("says in the guide when a hypothesis's unstable points were CPU-saturated throughout", () => {
+    const saturated = fib().map((p) => unstable(p, [0.5, 1.0, 0.98, 1.01, 0.3]));
+    const h2 = summarizeExperiment(definition, missingOthers(saturated), 2).hypotheses.find((h) => h.id === 'H2')!;
+    expect(h2.verdict).toBe('untested');
+    expect(h2.invalidPoints).toEqual(expect.arrayContaining([expect.objectContaining({ verdict: 'unstable', budgetSaturated: true })]));
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers(saturated), 2), stamp);
+    expect(guide).toMatch(/\| uvicorn, 1 process \| 1 \| 1 \| 1\.00 \| 50 VUs \|/);
+    expect(guide).toContain('`server CPU` is the server');
+    expect(guide).toMatch(/\*\*H2\*\*: .*In 3 of the unstable ones the server used its whole CPU budget in every second of every run/);
+    const idle = renderGuide(summarizeExperiment(definition, missingOthers(fib().map((p) => unstable(p, [1, 0.5, 0.5, 0.5, 1]))), 2), stamp);
+    expect(idle).toMatch(/\*\*H2\*\*: .*our data cannot say yet/);
+    expect(idle).not.toContain("the host's speed drifted");
+  });
+});
+
 describe('the deployment guide', () => {
   it('says which points are missing while nothing is measured', () => {
     const guide = renderGuide(summarizeExperiment(definition, missingOthers([]), 2), stamp);
@@ -308,8 +339,9 @@ describe('the deployment guide', () => {
       ),
       stamp,
     );
-    expect(guide).toMatch(/\| uvicorn, 1 process \| 1 \| 1 \| sweep \(loadgen\) \|/);
-    expect(guide).toMatch(new RegExp(`\\| uvicorn, 1 process \\| 1 \\| 1 \\| ${closed.load.vus} VUs \\|`));
+    // No server CPU for a sweep (its load moves every step), nor for a closed loop without a timeline.
+    expect(guide).toMatch(/\| uvicorn, 1 process \| 1 \| 1 \| – \| sweep \(loadgen\) \|/);
+    expect(guide).toMatch(new RegExp(`\\| uvicorn, 1 process \\| 1 \\| 1 \\| – \\| ${closed.load.vus} VUs \\|`));
   });
 
   it("reads a capacity point that is unstable only by its runs' rates as valid, and one with another reason as its file says", () => {

@@ -40,6 +40,8 @@ export interface PointRow {
   sweepRangePerSec: SweepRange | null;
   /** The generator that measured the point (`native`, `loadgen`, `wrk`; see PointOutcome). */
   driver: string | null;
+  /** Closed loops: the server's mean busy cores over its runs (see PointOutcome); null for a sweep or without a timeline. */
+  serverCpuCores: number | null;
 }
 
 /** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
@@ -178,6 +180,7 @@ function pointRow(o: PointOutcome): PointRow {
     capacityBound: o.capacityBound,
     sweepRangePerSec: o.sweep,
     driver: o.driver,
+    serverCpuCores: o.serverCpuCores,
   };
 }
 

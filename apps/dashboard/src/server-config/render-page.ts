@@ -208,10 +208,11 @@ function bar(p: PointRow, figure: { estimate: number; low: number; high: number 
 function evidence(points: readonly PointRow[]): string {
   if (points.length === 0) return '<p class="empty">No point has a result yet.</p>';
   return table(
-    ['scenario', 'CPU', 'stack', 'model', 'load', 'req/s [95 % CI]', 'p99 ms', 'capacity', 'processes', 'RSS / process', 'validity'],
+    ['scenario', 'CPU', 'server CPU', 'stack', 'model', 'load', 'req/s [95 % CI]', 'p99 ms', 'capacity', 'processes', 'RSS / process', 'validity'],
     points.map((p) => [
       escapeHtml(p.scenario),
       String(p.cpus),
+      p.serverCpuCores === null ? '–' : p.serverCpuCores.toFixed(2),
       escapeHtml(p.stack),
       escapeHtml(p.model),
       escapeHtml(loadText(p)),
@@ -222,7 +223,7 @@ function evidence(points: readonly PointRow[]): string {
       mib(p.rssPerProcessBytes),
       escapeHtml(`${p.verdict ?? '–'}${p.preset && p.preset !== 'standard' ? ` (${p.preset})` : ''}`),
     ]),
-    [1, 5, 6, 7, 8, 9],
+    [1, 2, 6, 7, 8, 9, 10],
   );
 }
 

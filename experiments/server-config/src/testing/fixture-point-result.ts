@@ -16,6 +16,8 @@ export interface FixtureMeasure {
   /** The merged median latency, µs (default: the fixture's). */
   p50Us?: number;
   verdict?: ResultFile['validity']['verdict'];
+  /** The server's busy cores in each second of every run (a timeline; default: none recorded). */
+  serverCpuCores?: number[];
 }
 
 /** A valid result file for `point` with the measured figures of `m`. */
@@ -31,7 +33,13 @@ export function fixturePointResult(point: Point, m: FixtureMeasure): ResultFile 
         ? { kind: 'closed', vus: point.load.vus, durationMs: 30_000 }
         : { kind: 'sweep', steps: [{ ratePerSec: 10, durationMs: 30_000 }], slo: { percentile: 99, latencyUs: 250_000 } },
   };
-  result.runs = result.runs.map((run, i) => ({ ...run, ratePerSec: m.ratesPerSec[i]!, requests: Math.round(m.ratesPerSec[i]! * 30) }));
+  const cores = m.serverCpuCores;
+  result.runs = result.runs.map((run, i) => ({
+    ...run,
+    ratePerSec: m.ratesPerSec[i]!,
+    requests: Math.round(m.ratesPerSec[i]! * 30),
+    ...(cores ? { timeline: { seconds: cores.length, cpuCores: { server: cores }, rssBytes: {} } } : {}),
+  }));
   const { estimate, ci } = cellInterval(m.ratesPerSec);
   result.stats = { ...result.stats!, estimate, ci };
   if (m.p50Us !== undefined) result.stats.percentilesUs = { ...result.stats.percentilesUs, p50: m.p50Us };
