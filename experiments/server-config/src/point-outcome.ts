@@ -262,31 +262,29 @@ export function withStepResolution(interval: RunInterval, sweep: SweepRange | nu
 export const SATURATED_SHARE = 0.9;
 
 /**
- * The server's busy cores in each second of each run, its first and last seconds aside (a run
- * starts and drains inside them); null when some run records no server CPU for a second.
+ * A closed loop's server busy cores in each second of each run, its first and last seconds aside
+ * (a run starts and drains inside them). Null for a sweep, whose load changes every step, or when
+ * some run records no server CPU for a second.
  */
-function innerServerCores(result: ResultFile): number[][] | null {
+function closedLoopServerCores(result: ResultFile): number[][] | null {
+  if (result.cell.loadModel.kind !== 'closed') return null;
   const runs = result.runs.map((r) => r.timeline?.cpuCores.server?.slice(1, -1));
   if (runs.length === 0 || runs.some((seconds) => !seconds || seconds.length === 0 || seconds.some((c) => c === null))) return null;
   return runs as number[][];
 }
 
 /**
- * Whether a closed-loop result's server used its whole CPU budget (`cpus` cores) in every second
- * of every run ({@link innerServerCores}). When such a point is `unstable`, its runs did different
- * amounts of work with the same CPU time: the host's speed moved between them (a busy sibling
- * hyperthread or a clock change, which the steal counter does not show), not the server's share
- * of it. Null for a sweep, whose load changes every step, or without a server CPU timeline.
+ * Whether the server used its whole CPU budget (`cpus` cores) in every second of every run
+ * ({@link closedLoopServerCores}). When such a point is `unstable`, its runs did different amounts
+ * of work with the same CPU time: the host's speed moved between them (a busy sibling hyperthread
+ * or a clock change, which the steal counter does not show), not the server's share of it.
  */
-export function usedWholeBudget(result: ResultFile, cpus: number): boolean | null {
-  const runs = result.cell.loadModel.kind === 'closed' ? innerServerCores(result) : null;
-  return runs && runs.every((seconds) => seconds.every((c) => c >= SATURATED_SHARE * cpus));
+function usedWholeBudget(runs: readonly number[][], cpus: number): boolean {
+  return runs.every((seconds) => seconds.every((c) => c >= SATURATED_SHARE * cpus));
 }
 
-/** The server's mean busy cores over the seconds of a closed loop's runs ({@link innerServerCores}); null for a sweep or without a timeline. */
-export function meanServerCores(result: ResultFile): number | null {
-  const runs = result.cell.loadModel.kind === 'closed' ? innerServerCores(result) : null;
-  if (!runs) return null;
+/** The server's mean busy cores over the seconds of every run ({@link closedLoopServerCores}). */
+function meanServerCores(runs: readonly number[][]): number {
   const seconds = runs.flat();
   return seconds.reduce((a, b) => a + b, 0) / seconds.length;
 }
@@ -301,6 +299,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const capacitiesPerSec = perRun(result, 'sweep.capacityRatePerSec') as number[];
   const sweep = measuredSweep(point, result);
   const capacityBound = capacityBoundOf(sweep, result, capacitiesPerSec);
+  const serverCores = closedLoopServerCores(result);
   return {
     point,
     status: 'measured',
@@ -326,8 +325,8 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     capacityBound,
     sweep,
     driver: result.plan.driver,
-    budgetSaturated: usedWholeBudget(result, point.cpus),
-    serverCpuCores: meanServerCores(result),
+    budgetSaturated: serverCores && usedWholeBudget(serverCores, point.cpus),
+    serverCpuCores: serverCores && meanServerCores(serverCores),
   };
 }
 
