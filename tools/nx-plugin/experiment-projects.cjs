@@ -19,8 +19,8 @@ const { expandPoints, pointBenchFlags } = require('../../libs/manifest/src/exper
 
 /** The tag every point of experiment `id` carries (the experiment's `bench` depends on them). */
 const experimentTag = (/** @type {string} */ id) => `experiment:${id}`;
-/** The tag of the points of one round. */
-const roundTag = (/** @type {string} */ id, /** @type {string} */ round) => `round:${id}:${round}`;
+/** The Nx project of one point of experiment `id`. */
+const pointProject = (/** @type {string} */ id, /** @type {Point} */ p) => `${id}--${p.id}`;
 
 /**
  * @param {ExperimentDefinition} definition
@@ -40,12 +40,21 @@ function createExperimentProjects(definition, root, ctx) {
       implicitDependencies: ['!tag:type:lib'],
       metadata: { description: `${definition.title}: ${points.length} points in ${definition.rounds.length} rounds (${root}/experiment.json).` },
       targets: {
-        bench: noopOver([experimentTag(id)], `Measure every point of ${id} (${points.length}, each a cached task).`),
+        bench: noopOver([`tag:${experimentTag(id)}`], `Measure every point of ${id} (${points.length}, each a cached task).`),
+        // A round names its points rather than tagging them: Nx hashes a project's tags into its
+        // tasks, so a point tagged by round would be measured again whenever a round is added,
+        // renamed or regrouped, though nothing it measures changed.
         ...Object.fromEntries(
-          definition.rounds.map((r) => [
-            `bench-${r.id}`,
-            noopOver([roundTag(id, r.id)], `Round ${r.id}: ${r.description} (${points.filter((p) => p.rounds.includes(r.id)).length} points).`),
-          ]),
+          definition.rounds.map((r) => {
+            const members = points.filter((p) => p.rounds.includes(r.id));
+            return [
+              `bench-${r.id}`,
+              noopOver(
+                members.map((p) => pointProject(id, p)),
+                `Round ${r.id}: ${r.description} (${members.length} points).`,
+              ),
+            ];
+          }),
         ),
         publish: {
           executor: 'nx:run-commands',
@@ -71,9 +80,9 @@ function createExperimentProjects(definition, root, ctx) {
     const out = `results/raw/experiments/${id}/${p.id}.json`;
     const skip = ctx.cores < p.minCores;
     projects[`${root}/points/${p.id}`] = {
-      name: `${id}--${p.id}`,
+      name: pointProject(id, p),
       projectType: 'application',
-      tags: ['type:point', experimentTag(id), ...p.rounds.map((r) => roundTag(id, r)), `point-impl:${p.impl}`],
+      tags: ['type:point', experimentTag(id), `point-impl:${p.impl}`],
       implicitDependencies: [p.impl, `scenario-${p.scenario}`],
       metadata: {
         description: `${id} point: ${p.impl} (${p.model.label}) × ${p.scenario} × ${p.cpus} CPU × ${'vus' in p.load ? `${p.load.vus} VUs` : 'capacity sweep'}.`,
@@ -91,12 +100,13 @@ function createExperimentProjects(definition, root, ctx) {
 }
 
 /**
- * @param {string[]} tags
+ * A target that runs the `bench` tasks of `projects` (names, or `tag:<tag>` patterns) and nothing else.
+ * @param {string[]} projects
  * @param {string} description
  * @returns {TargetConfiguration}
  */
-function noopOver(tags, description) {
-  return { executor: 'nx:noop', dependsOn: tags.map((tag) => ({ projects: [`tag:${tag}`], target: 'bench' })), metadata: { description } };
+function noopOver(projects, description) {
+  return { executor: 'nx:noop', dependsOn: [{ projects, target: 'bench' }], metadata: { description } };
 }
 
 /**
@@ -116,4 +126,4 @@ function skippedTarget(message) {
   };
 }
 
-module.exports = { createExperimentProjects, experimentTag, roundTag };
+module.exports = { createExperimentProjects, experimentTag };

@@ -78,6 +78,13 @@ describe('parseExperiment', () => {
       'stacks.1.sweeps.03-nope',
       /01-io, 02-cpu/,
     ],
+    ['a run length on a capacity round', (d: any) => (d.rounds[2].durationS = 30), 'rounds.2.durationS', /.+/],
+    [
+      'two rounds giving one point different run lengths',
+      (d: any) => (d.rounds[1].durationS = 30),
+      'rounds.1.durationS',
+      /same "durationS", or take the point out/,
+    ],
     ['a missing key', (d: any) => delete d.slo, 'slo', /add "slo"/],
     ['an unknown key', (d: any) => (d.extra = 1), 'extra', /remove it/],
   ])('reports %s with its path and a hint', (_what, spoil, path, hint) => {
@@ -87,6 +94,22 @@ describe('parseExperiment', () => {
     expect(parsed.ok).toBe(false);
     const problem = parsed.ok ? undefined : parsed.problems.find((p) => p.path === path);
     expect(problem).toMatchObject({ file: 'experiments/tiny/experiment.json', hint: expect.stringMatching(hint) });
+  });
+
+  it('gives the closed-loop points of a round with a run length that length, and only them', () => {
+    const d = definition();
+    (d.rounds[0] as any).durationS = 30;
+    // R1 shares its 10-VU point with `all`, which must then give the same run length.
+    (d.rounds[1] as any).durationS = 30;
+    const parsed = parse(d);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const points = expandPoints(parsed.definition);
+    expect(points.find((p) => p.id === 'py-a--default--01-io--cpu1--vus50')?.load).toEqual({ vus: 50, durationS: 30 });
+    expect(points.find((p) => p.id === 'node-b--cluster-2--02-cpu--cpu1--capacity')?.load).not.toHaveProperty('durationS');
+    const bench = createExperimentProjects(parsed.definition, 'experiments/tiny', { cores: 2, cellTarget: (cell) => ({ command: cell.flags }) })[
+      'experiments/tiny/points/py-a--default--01-io--cpu1--vus50'
+    ]?.targets?.bench;
+    expect(bench).toEqual({ command: '--profile quota-1 --vus 50 --duration 30s' });
   });
 
   it('checks each budget against its resource profile when the profiles are known', () => {
@@ -107,7 +130,19 @@ describe('createExperimentProjects', () => {
     const own = projects['experiments/tiny']!;
     expect(own.name).toBe('tiny');
     expect(Object.keys(own.targets ?? {})).toEqual(['bench', 'bench-R1', 'bench-all', 'bench-cap', 'publish', 'report']);
-    expect(own.targets?.['bench-R1']?.dependsOn).toEqual([{ projects: ['tag:round:tiny:R1'], target: 'bench' }]);
+    expect(own.targets?.['bench-R1']?.dependsOn).toEqual([
+      {
+        projects: [
+          'tiny--py-a--default--01-io--cpu1--vus10',
+          'tiny--py-a--default--01-io--cpu1--vus50',
+          'tiny--py-a--workers-2--01-io--cpu1--vus10',
+          'tiny--py-a--workers-2--01-io--cpu1--vus50',
+        ],
+        target: 'bench',
+      },
+    ]);
+    // No point carries its rounds: Nx hashes a project's tags, and regrouping rounds must not re-measure.
+    expect(points.every((p) => !p.tags?.some((t) => t.startsWith('round:')))).toBe(true);
   });
 
   it('gives each point its variant, profile and load as lab bench flags', () => {
@@ -267,5 +302,17 @@ describe('nx run <experiment>:bench (real Nx, temporary workspace)', () => {
     nx('run', 'tiny:bench', '--outputStyle=static');
     expect(measured()).toEqual(first.filter((id) => id.startsWith('node-b--')));
     expect(measured().length).toBeGreaterThan(0);
+  });
+
+  it('measures nothing again when the rounds are regrouped around the same points, and runs a new round from the cache', () => {
+    nx('run', 'tiny:bench', '--outputStyle=static');
+    rmSync(join(ws, 'bench-log.txt'), { force: true });
+    const d = definition();
+    d.rounds.push({ id: 'again', description: 'R1 once more', impls: ['py-a'], workloads: ['01-io'], budgets: [1], vus: [10, 50] });
+    d.rounds[0]!.id = 'R1-renamed';
+    write('experiments/tiny/experiment.json', JSON.stringify(d));
+    nx('run', 'tiny:bench-again', '--outputStyle=static');
+    nx('run', 'tiny:bench', '--outputStyle=static');
+    expect(measured()).toEqual([]);
   });
 });

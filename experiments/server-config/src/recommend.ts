@@ -1,7 +1,7 @@
 /**
  * The deployment choice per workload, CPU budget and stack: the process model with the highest
  * capacity under the SLO where sweeps were measured, else the highest closed-loop req/s at the
- * reference concurrency. A model is tied with the best when the ratio interval best / model (Welch
+ * cell's reference concurrency ({@link referenceVusOf}). A model is tied with the best when the ratio interval best / model (Welch
  * on log run figures, 95 %; for capacities widened by each sweep's step, {@link capacityRatio})
  * includes 1, or when its capacity is only a lower bound (it reached the
  * top of its sweep, or the generator's stall or in-flight limit set it: it may truly serve more). When the
@@ -11,8 +11,20 @@ import { compareRuns } from '@lab/stats';
 import type { ExperimentDefinition } from './definition';
 import type { PointOutcome } from './point-outcome';
 
-/** VUs whose closed-loop points stand for a model when no capacity was measured (the `stacks` round's). */
+/** VUs whose closed-loop points stand for a model when no capacity was measured (the `stacks` round's), where a cell has them. */
 export const REFERENCE_VUS = 50;
+
+/**
+ * The concurrency whose closed-loop points stand for the models of one cell (workload × budget ×
+ * stack): {@link REFERENCE_VUS} where the cell has points at it, else its highest. A workload whose
+ * requests take seconds at a budget is measured at fewer VUs there (experiment.json's rounds), and
+ * its points are then the only ones the cell has. Null: no closed-loop point.
+ */
+export function referenceVusOf(cell: readonly PointOutcome[]): number | null {
+  const levels = cell.flatMap((o) => ('vus' in o.point.load ? [o.point.load.vus] : []));
+  if (levels.length === 0) return null;
+  return levels.includes(REFERENCE_VUS) ? REFERENCE_VUS : Math.max(...levels);
+}
 
 /** A ratio of two models' figures with its interval. */
 type Ratio = { estimate: number; low: number; high: number };
@@ -24,6 +36,8 @@ export interface Recommendation {
   cpus: number;
   stack: string;
   basis: 'capacity' | 'closed-loop' | null;
+  /** The concurrency of the closed-loop points ranked ({@link referenceVusOf}); null for capacity or nothing measured. */
+  vus: number | null;
   choice: PointOutcome | null;
   runnerUp: PointOutcome | null;
   /** choice / runner-up on the basis's runs, with its 95 % interval. */
@@ -44,7 +58,8 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         const here = outcomes.filter((o) => o.point.scenario === workload.scenario && o.point.cpus === cpus && o.point.impl === impl);
         if (here.length === 0) continue;
         const capacity = here.filter((o) => 'capacity' in o.point.load && usable(o) && o.capacitiesPerSec.length > 0 && o.capacitiesPerSec.every((c) => c > 0));
-        const closed = here.filter((o) => 'vus' in o.point.load && o.point.load.vus === REFERENCE_VUS && usable(o));
+        const vus = referenceVusOf(here);
+        const closed = here.filter((o) => 'vus' in o.point.load && o.point.load.vus === vus && usable(o));
         const basis = capacity.length > 0 ? 'capacity' : closed.length > 0 ? 'closed-loop' : null;
         const candidates = basis === 'capacity' ? capacity : closed;
         const figures = (o: PointOutcome) => (basis === 'capacity' ? o.capacitiesPerSec : o.ratesPerSec);
@@ -66,13 +81,14 @@ export function recommend(definition: ExperimentDefinition, outcomes: readonly P
         }
         const ratio = choice && runnerUp && figures(choice).length >= 2 && figures(runnerUp).length >= 2 ? compare(choice, runnerUp) : null;
         const capped = basis === 'capacity' && runnerUp !== null && runnerUp.capacityCapped;
-        const wanted = here.filter((o) => 'capacity' in o.point.load || o.point.load.vus === REFERENCE_VUS);
+        const wanted = here.filter((o) => 'capacity' in o.point.load || o.point.load.vus === vus);
         out.push({
           scenario: workload.scenario,
           kind: workload.kind,
           cpus,
           stack: impl,
           basis,
+          vus: basis === 'closed-loop' ? vus : null,
           choice,
           runnerUp,
           ratio,

@@ -8,6 +8,7 @@ import { formatLatencyUs, formatMiB, formatRateInterval, formatRatio } from '@la
 import {
   belowFirstStep,
   capacityText,
+  basisText,
   figureText,
   loadText,
   versusText,
@@ -66,7 +67,8 @@ export function renderGuide(
   }
   out.push(
     `Capacity is the highest offered rate (open-loop sweep) whose p99 stays within ${summary.sloP99Ms} ms with at most 1 % errors; ` +
-      `where no sweep was measured the guide falls back to closed-loop req/s at ${summary.referenceVus} VUs. Intervals are 95 % ` +
+      `where no sweep was measured the guide falls back to closed-loop req/s at ${summary.referenceVus} VUs, or at the highest concurrency measured ` +
+      `where a workload is not measured at ${summary.referenceVus} VUs at that budget (its requests take seconds there). Intervals are 95 % ` +
       `t intervals on log run figures; ratios use Welch's test on log run rates. A run's capacity is the highest step it passed, so a capacity's interval ` +
       `reaches one sweep step above its runs', and a ratio of two capacities widens by both steps. Only results the lab judged \`valid\` count.`,
     '',
@@ -149,7 +151,7 @@ function recommendations(s: ExperimentSummary): string[] {
 function recommendationRow(r: RecommendationRow): string {
   const choice = r.choice ? `${r.choice}${r.tie ? ' (tied: fewer workers)' : ''}` : '_not measured yet_';
   const versus = versusText(r, formatRatio);
-  return `| ${r.scenario} | ${r.stack} | ${cellText(choice)} | ${r.basis ?? '–'} | ${figureText(r, formatRateInterval)} | ${r.rssPerProcessBytes !== null ? formatMiB(r.rssPerProcessBytes) : '–'} | ${cellText(versus)} | ${r.pending} |`;
+  return `| ${r.scenario} | ${r.stack} | ${cellText(choice)} | ${basisText(r)} | ${figureText(r, formatRateInterval)} | ${r.rssPerProcessBytes !== null ? formatMiB(r.rssPerProcessBytes) : '–'} | ${cellText(versus)} | ${r.pending} |`;
 }
 
 function againstOriginal(hs: readonly HypothesisVerdict[]): string[] {

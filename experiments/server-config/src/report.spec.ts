@@ -187,9 +187,19 @@ describe('the deployment guide', () => {
     ];
     const guide = renderGuide(summarizeExperiment(definition, missingOthers(outcomes), 2), stamp);
     // uvicorn and gunicorn-2 tie at 1 CPU: the guide picks the one with fewer workers.
-    expect(guide).toMatch(/\| 25-cpu-fibonacci \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| closed-loop \| 40\.3 \[/);
+    expect(guide).toMatch(/\| 25-cpu-fibonacci \| python-fastapi-pragmatic \| uvicorn, 1 process \(tied: fewer workers\) \| closed-loop, 50 VUs \| 40\.3 \[/);
     expect(guide).toMatch(/- \*\*H2\*\*: the original found .*; our data: \*\*supported\*\* \(2 comparisons/);
     expect(guide).toMatch(/### 25-cpu-fibonacci\n\n\| stack \| model/);
+  });
+
+  it('ranks a workload that is measured below 50 VUs at a budget on the concurrency it has there', () => {
+    const hashAt = (variant: string) => at('budgets-hash', variant).filter((p) => p.cpus === 0.5);
+    const outcomes = [...measured(hashAt('default'), { ratesPerSec: [1.5, 1.5, 1.6] }), ...measured(hashAt('gunicorn-2'), { ratesPerSec: [1.2, 1.2, 1.3] })];
+    const summary = summarizeExperiment(definition, missingOthers(outcomes), 2);
+    const rec = summary.recommendations.find((r) => r.scenario === '26-cpu-hash' && r.cpus === 0.5 && r.stack === FASTAPI)!;
+    // Its only points are at 2 VUs; the 4-worker model is still to measure there.
+    expect(rec).toMatchObject({ basis: 'closed-loop', vus: 2, choice: 'uvicorn, 1 process', runnerUp: 'gunicorn, 2 uvicorn workers', pending: 1 });
+    expect(renderGuide(summary, stamp)).toMatch(/\| 26-cpu-hash \| python-fastapi-pragmatic \| uvicorn, 1 process \| closed-loop, 2 VUs \| 1\.5/);
   });
 
   it('ranks by capacity where swept, writes a capacity at the top of its sweep as a lower bound and ties two such', () => {

@@ -51,6 +51,8 @@ export interface RecommendationRow {
   cpus: number;
   stack: string;
   basis: 'capacity' | 'closed-loop' | null;
+  /** The concurrency of a closed-loop basis (see recommend.ts's `referenceVusOf`); null otherwise. */
+  vus: number | null;
   choice: string | null;
   /** The chosen model's capacity or req/s across runs. */
   figure: RunInterval | null;
@@ -138,6 +140,7 @@ export function summarizeExperiment(definition: ExperimentDefinition, outcomes: 
         cpus: r.cpus,
         stack: r.stack,
         basis: r.basis,
+        vus: r.vus,
         choice: r.choice?.point.model.label ?? null,
         figure: r.choice ? (r.basis === 'capacity' ? r.choice.capacity : r.choice.rate) : null,
         rssPerProcessBytes: r.choice?.rssPerProcessBytes ?? null,
@@ -210,6 +213,12 @@ function lowerBoundText(text: string, bound: CapacityBound | null): string {
 /** Whether every run of a capacity point broke the SLO at its sweep's first step. */
 export function belowFirstStep(p: PointRow): boolean {
   return p.sweepRangePerSec !== null && p.capacitiesPerSec.every((c) => c === 0);
+}
+
+/** What a recommendation ranks on: `capacity`, `closed-loop, <n> VUs`, or `–` when nothing was measured. */
+export function basisText(r: RecommendationRow): string {
+  if (r.basis === 'closed-loop') return `closed-loop, ${r.vus} VUs`;
+  return r.basis ?? '–';
 }
 
 /** A recommendation's figure as text, its interval written by `format`; `≥ …` when it is a lower bound. */

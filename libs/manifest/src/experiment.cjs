@@ -52,10 +52,20 @@ const roundSchema = z
     budgets: z.array(positive()).min(1),
     /** Closed-loop concurrency levels, each one of `concurrency`. */
     vus: z.array(count()).min(1).optional(),
+    /**
+     * Length of each closed-loop run, seconds (`lab bench --duration`), replacing the preset's: for
+     * work whose requests take seconds at this round's budgets, so that a run lasts many latencies
+     * and the generator never gives up requests still in flight at its end. Absent: the preset's.
+     */
+    durationS: count().optional(),
     /** Measure capacity (the workload's sweep under the SLO) instead of closed loops. */
     capacity: z.literal(true).optional(),
   })
-  .refine((r) => (r.vus === undefined) !== (r.capacity === undefined), { message: 'give either "vus" or "capacity": true', path: ['vus'] });
+  .refine((r) => (r.vus === undefined) !== (r.capacity === undefined), { message: 'give either "vus" or "capacity": true', path: ['vus'] })
+  .refine((r) => r.durationS === undefined || r.vus !== undefined, {
+    message: '"durationS" sets the length of closed-loop runs; a capacity sweep sets its own',
+    path: ['durationS'],
+  });
 
 /** The zod schema of `experiment.json` (strict: unknown keys are problems). */
 const experimentSchema = z.strictObject({
@@ -127,8 +137,9 @@ const experimentSchema = z.strictObject({
  * @typedef {{ implementations: Record<string, string[]>, scenarios: string[], profiles?: Array<{ name: string, minCores: number }> }} WorkspaceFacts
  *   What the definition is checked against: implementation ids with their variant ids, scenario ids, and (from the TypeScript side) profiles.
  * @typedef {z.output<typeof sweepSchema>} Sweep
- * @typedef {{ vus: number } | { capacity: true, sweep: Sweep }} PointLoad
- *   A closed loop of `vus` virtual users, or a capacity sweep (the stack's own for the workload, else the workload's).
+ * @typedef {{ vus: number, durationS?: number } | { capacity: true, sweep: Sweep }} PointLoad
+ *   A closed loop of `vus` virtual users (with runs of `durationS` seconds when its round sets them), or a capacity sweep
+ *   (the stack's own for the workload, else the workload's).
  * @typedef {{ id: string, impl: string, variant: string, model: ProcessModel, scenario: string, kind: 'io' | 'cpu' | 'mixed', cpus: number, profile: string, minCores: number, load: PointLoad, rounds: string[] }} Point
  */
 
@@ -241,7 +252,37 @@ function crossReferenceProblems(d, file, facts) {
       if (!d.concurrency.includes(v)) add(`${at('vus')}.${j}`, `${v} VUs is not among "concurrency"`, `use one of: ${d.concurrency.join(', ')}`);
     });
   });
+  if (problems.length === 0) problems.push(...durationConflicts(d, file));
   return problems;
+}
+
+/**
+ * A point that two rounds both contain is measured once, so they must agree on its run length:
+ * one problem per round whose `durationS` differs from that of an earlier round sharing a point.
+ * @param {ExperimentDefinition} d
+ * @param {string} file
+ * @returns {DefinitionProblem[]}
+ */
+function durationConflicts(d, file) {
+  /** @type {Map<string, { round: string, durationS: number | undefined }>} */
+  const first = new Map();
+  /** @type {Map<number, DefinitionProblem>} */
+  const problems = new Map();
+  const runLength = (/** @type {number | undefined} */ s) => (s === undefined ? "the preset's run length" : `runs of ${s} s`);
+  d.rounds.forEach((round, i) => {
+    for (const { id } of roundPoints(d, round)) {
+      const earlier = first.get(id);
+      if (!earlier) first.set(id, { round: round.id, durationS: round.durationS });
+      else if (earlier.durationS !== round.durationS && !problems.has(i))
+        problems.set(i, {
+          file,
+          path: `rounds.${i}.durationS`,
+          message: `point ${id} is also in round ${earlier.round}, which gives it ${runLength(earlier.durationS)}, not ${runLength(round.durationS)}`,
+          hint: 'a point is measured once: give both rounds the same "durationS", or take the point out of one of them',
+        });
+    }
+  });
+  return [...problems.values()];
 }
 
 /**
@@ -261,28 +302,41 @@ function pointId(p) {
 function expandPoints(d) {
   /** @type {Map<string, Point>} */
   const points = new Map();
-  for (const round of d.rounds) {
-    const impls = round.impls.includes('*') ? d.stacks.map((s) => s.impl) : round.impls;
-    for (const impl of impls) {
-      const stack = d.stacks.find((s) => s.impl === impl);
-      const models = (stack?.models ?? []).filter((m) => !round.variants || round.variants.includes(m.variant));
-      for (const model of models)
-        for (const scenario of round.workloads)
-          for (const cpus of round.budgets)
-            for (const load of round.capacity
-              ? [{ capacity: /** @type {const} */ (true), sweep: sweepOf(d, impl, scenario) }]
-              : (round.vus ?? []).map((vus) => ({ vus }))) {
-              const workload = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === scenario));
-              const { profile, minCores } = /** @type {ExperimentDefinition['budgets'][number]} */ (d.budgets.find((b) => b.cpus === cpus));
-              const base = { impl, variant: model.variant, scenario, cpus, load };
-              const id = pointId(base);
-              const existing = points.get(id);
-              if (existing) existing.rounds.push(round.id);
-              else points.set(id, { id, ...base, model, kind: workload.kind, profile, minCores, rounds: [round.id] });
-            }
+  for (const round of d.rounds)
+    for (const point of roundPoints(d, round)) {
+      const existing = points.get(point.id);
+      if (existing) existing.rounds.push(round.id);
+      else points.set(point.id, point);
     }
-  }
   return [...points.values()];
+}
+
+/**
+ * The points of one round (its cross product of stacks' models, workloads, budgets and loads), each listing only that round.
+ * @param {ExperimentDefinition} d
+ * @param {ExperimentDefinition['rounds'][number]} round
+ * @returns {Point[]}
+ */
+function roundPoints(d, round) {
+  /** @type {Point[]} */
+  const out = [];
+  const impls = round.impls.includes('*') ? d.stacks.map((s) => s.impl) : round.impls;
+  for (const impl of impls) {
+    const stack = d.stacks.find((s) => s.impl === impl);
+    const models = (stack?.models ?? []).filter((m) => !round.variants || round.variants.includes(m.variant));
+    for (const model of models)
+      for (const scenario of round.workloads)
+        for (const cpus of round.budgets)
+          for (const load of round.capacity
+            ? [{ capacity: /** @type {const} */ (true), sweep: sweepOf(d, impl, scenario) }]
+            : (round.vus ?? []).map((vus) => (round.durationS === undefined ? { vus } : { vus, durationS: round.durationS }))) {
+            const workload = /** @type {ExperimentDefinition['workloads'][number]} */ (d.workloads.find((w) => w.scenario === scenario));
+            const { profile, minCores } = /** @type {ExperimentDefinition['budgets'][number]} */ (d.budgets.find((b) => b.cpus === cpus));
+            const base = { impl, variant: model.variant, scenario, cpus, load };
+            out.push({ id: pointId(base), ...base, model, kind: workload.kind, profile, minCores, rounds: [round.id] });
+          }
+  }
+  return out;
 }
 
 /**
@@ -318,16 +372,19 @@ function sweepDriverOf(d, scenario) {
 }
 
 /**
- * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus` or
- * `--sweep` (with its workload's `--driver` for sweeps, when it names one: {@link sweepDriverOf}).
+ * The `lab bench` flags of a point (after `--impl … --scenario …`): variant, profile, and `--vus`
+ * (with `--duration` when its round sets the run length) or `--sweep` (with its workload's
+ * `--driver` for sweeps, when it names one: {@link sweepDriverOf}).
  * @param {ExperimentDefinition} d
  * @param {Point} p
  */
 function pointBenchFlags(d, p) {
   const flags = [`--profile ${p.profile}`];
   if (p.variant !== 'default') flags.unshift(`--variant ${p.variant}`);
-  if ('vus' in p.load) flags.push(`--vus ${p.load.vus}`);
-  else {
+  if ('vus' in p.load) {
+    flags.push(`--vus ${p.load.vus}`);
+    if (p.load.durationS !== undefined) flags.push(`--duration ${p.load.durationS}s`);
+  } else {
     const s = p.load.sweep;
     flags.push(`--sweep ${s.startRatePerSec}:${s.stepRatePerSec}:${s.maxSteps}:${d.slo.p99Ms}`);
     const driver = sweepDriverOf(d, p.scenario);

@@ -6,6 +6,7 @@
  * points still missing.
  */
 import {
+  basisText,
   capacityText,
   figureText,
   loadText,
@@ -149,7 +150,7 @@ function recommendations(rows: readonly RecommendationRow[]): string {
           escapeHtml(r.scenario),
           escapeHtml(r.stack),
           r.choice ? escapeHtml(`${r.choice}${r.tie ? ' (tied: fewer workers)' : ''}`) : '<span class="empty">not measured yet</span>',
-          r.basis ?? '–',
+          escapeHtml(basisText(r)),
           escapeHtml(figureText(r, interval)),
           mib(r.rssPerProcessBytes),
           escapeHtml(versusText(r, (x) => `${x.estimate.toFixed(2)}× [${x.low.toFixed(2)}–${x.high.toFixed(2)}]`)),
