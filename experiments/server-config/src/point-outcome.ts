@@ -91,6 +91,11 @@ export interface PointOutcome {
    * the budget, something else limited the point (the database, a wait), not the process model.
    */
   serverCpuCores: number | null;
+  /**
+   * How many runs lost a server process mid-run ({@link runsLosingAProcess}): `[lost, runs]`; null
+   * when the result records no per-second server RSS or no process count.
+   */
+  processLostRuns: [number, number] | null;
 }
 
 /** The rates a sweep offered: its first and top step and the step between them, req/s. */
@@ -289,6 +294,40 @@ function meanServerCores(runs: readonly number[][]): number {
   return seconds.reduce((a, b) => a + b, 0) / seconds.length;
 }
 
+/**
+ * The share of one server process's RSS that the server's RSS must lose from one second to the
+ * next for a process to count as gone. A worker that is killed and replaced takes all of its
+ * memory with it and its successor starts small; a garbage collection returns less at once, though
+ * a V8 heap shrinking can return half a process's (Node's cluster workers on this lab's sweeps).
+ */
+export const PROCESS_GONE_SHARE = 0.5;
+
+/** How many seconds before a process's memory is freed its requests may have failed (see {@link runsLosingAProcess}). */
+export const FAILED_BEFORE_SECONDS = 5;
+
+/**
+ * The runs that lost a server process mid-run: the server's process tree lost at least
+ * {@link PROCESS_GONE_SHARE} of one process's RSS (the run's highest tree RSS over the tree's
+ * processes) within one second, and requests failed within {@link FAILED_BEFORE_SECONDS} seconds
+ * before it (or in the second after). A worker its master kills (gunicorn's, silent past its
+ * `--timeout`) closes its connections first, failing the requests on them, and frees its memory
+ * when its exit completes: 1–4 s later for the FastAPI workers measured at 0.25–0.5 CPU. A garbage
+ * collection fails none. Null when some run records no server RSS or no failures per second, or
+ * the result no process count.
+ */
+function runsLosingAProcess(result: ResultFile, processes: number | null): [number, number] | null {
+  if (!processes) return null;
+  const runs = result.runs.map((r) => ({ rss: r.timeline?.rssBytes.server, errors: r.timeline?.errors }));
+  if (runs.length === 0 || runs.some((r) => !r.rss || !r.errors || r.rss.length < 2)) return null;
+  const lost = runs.filter(({ rss, errors }) => {
+    const seconds = rss!.map((b) => b ?? Number.NaN);
+    const oneProcess = Math.max(...seconds.filter((b) => !Number.isNaN(b))) / processes;
+    const failedNear = (i: number) => errors!.slice(Math.max(0, i - FAILED_BEFORE_SECONDS), i + 2).some((e) => e > 0);
+    return seconds.some((bytes, i) => i > 0 && seconds[i - 1]! - bytes >= PROCESS_GONE_SHARE * oneProcess && failedNear(i));
+  }).length;
+  return [lost, runs.length];
+}
+
 /** The figures of one point's result. */
 export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
   const ratesPerSec = result.runs.map((r) => r.ratePerSec).filter((r) => r > 0);
@@ -327,6 +366,7 @@ export function pointOutcome(point: Point, result: ResultFile): PointOutcome {
     driver: result.plan.driver,
     budgetSaturated: serverCores && usedWholeBudget(serverCores, point.cpus),
     serverCpuCores: serverCores && meanServerCores(serverCores),
+    processLostRuns: runsLosingAProcess(result, processes),
   };
 }
 
@@ -355,5 +395,6 @@ function emptyOutcome(point: Point, status: PointStatus, problem: string | null)
     driver: null,
     budgetSaturated: null,
     serverCpuCores: null,
+    processLostRuns: null,
   };
 }

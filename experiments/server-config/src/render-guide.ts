@@ -11,13 +11,14 @@ import {
   basisText,
   figureText,
   loadText,
+  validityText,
   versusText,
   type ExperimentSummary,
   type PointRow,
   type RecommendationRow,
 } from './summarize-experiment';
 import type { Comparison, HypothesisVerdict } from './judge-hypotheses';
-import { SWEEP_MAX_IN_FLIGHT, TOO_SHORT } from './point-outcome';
+import { FAILED_BEFORE_SECONDS, PROCESS_GONE_SHARE, SWEEP_MAX_IN_FLIGHT, TOO_SHORT } from './point-outcome';
 
 const KIND_TITLE = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'Mixed' } as const;
 /** Escapes a value for a markdown table cell (pipes and newlines). */
@@ -210,6 +211,11 @@ function evidence(points: readonly PointRow[]): string[] {
       `\`${TOO_SHORT}\` marks a closed-loop point whose runs are too short for its latencies: in most runs the generator waited out its whole grace period after the run's end and gave up the requests still in flight. They are in no figure, so its latencies are cut off near the run's end and the Little's-law check reads their missing time as a busy generator (the verdict its file records is shown beside it). It is set aside like any invalid point; longer runs, or fewer VUs for the budget, measure it.`,
       '',
     );
+  if (points.some((p) => p.processLostRuns && p.processLostRuns[0] > 0))
+    out.push(
+      `\`a server process lost in n of m runs\` marks a point whose server's memory fell, within one second of a run that went on, by at least ${Math.round(PROCESS_GONE_SHARE * 100)} % of one process's, after requests failed in the ${FAILED_BEFORE_SECONDS} seconds before: a worker killed and replaced by its master (gunicorn kills a worker silent for its \`--timeout\`), which closes its connections, failing the requests on them, and frees its memory as its exit completes. The point's \`errors\` verdict then comes from the server's process model, not from the load.`,
+      '',
+    );
   for (const scenario of [...new Set(points.map((p) => p.scenario))]) {
     out.push(
       `### ${scenario}`,
@@ -229,16 +235,6 @@ function evidence(points: readonly PointRow[]): string[] {
     out.push('');
   }
   return out;
-}
-
-/** A point's validity, the verdict its file records when the guide reads it differently, and a preset other than standard. */
-function validityText(p: PointRow): string {
-  const notes = [
-    p.preset && p.preset !== 'standard' ? p.preset : null,
-    p.recordedVerdict && p.recordedVerdict !== p.verdict ? `file: ${p.recordedVerdict}` : null,
-  ];
-  const said = notes.filter((n) => n !== null);
-  return `${p.verdict ?? '–'}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
 }
 
 function missing(s: ExperimentSummary): string[] {

@@ -159,6 +159,43 @@ describe('a host whose speed drifts', () => {
   });
 });
 
+describe('a server that loses a worker mid-run', () => {
+  const MiB = 1024 ** 2;
+  const hashAt = (variant: string) => at('budgets-hash', variant).find((p) => p.cpus === 0.25)!;
+  // gunicorn with 2 workers: 4 processes of about 50 MiB; a worker replaced takes its memory with it.
+  const steady = [203, 203, 203, 203, 203, 203, 203, 203].map((m) => m * MiB);
+  // The killed worker's memory goes when its exit completes, seconds after its connections were reset.
+  const replaced = [203, 203, 203, 203, 203, 142, 160, 190].map((m) => m * MiB);
+  const collected = [203, 203, 203, 203, 203, 185, 190, 203].map((m) => m * MiB);
+
+  const resetAt2 = [0, 0, 2, 0, 0, 0, 0, 0];
+  const none = [0, 0, 0, 0, 0, 0, 0, 0];
+
+  it('counts the runs whose server RSS fell by half a process or more within a second while requests failed, and says so beside the verdict', () => {
+    const point = hashAt('gunicorn-2');
+    const outcome = (serverRssBytes: [number[], number[], number[]], errorsPerSecond: [number[], number[], number[]]) =>
+      pointOutcome(point, fixturePointResult(point, { ratesPerSec: [0.6, 0.7, 0.6], processes: 4, verdict: 'errors', serverRssBytes, errorsPerSecond }));
+    const lost = outcome([replaced, steady, replaced], [resetAt2, none, resetAt2]);
+    expect(lost.processLostRuns).toEqual([2, 3]);
+    // 18 MiB is less than half of one 51-MiB process: a garbage collection, not a process gone.
+    expect(outcome([collected, steady, collected], [resetAt2, none, resetAt2]).processLostRuns).toEqual([0, 3]);
+    // A heap that shrinks by a whole process's worth fails no request: no process lost either,
+    // nor when the only failures came long before the fall.
+    const kept = outcome([replaced, steady, replaced], [none, none, none]);
+    expect(kept.processLostRuns).toEqual([0, 3]);
+    const lateFall = [203, 203, 203, 203, 203, 203, 203, 142].map((m) => m * MiB);
+    const resetAt0 = [2, 0, 0, 0, 0, 0, 0, 0];
+    expect(outcome([lateFall, steady, replaced], [resetAt0, none, resetAt0]).processLostRuns).toEqual([1, 3]);
+    expect(pointOutcome(point, fixturePointResult(point, { ratesPerSec: [0.6, 0.7, 0.6] })).processLostRuns).toBeNull();
+
+    const guide = renderGuide(summarizeExperiment(definition, missingOthers([lost]), 2), stamp);
+    expect(guide).toMatch(/\| gunicorn, 2 uvicorn workers \| 2 \| 0\.25 \| .* \| errors \(a server process lost in 2 of 3 runs\) \|/);
+    expect(guide).toContain('`a server process lost in n of m runs` marks a point');
+    const clean = renderGuide(summarizeExperiment(definition, missingOthers([kept]), 2), stamp);
+    expect(clean).not.toContain('a server process lost');
+  });
+});
+
 describe('the deployment guide', () => {
   it('says which points are missing while nothing is measured', () => {
     const guide = renderGuide(summarizeExperiment(definition, missingOthers([]), 2), stamp);

@@ -42,6 +42,8 @@ export interface PointRow {
   driver: string | null;
   /** Closed loops: the server's mean busy cores over its runs (see PointOutcome); null for a sweep or without a timeline. */
   serverCpuCores: number | null;
+  /** Runs that lost a server process mid-run, of all its runs (see PointOutcome). */
+  processLostRuns: [number, number] | null;
 }
 
 /** One recommendation, flattened: the chosen model's label and figure, the runner-up and their ratio. */
@@ -184,7 +186,23 @@ function pointRow(o: PointOutcome): PointRow {
     sweepRangePerSec: o.sweep,
     driver: o.driver,
     serverCpuCores: o.serverCpuCores,
+    processLostRuns: o.processLostRuns,
   };
+}
+
+/**
+ * A point's validity with its notes: a preset other than standard, the verdict its file records
+ * when the guide reads it differently, and the runs that lost a server process mid-run.
+ */
+export function validityText(p: PointRow): string {
+  const lost = p.processLostRuns;
+  const notes = [
+    p.preset && p.preset !== 'standard' ? p.preset : null,
+    p.recordedVerdict && p.recordedVerdict !== p.verdict ? `file: ${p.recordedVerdict}` : null,
+    lost && lost[0] > 0 ? `a server process lost in ${lost[0]} of ${lost[1]} runs` : null,
+  ];
+  const said = notes.filter((n) => n !== null);
+  return `${p.verdict ?? '–'}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
 }
 
 /** A point's load as text: `50 VUs`, or `sweep (loadgen)` with the generator that measured it, since a guide may mix generators while a workload's are re-measured. */

@@ -14,6 +14,7 @@ import {
   type ExperimentSummary,
   type PointRow,
   type RecommendationRow,
+  validityText,
 } from '../../../../experiments/server-config/src/summarize-experiment';
 
 /** One bar: a label and a figure with its interval (low = high when there is none). */
@@ -222,7 +223,7 @@ function evidence(points: readonly PointRow[]): string {
       escapeHtml(capacityText(p, interval)),
       p.serverProcesses === null ? '–' : String(p.serverProcesses),
       mib(p.rssPerProcessBytes),
-      escapeHtml(`${p.verdict ?? '–'}${p.preset && p.preset !== 'standard' ? ` (${p.preset})` : ''}`),
+      escapeHtml(validityText(p)),
     ]),
     [1, 2, 6, 7, 8, 9, 10],
   );

@@ -18,6 +18,10 @@ export interface FixtureMeasure {
   verdict?: ResultFile['validity']['verdict'];
   /** The server's busy cores in each second of every run (a timeline; default: none recorded). */
   serverCpuCores?: number[];
+  /** The server's RSS in each second of each run, bytes (a timeline; default: none recorded). */
+  serverRssBytes?: [number[], number[], number[]];
+  /** Failed requests in each second of each run (with `serverRssBytes`; default: none recorded). */
+  errorsPerSecond?: [number[], number[], number[]];
 }
 
 /** A valid result file for `point` with the measured figures of `m`. */
@@ -34,23 +38,39 @@ export function fixturePointResult(point: Point, m: FixtureMeasure): ResultFile 
         : { kind: 'sweep', steps: [{ ratePerSec: 10, durationMs: 30_000 }], slo: { percentile: 99, latencyUs: 250_000 } },
   };
   const cores = m.serverCpuCores;
+  const rss = m.serverRssBytes;
   result.runs = result.runs.map((run, i) => ({
     ...run,
     ratePerSec: m.ratesPerSec[i]!,
     requests: Math.round(m.ratesPerSec[i]! * 30),
-    ...(cores ? { timeline: { seconds: cores.length, cpuCores: { server: cores }, rssBytes: {} } } : {}),
+    ...(cores || rss
+      ? {
+          timeline: {
+            seconds: cores?.length ?? rss![i]!.length,
+            cpuCores: cores ? { server: cores } : {},
+            rssBytes: rss ? { server: rss[i]! } : {},
+            ...trafficTimeline(m.errorsPerSecond?.[i]),
+          },
+        }
+      : {}),
   }));
   const { estimate, ci } = cellInterval(m.ratesPerSec);
   result.stats = { ...result.stats!, estimate, ci };
   if (m.p50Us !== undefined) result.stats.percentilesUs = { ...result.stats.percentilesUs, p50: m.p50Us };
   const processes = m.processes ?? point.model.workers + (point.model.workers > 1 ? 1 : 0);
-  const rss = (m.rssBytesPerProcess ?? 60 * 1024 ** 2) * processes;
+  const treeRss = (m.rssBytesPerProcess ?? 60 * 1024 ** 2) * processes;
   result.extras = {
     'serverTree.processes': processes,
-    'serverTree.rssBytes': rss,
-    'serverTree.hwmBytes': rss,
+    'serverTree.rssBytes': treeRss,
+    'serverTree.hwmBytes': treeRss,
     ...Object.fromEntries((m.capacitiesPerSec ?? []).map((c, i) => [`sweep.capacityRatePerSec.${i}`, c])),
   };
   if (m.verdict && m.verdict !== 'valid') result.validity = { verdict: m.verdict, reasons: ['fixture'] };
   return result;
+}
+
+/** A run timeline's traffic columns for these failures per second (one request a second, no latencies). */
+function trafficTimeline(errors: number[] | undefined) {
+  if (!errors) return {};
+  return { requests: errors.map((e) => Math.max(1, e)), errors, p50Us: errors.map(() => null), p99Us: errors.map(() => null) };
 }
