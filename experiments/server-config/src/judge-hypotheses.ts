@@ -53,9 +53,10 @@ export interface HypothesisVerdict {
   pending: number;
   /**
    * Points of those pending pairs that were measured but are not valid, with their verdicts
-   * (`unstable`, …) and whether the server used its whole CPU budget throughout (`budgetSaturated`).
+   * (`unstable`, …), whether the server used its whole CPU budget throughout (`budgetSaturated`),
+   * its CPU budget and its mean busy cores (`serverCpuCores`, null without a timeline).
    */
-  invalidPoints: { id: string; verdict: string; budgetSaturated: boolean | null }[];
+  invalidPoints: { id: string; verdict: string; budgetSaturated: boolean | null; cpus: number; serverCpuCores: number | null }[];
 }
 
 type Pair = { subject: PointOutcome; reference: PointOutcome; test: Test };
@@ -79,7 +80,13 @@ export function judgeHypotheses(definition: ExperimentDefinition, outcomes: read
       pending: pairs.length - usable.length,
       invalidPoints: [...new Set(pairs.filter((p) => !usable.includes(p)).flatMap((p) => [p.subject, p.reference]))]
         .filter((o) => o.status === 'measured' && o.verdict !== 'valid')
-        .map((o) => ({ id: o.point.id, verdict: o.verdict ?? 'unknown', budgetSaturated: o.budgetSaturated })),
+        .map((o) => ({
+          id: o.point.id,
+          verdict: o.verdict ?? 'unknown',
+          budgetSaturated: o.budgetSaturated,
+          cpus: o.point.cpus,
+          serverCpuCores: o.serverCpuCores,
+        })),
     };
   });
 }

@@ -165,18 +165,36 @@ function againstOriginal(hs: readonly HypothesisVerdict[]): string[] {
   });
 }
 
-/** Why a hypothesis has no comparison: no point measured, or measured points that are not valid. */
+/**
+ * The share of its CPU budget below which a point's server, on average over its runs, was not what
+ * limited it: the database, a wait or the generator was, and its process model could hardly matter.
+ */
+export const UNDER_BUDGET_SHARE = 0.7;
+
+/** Why a hypothesis has no comparison: no point measured, or measured points that are not valid (and what their server CPU says of them). */
 function untestedWhy(h: HypothesisVerdict): string {
   if (h.invalidPoints.length === 0) return 'its points are not measured';
   const byVerdict = new Map<string, number>();
   for (const p of h.invalidPoints) byVerdict.set(p.verdict, (byVerdict.get(p.verdict) ?? 0) + 1);
   const verdicts = [...byVerdict].map(([v, n]) => `${n} ${v}`).join(', ');
-  const why = `${h.invalidPoints.length} of its points are measured but not valid (${verdicts}), and only valid points are compared`;
+  const notes = [`${h.invalidPoints.length} of its points are measured but not valid (${verdicts}), and only valid points are compared`];
   const drifted = h.invalidPoints.filter((p) => p.verdict === 'unstable' && p.budgetSaturated).length;
-  return drifted === 0
-    ? why
-    : `${why}. In ${drifted} of the unstable ones the server used its whole CPU budget in every second of every run while its rate still moved from run to run: the runs did different amounts of work with the same CPU time, so the host's speed drifted (a busy sibling hyperthread or a clock change, which the steal counter does not show), not the server's share of it`;
+  if (drifted > 0)
+    notes.push(
+      `In ${drifted} of the unstable ones the server used its whole CPU budget in every second of every run while its rate still moved from run to run: the runs did different amounts of work with the same CPU time, so the host's speed drifted (a busy sibling hyperthread or a clock change, which the steal counter does not show), not the server's share of it`,
+    );
+  const idle = h.invalidPoints.filter((p) => p.serverCpuCores !== null && p.serverCpuCores < UNDER_BUDGET_SHARE * p.cpus);
+  if (idle.length > 0) {
+    const shares = idle.map((p) => p.serverCpuCores! / p.cpus);
+    const [low, high] = [percent(Math.min(...shares)), percent(Math.max(...shares))];
+    notes.push(
+      `In ${idle.length} of them the server used only ${low === high ? low : `${low}–${high}`} of its CPU budget on average (the \`server CPU\` column): something else limited them (the database, a wait, the generator), so, valid or not, they would say little about the process model`,
+    );
+  }
+  return notes.join('. ');
 }
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 function evidence(points: readonly PointRow[]): string[] {
   if (points.length === 0) return ['No point has a result yet.'];
