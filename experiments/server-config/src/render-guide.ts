@@ -231,7 +231,7 @@ function evidence(points: readonly PointRow[]): string[] {
     );
   if (points.some((p) => p.processLostRuns && p.processLostRuns[0] > 0))
     out.push(
-      `\`a server process lost in n of m runs\` marks a point whose server's memory fell, within one second of a run that went on, by at least ${Math.round(PROCESS_GONE_SHARE * 100)} % of one process's, after requests failed in the ${FAILED_BEFORE_SECONDS} seconds before: a worker killed and replaced by its master (gunicorn kills a worker silent for its \`--timeout\`), which closes its connections, failing the requests on them, and frees its memory as its exit completes. The point's \`errors\` verdict then comes from the server's process model, not from the load.`,
+      `\`a server process lost in n of m runs\` marks a point whose server's memory fell, within one second of a run that went on, by at least ${Math.round(PROCESS_GONE_SHARE * 100)} % of one process's, after requests failed in the ${FAILED_BEFORE_SECONDS} seconds before: a worker killed and replaced by its master (gunicorn kills a worker silent for its \`--timeout\`), which closes its connections, failing the requests on them, and frees its memory as its exit completes. An \`errors\` verdict on such a point comes from the server itself, not from the generator.`,
       '',
     );
   for (const scenario of [...new Set(points.map((p) => p.scenario))]) {
