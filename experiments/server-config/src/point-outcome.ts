@@ -317,13 +317,15 @@ export const FAILED_BEFORE_SECONDS = 5;
  */
 function runsLosingAProcess(result: ResultFile, processes: number | null): [number, number] | null {
   if (!processes) return null;
-  const runs = result.runs.map((r) => ({ rss: r.timeline?.rssBytes.server, errors: r.timeline?.errors }));
-  if (runs.length === 0 || runs.some((r) => !r.rss || !r.errors || r.rss.length < 2)) return null;
+  const runs = result.runs.map((r) => ({ rss: r.timeline?.rssBytes.server ?? [], errors: r.timeline?.errors ?? [] }));
+  if (runs.length === 0 || runs.some((r) => r.rss.length < 2 || r.errors.length === 0)) return null;
   const lost = runs.filter(({ rss, errors }) => {
-    const seconds = rss!.map((b) => b ?? Number.NaN);
-    const oneProcess = Math.max(...seconds.filter((b) => !Number.isNaN(b))) / processes;
-    const failedNear = (i: number) => errors!.slice(Math.max(0, i - FAILED_BEFORE_SECONDS), i + 2).some((e) => e > 0);
-    return seconds.some((bytes, i) => i > 0 && seconds[i - 1]! - bytes >= PROCESS_GONE_SHARE * oneProcess && failedNear(i));
+    const oneProcess = Math.max(...rss.map((b) => b ?? 0)) / processes;
+    const failedNear = (i: number) => errors.slice(Math.max(0, i - FAILED_BEFORE_SECONDS), i + 2).some((e) => e > 0);
+    return rss.some((bytes, i) => {
+      const before = rss[i - 1];
+      return bytes !== null && before != null && before - bytes >= PROCESS_GONE_SHARE * oneProcess && failedNear(i);
+    });
   }).length;
   return [lost, runs.length];
 }
